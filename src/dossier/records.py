@@ -185,6 +185,19 @@ class Claim:
 
 
 @dataclass
+class TimeExpression:
+    """A date or period the text states, normalised against the document's date."""
+
+    start: int
+    end: int
+    text: str
+    #: ISO value, full or partial ("2025-12-14", "--12-14", "2021", "2025-11"); None if vague.
+    value: str | None
+    #: "date", "year", "month", "relative", "duration", …
+    kind: str = "date"
+
+
+@dataclass
 class Analysis:
     """Everything the pipeline found in one article."""
 
@@ -192,6 +205,8 @@ class Analysis:
     entities: list[Entity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    #: Dates and periods stated in the body (filled by the "temporal" component).
+    times: list[TimeExpression] = field(default_factory=list)
     #: Share of sentences carrying the outlet's loaded characterisations (0..1).
     loaded_score: float | None = None
     warnings: list[str] = field(default_factory=list)
