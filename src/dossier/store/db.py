@@ -171,7 +171,10 @@ class Database:
             conn.executemany(
                 'INSERT INTO mentions (doc_entity_id, document_id, start, "end", text, form)'
                 " VALUES (?, ?, ?, ?, ?, ?)",
-                [(rowid[entity.key], doc_id, m.start, m.end, m.text, m.form) for m in entity.mentions],
+                [
+                    (rowid[entity.key], doc_id, m.start, m.end, m.text, m.form)
+                    for m in entity.mentions
+                ],
             )
             search_rows.append(
                 (" ".join([entity.name, *entity.aliases]), "entity", str(entity_id), doc_id)

@@ -1,0 +1,121 @@
+"""The library API. Each CLI command is one call to a function here.
+
+>>> from dossier import api
+>>> report = api.add(["samples/"], "dossier.db")        # doctest: +SKIP
+>>> api.export("dossier.db", "json", "dossier.json")     # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from .errors import InputError, NotFound
+from .export import EXPORTERS, export_to
+from .ingest import extract_article, iter_pages
+from .records import Article, Page
+from .settings import Settings
+from .store import Database, document_id
+
+
+@dataclass
+class AddReport:
+    """What `add` did, file by file."""
+
+    added: list[str] = field(default_factory=list)
+    already_stored: list[str] = field(default_factory=list)
+    #: One line per input that could not be stored: "FILE: reason".
+    failed: list[str] = field(default_factory=list)
+    #: One line per stored input the user should look at: "FILE: warning".
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+#: Called after each input with (source, outcome) where outcome is "added", "already stored",
+#: "failed" or "warning"; the CLI uses it to drive a progress bar.
+Progress = Callable[[str, str, str], None]
+
+
+def add(
+    paths: Sequence[str],
+    db_path: str | Path,
+    settings: Settings | None = None,
+    progress: Progress | None = None,
+) -> AddReport:
+    """Read every page under `paths`, analyse the new ones and store each in one transaction.
+
+    Bad inputs are reported in `AddReport.failed` and the batch goes on; an input whose clean
+    body is already stored is not analysed again, so an interrupted run can simply be repeated.
+    """
+    settings = settings or Settings()
+    report = AddReport()
+    notify = progress or (lambda source, outcome, detail: None)
+    with Database(db_path) as db:
+        pipeline = None
+        for item in iter_pages(paths, settings):
+            if isinstance(item, InputError):
+                report.failed.append(str(item))
+                notify(item.source, "failed", item.reason)
+                continue
+            try:
+                article = extract_article(item, settings)
+            except InputError as exc:
+                report.failed.append(str(exc))
+                notify(exc.source, "failed", exc.reason)
+                continue
+            if db.has_document(document_id(article.text)):
+                report.already_stored.append(article.source)
+                notify(article.source, "already stored", "")
+                continue
+            if pipeline is None:
+                from .nlp.pipeline import Pipeline
+
+                pipeline = Pipeline(settings)
+            analysis = pipeline.analyse(article)
+            db.add_article(article, analysis)
+            report.added.append(article.source)
+            for warning in analysis.warnings:
+                report.warnings.append(f"{article.source}: {warning}")
+                notify(article.source, "warning", warning)
+            notify(article.source, "added", article.title or "")
+    return report
+
+
+def analyse_page(page: Page, settings: Settings | None = None) -> tuple[Article, object]:
+    """Extract and analyse one page without storing it (for notebooks and tests)."""
+    from .nlp.pipeline import Pipeline
+
+    settings = settings or Settings()
+    article = extract_article(page, settings)
+    return article, Pipeline(settings).analyse(article)
+
+
+def export(db_path: str | Path, fmt: str, out: str | Path | TextIO | None = None) -> None:
+    """Write the whole database in format `fmt` (see `EXPORTERS`) to `out` (None: stdout)."""
+    if fmt not in EXPORTERS:
+        raise NotFound(f"Unknown export format {fmt!r}; choose one of: {', '.join(EXPORTERS)}.")
+    with Database(db_path, create=False) as db:
+        export_to(db, fmt, out)
+
+
+def top_entities(
+    db_path: str | Path, entity_type: str = "Person", limit: int = 10
+) -> list[dict[str, object]]:
+    """The entities of `entity_type` with the most mentions, with mention and document counts."""
+    with Database(db_path, create=False) as db:
+        rows = db.conn.execute(
+            "SELECT e.id, e.name, count(m.id) AS mentions,"
+            " count(DISTINCT d.document_id) AS documents"
+            " FROM entities e JOIN doc_entities d ON d.entity_id = e.id"
+            " JOIN mentions m ON m.doc_entity_id = d.id WHERE e.type = ?"
+            " GROUP BY e.id ORDER BY mentions DESC, e.name LIMIT ?",
+            (entity_type, limit),
+        ).fetchall()
+    if not rows:
+        raise NotFound(f"No {entity_type} in {db_path} yet; add some articles first.")
+    return [dict(row) for row in rows]

@@ -1,0 +1,145 @@
+"""The `dossier` command. Each command makes one call into `dossier.api` (or a library
+module) and turns a `DossierError` into one line for the user."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import api
+from .errors import DossierError
+from .settings import DEFAULT_DB, Settings
+
+app = typer.Typer(
+    help=(
+        "Dossier turns raw news pages into a sourced record of public actors: who holds which "
+        "office when, who met, backed or attacked whom, who said what and through whom — each "
+        "fact tied to the sentence and article that states it."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+DbOption = Annotated[
+    Path,
+    typer.Option(
+        "--db",
+        envvar="DOSSIER_DB",
+        help="The Dossier database file (created by `add` if missing).",
+        show_default=True,
+    ),
+]
+
+
+def fail(message: str) -> None:
+    """Print one error line and leave with status 1."""
+    err.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    raise typer.Exit(1)
+
+
+@app.command()
+def add(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files or folders to read (folders recursively), or - for standard input. "
+            "HTML pages, plain-text scrapes, WARC web archives and .gz of any of them."
+        ),
+    ],
+    db: DbOption = Path(DEFAULT_DB),
+    published: Annotated[
+        str | None,
+        typer.Option(help="Publication date to record for every page read (YYYY-MM-DD)."),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Read news pages, find the people, organisations, quotes and claims in them, and store
+    each article with its evidence. Pages already stored are skipped, so an interrupted run can
+    simply be started again. Exits with status 1 if any input could not be read."""
+    settings = Settings(published=published)
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, disable=quiet, transient=True) as bar:
+        task = bar.add_task("Reading pages", total=None)
+
+        def progress(source: str, outcome: str, detail: str) -> None:
+            if outcome == "failed":
+                bar.console.print(f"[red]skipped[/] {source}: {detail}", highlight=False)
+            elif outcome == "warning":
+                bar.console.print(f"[yellow]warning[/] {source}: {detail}", highlight=False)
+            else:
+                bar.update(task, advance=1, description=f"{outcome}: {Path(source).name}")
+
+        try:
+            report = api.add(paths, db, settings, progress)
+        except DossierError as exc:
+            fail(str(exc))
+            return
+    if quiet:
+        for line in report.failed:
+            err.print(f"skipped {line}", highlight=False, soft_wrap=True)
+    err.print(
+        f"{len(report.added)} added, {len(report.already_stored)} already stored, "
+        f"{len(report.failed)} failed → {db}",
+        highlight=False,
+    )
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@app.command()
+def export(
+    db: DbOption = Path(DEFAULT_DB),
+    format: Annotated[str, typer.Option("--format", "-f", help="Output format: json.")] = "json",
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", help="File to write (default: standard output).")
+    ] = None,
+) -> None:
+    """Write everything in the database — documents, entities, quotes and claims with their
+    evidence — in a format other tools read."""
+    try:
+        api.export(db, format, output)
+    except DossierError as exc:
+        fail(str(exc))
+
+
+@app.command()
+def top(
+    db: DbOption = Path(DEFAULT_DB),
+    type: Annotated[
+        str, typer.Option("--type", "-t", help="Person, Organization, Country, Place or Other.")
+    ] = "Person",
+    limit: Annotated[int, typer.Option(help="How many to list.")] = 10,
+    names_only: Annotated[bool, typer.Option(help="Print only the names, one a line.")] = False,
+) -> None:
+    """List the most-mentioned people (or organisations, places) in the database."""
+    try:
+        rows = api.top_entities(db, type, limit)
+    except DossierError as exc:
+        fail(str(exc))
+        return
+    if names_only:
+        for row in rows:
+            print(row["name"])
+        return
+    table = Table("id", "name", "mentions", "documents", title=f"Most-mentioned {type}")
+    for row in rows:
+        table.add_row(str(row["id"]), row["name"], str(row["mentions"]), str(row["documents"]))
+    out.print(table)
+
+
+def main() -> None:
+    """Console entry point."""
+    try:
+        app()
+    except DossierError as exc:  # a library error that a command did not turn into a line
+        print(f"error: {exc}", file=sys.stderr)
+        sys.exit(1)
