@@ -74,9 +74,8 @@ class ParsedDocument:
     def parse(cls, text: str, nlp: Language, batch_size: int = 64) -> ParsedDocument:
         chunks = split_paragraphs(text)
         docs = nlp.pipe((chunk for _, chunk in chunks), batch_size=batch_size)
-        paragraphs = [
-            Paragraph(i, offset, doc) for i, ((offset, _), doc) in enumerate(zip(chunks, docs))
-        ]
+        pairs = zip(chunks, docs, strict=True)
+        paragraphs = [Paragraph(i, offset, doc) for i, ((offset, _), doc) in enumerate(pairs)]
         return cls(text, paragraphs)
 
     @property

@@ -208,8 +208,9 @@ class Database:
                 )
         for quote in analysis.quotes:
             cursor = conn.execute(
-                "INSERT INTO quotes (document_id, speaker_doc_entity_id, speaker_reason, text, kind,"
-                ' start, "end", cue, cue_start, cue_end, via) VALUES (?,?,?,?,?,?,?,?,?,?,?)',
+                "INSERT INTO quotes (document_id, speaker_doc_entity_id, speaker_reason, text,"
+                ' kind, start, "end", cue, cue_start, cue_end, via)'
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     doc_id,
                     ref(quote.speaker),
@@ -229,9 +230,10 @@ class Database:
             number = claim.value if isinstance(claim.value, int | float) else None
             text_value = claim.value if isinstance(claim.value, str) else None
             conn.execute(
-                "INSERT INTO claims (document_id, kind, subject_doc_entity_id, object_doc_entity_id,"
-                " place_doc_entity_id, value_number, value_text, unit, date, status, plover, holder,"
-                " attributes, evidence_start, evidence_end, evidence_text, via)"
+                "INSERT INTO claims (document_id, kind, subject_doc_entity_id,"
+                " object_doc_entity_id, place_doc_entity_id, value_number, value_text, unit, date,"
+                " status, plover, holder, attributes, evidence_start, evidence_end, evidence_text,"
+                " via)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     doc_id,

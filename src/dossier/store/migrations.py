@@ -57,7 +57,8 @@ def apply_migrations(conn: sqlite3.Connection) -> list[int]:
         try:
             step.apply(conn)
             conn.execute(
-                "INSERT INTO dossier_migrations (version, description, applied_at) VALUES (?, ?, ?)",
+                "INSERT INTO dossier_migrations (version, description, applied_at)"
+                " VALUES (?, ?, ?)",
                 (step.version, step.description, datetime.now(UTC).isoformat(timespec="seconds")),
             )
             conn.execute("COMMIT")
@@ -202,7 +203,8 @@ CREATE TABLE claims (
     value_text TEXT,
     unit TEXT,
     date TEXT,
-    status TEXT NOT NULL CHECK (status IN ('asserted', 'reported', 'planned', 'hedged', 'denied', 'opinion')),
+    status TEXT NOT NULL
+        CHECK (status IN ('asserted', 'reported', 'planned', 'hedged', 'denied', 'opinion')),
     plover TEXT,
     holder TEXT,
     attributes TEXT NOT NULL DEFAULT '{}',
