@@ -10,7 +10,8 @@
     │   └── NoArticle            a page with no article body in it
     ├── StoreError               the database file cannot be used
     │   └── NotADossierDatabase  a file that is not (or not yet) a Dossier database
-    └── NotFound                 a name or id that is not in the database
+    ├── NotFound                 a name or id that is not in the database
+    └── BadQuery                 a search or request the database cannot answer as asked
 
 The CLI turns each into one line naming the file and the reason; nothing else is caught.
 """
@@ -64,4 +65,8 @@ class NotADossierDatabase(StoreError):
 
 
 class NotFound(DossierError):
+    pass
+
+
+class BadQuery(DossierError):
     pass
