@@ -1,0 +1,50 @@
+# Two commands do all set-up on a fresh machine with Python 3.11:
+#   make run    install, ingest the sample corpus, print the most-mentioned person's dossier
+#   make test   install, then the whole test suite (unit, end-to-end, browser)
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SAMPLE_DB ?= sample.db
+DATA ?= ../shared/data
+
+.PHONY: install run test lint bench lock browser clean
+
+$(STAMP): requirements/base.txt requirements/dev.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --require-hashes -r requirements/base.txt -r requirements/dev.txt
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	rm -f $(SAMPLE_DB) $(SAMPLE_DB)-wal $(SAMPLE_DB)-shm
+	$(BIN)/dossier add samples --db $(SAMPLE_DB)
+	$(BIN)/dossier show --db $(SAMPLE_DB) \
+		"$$($(BIN)/dossier top --db $(SAMPLE_DB) --limit 1 --names-only)"
+
+# Browser tests drive Debian's Chromium through Playwright (no browser download).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+		else echo "Chromium is missing: run 'sudo apt-get install chromium' for the browser tests."; fi; }
+
+test: install browser
+	$(BIN)/pytest -q
+
+lint: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
+
+bench: install
+	for script in bench/*.py; do $(BIN)/python $$script --data $(DATA) || exit 1; done
+
+# Re-pin every dependency with hashes (needs pip-tools; run after editing requirements/*.in).
+lock:
+	cd requirements && pip-compile --generate-hashes --allow-unsafe --strip-extras -q -o base.txt base.in
+	cd requirements && pip-compile --generate-hashes --allow-unsafe --strip-extras -q -o dev.txt dev.in
+
+clean:
+	rm -rf $(VENV) $(SAMPLE_DB) $(SAMPLE_DB)-wal $(SAMPLE_DB)-shm
