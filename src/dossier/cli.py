@@ -14,6 +14,7 @@ from rich.table import Table
 
 from . import api
 from .errors import DossierError
+from .export import EXPORTERS
 from .settings import DEFAULT_DB, Settings
 
 app = typer.Typer(
@@ -72,9 +73,9 @@ def add(
 
         def progress(source: str, outcome: str, detail: str) -> None:
             if outcome == "failed":
-                bar.console.print(f"[red]skipped[/] {source}: {detail}", highlight=False)
+                bar.console.print(f"skipped {source}: {detail}", highlight=False, soft_wrap=True)
             elif outcome == "warning":
-                bar.console.print(f"[yellow]warning[/] {source}: {detail}", highlight=False)
+                bar.console.print(f"warning {source}: {detail}", highlight=False, soft_wrap=True)
             else:
                 bar.update(task, advance=1, description=f"{outcome}: {Path(source).name}")
 
@@ -83,9 +84,6 @@ def add(
         except DossierError as exc:
             fail(str(exc))
             return
-    if quiet:
-        for line in report.failed:
-            err.print(f"skipped {line}", highlight=False, soft_wrap=True)
     err.print(
         f"{len(report.added)} added, {len(report.already_stored)} already stored, "
         f"{len(report.failed)} failed → {db}",
@@ -98,7 +96,9 @@ def add(
 @app.command()
 def export(
     db: DbOption = Path(DEFAULT_DB),
-    format: Annotated[str, typer.Option("--format", "-f", help="Output format: json.")] = "json",
+    format: Annotated[
+        str, typer.Option("--format", "-f", help=f"Output format: {', '.join(EXPORTERS)}.")
+    ] = "json",
     output: Annotated[
         str | None, typer.Option("--output", "-o", help="File to write (default: standard output).")
     ] = None,
