@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 SAMPLE_DB ?= sample.db
 DATA ?= ../shared/data
 
-.PHONY: install run test lint bench lock browser clean
+.PHONY: install run test lint bench lock browser clean docs
 
 $(STAMP): requirements/base.txt requirements/dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -45,6 +45,10 @@ bench: install
 lock:
 	cd requirements && pip-compile --generate-hashes --allow-unsafe --strip-extras -q -o base.txt base.in
 	cd requirements && pip-compile --generate-hashes --allow-unsafe --strip-extras -q -o dev.txt dev.in
+
+# Regenerate docs/cli.md from every command's --help.
+docs: install
+	$(BIN)/python scripts/cli_docs.py
 
 clean:
 	rm -rf $(VENV) $(SAMPLE_DB) $(SAMPLE_DB)-wal $(SAMPLE_DB)-shm
