@@ -136,6 +136,25 @@ def top(
     out.print(table)
 
 
+@app.command()
+def serve(
+    db: DbOption = Path(DEFAULT_DB),
+    host: Annotated[
+        str,
+        typer.Option(help="Address to listen on; the default lets only this computer connect."),
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Browse the database in your web browser: dossiers of people with every line linked to
+    its sentence, documents, search, a network graph and a timeline (read-only)."""
+    from .web import serve as serve_web
+
+    try:
+        serve_web(db, host, port)
+    except DossierError as exc:
+        fail(str(exc))
+
+
 def main() -> None:
     """Console entry point."""
     try:
