@@ -1,0 +1,197 @@
+"""The FastAPI app: server-rendered pages, each with a JSON twin built from the same dict.
+
+`/x` answers HTML and `/x.json` (or `Accept: application/json`) answers the same data as JSON.
+Errors have one JSON shape, `{"error": {"status", "title", "detail"}}`, and an HTML page that
+never shows a traceback. The database is opened read-only for every request.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, FileSystemLoader
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from ..errors import BadQuery, DossierError, NotFound
+from . import queries
+
+HERE = Path(__file__).resolve().parent
+TEMPLATES = HERE / "templates"
+STATIC = HERE / "static"
+#: Where `npm ci` in web/js copies the graph library.
+GRAPH_LIBRARY = STATIC / "cytoscape.min.js"
+
+log = logging.getLogger(__name__)
+
+#: Tight by default: scripts only from this server; article text can never run as code.
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+        "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; "
+        "frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+
+_TITLES = {400: "Bad request", 404: "Not found", 405: "Method not allowed", 500: "Server error"}
+
+
+def _environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True)
+    env.globals["status_labels"] = queries.STATUS_LABELS
+    return env
+
+
+def wants_json(request: Request) -> bool:
+    """True for `/x.json` URLs and for clients that ask for JSON rather than HTML."""
+    if request.url.path.endswith(".json"):
+        return True
+    accept = request.headers.get("accept", "")
+    return "application/json" in accept and "text/html" not in accept
+
+
+def _split_ref(ref: str) -> tuple[str, bool]:
+    """`"12.json"` → `("12", True)`; the id part of a path segment and whether JSON was asked."""
+    if ref.endswith(".json"):
+        return ref[: -len(".json")], True
+    return ref, False
+
+
+def _entity_id(ref: str) -> int:
+    if not ref.isdigit() or len(ref) > 18:
+        raise NotFound(f"No entity with id {ref!r}.")
+    return int(ref)
+
+
+def create_app(db_path: Path) -> FastAPI:
+    """Build the web app over one Dossier database file, opened read-only per request."""
+    db_path = Path(db_path)
+    queries.connect_readonly(db_path).close()  # fail now, with a clear message, if unusable
+    app = FastAPI(title="Dossier", docs_url=None, redoc_url=None, openapi_url="/openapi.json")
+    templates = Jinja2Templates(env=_environment())
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @contextmanager
+    def database() -> Iterator[sqlite3.Connection]:
+        conn = queries.connect_readonly(db_path)
+        try:
+            yield conn
+        finally:
+            conn.close()
+
+    def page(
+        request: Request, template: str, build: Callable[[sqlite3.Connection], dict[str, Any]]
+    ) -> Response:
+        with database() as conn:
+            data = build(conn)
+        if wants_json(request):
+            return JSONResponse(data, headers=SECURITY_HEADERS)
+        context = {**data, "data": data, "graph_library": GRAPH_LIBRARY.is_file()}
+        return templates.TemplateResponse(request, template, context, headers=SECURITY_HEADERS)
+
+    def error(request: Request, status: int, detail: str) -> Response:
+        title = _TITLES.get(status, "Error")
+        if wants_json(request):
+            body = {"error": {"status": status, "title": title, "detail": detail}}
+            return JSONResponse(body, status_code=status, headers=SECURITY_HEADERS)
+        return templates.TemplateResponse(
+            request,
+            "error.html",
+            {"status": status, "title": title, "detail": detail},
+            status_code=status,
+            headers=SECURITY_HEADERS,
+        )
+
+    @app.exception_handler(NotFound)
+    async def not_found(request: Request, exc: NotFound) -> Response:
+        return error(request, 404, str(exc))
+
+    @app.exception_handler(BadQuery)
+    async def bad_query(request: Request, exc: BadQuery) -> Response:
+        return error(request, 400, str(exc))
+
+    @app.exception_handler(DossierError)
+    async def dossier_error(request: Request, exc: DossierError) -> Response:
+        return error(request, 500, str(exc))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e.get('loc', ()))}: {e.get('msg', '')}"
+            for e in exc.errors()
+        )
+        return error(request, 400, f"Invalid request: {problems}")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        detail = "No such page." if exc.status_code == 404 else str(exc.detail)
+        return error(request, exc.status_code, detail)
+
+    @app.exception_handler(Exception)
+    async def crashed(request: Request, exc: Exception) -> Response:
+        log.exception("error while answering %s", request.url.path)
+        return error(request, 500, "Something went wrong while reading the database.")
+
+    @app.get("/", include_in_schema=False)
+    @app.get("/index.json")
+    def index(request: Request) -> Response:
+        return page(request, "index.html", queries.overview)
+
+    @app.get("/search")
+    @app.get("/search.json")
+    def search(request: Request, q: str = "", limit: int = queries.SEARCH_LIMIT) -> Response:
+        if not q.strip() and not wants_json(request):
+            return page(
+                request, "search.html", lambda _c: {"query": "", "entities": [], "results": []}
+            )
+        return page(request, "search.html", lambda c: queries.search(c, q, limit))
+
+    @app.get("/entity/{ref}")
+    def entity(request: Request, ref: str) -> Response:
+        ident, _ = _split_ref(ref)
+        entity_id = _entity_id(ident)
+        return page(request, "entity.html", lambda c: queries.entity_dossier(c, entity_id))
+
+    @app.get("/entity/{ref}/graph")
+    @app.get("/entity/{ref}/graph.json")
+    def entity_graph(request: Request, ref: str) -> Response:
+        entity_id = _entity_id(ref)
+        return page(request, "graph.html", lambda c: queries.graph(c, entity_id))
+
+    @app.get("/entity/{ref}/timeline")
+    @app.get("/entity/{ref}/timeline.json")
+    def entity_timeline(request: Request, ref: str) -> Response:
+        entity_id = _entity_id(ref)
+        return page(request, "timeline.html", lambda c: queries.timeline(c, entity_id))
+
+    @app.get("/timeline")
+    @app.get("/timeline.json")
+    def all_timeline(request: Request) -> Response:
+        return page(request, "timeline.html", lambda c: queries.timeline(c))
+
+    @app.get("/document/{ref}")
+    def document(request: Request, ref: str) -> Response:
+        doc_id, _ = _split_ref(ref)
+        if len(doc_id) > 64:
+            raise NotFound(f"No document with id {doc_id[:64]!r}….")
+        return page(request, "document.html", lambda c: queries.document_view(c, doc_id))
+
+    return app
+
+
+def serve(db_path: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Run the web UI until interrupted; binds to loopback unless told otherwise."""
+    import uvicorn
+
+    uvicorn.run(create_app(db_path), host=host, port=port, log_level="warning")
