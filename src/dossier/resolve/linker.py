@@ -1,36 +1,431 @@
-"""Deciding which database entity a document's entity is.
+"""Deciding which database entity a document's entity is, by weighing evidence.
 
-Baseline: the same type and the same name, ignoring case and accents. The cross-document
-issue replaces this with evidence-weighed resolution; the signature stays.
+`store.db` calls `link_entity` once per document entity, inside the document's transaction,
+in the order the document lists them (so people named in full come before a bare surname).
+The decision, in order:
+
+1. A researcher's judgement (`judgements` table) wins: "same" links, "different" forbids.
+2. Candidates are found through `entity_keys` (full name, surname, acronym).
+3. Each candidate is compared (`compare`): an identical full name, or first and last names
+   that agree with a middle name or initial dropped, is enough; a bare surname, or a first
+   word of an organisation's name, needs evidence from the context — a co-mentioned entity or
+   an office both are given. A stated family relation between the two proves them different,
+   as do different given names.
+4. When two candidates are equally good the entity is left on its own ("ambiguous").
+
+Every link stores its reason in `doc_entities.resolution`.
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
-import unicodedata
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from ..records import Entity
+from .names import (
+    NameForm,
+    acronym,
+    form,
+    given_names_compatible,
+    lookup_keys,
+    name_key,
+)
+
+__all__ = ["Comparison", "Profile", "compare", "link_entity", "name_key", "register_keys"]
+
+#: Types that may be one entity: a country is also a place.
+_COMPATIBLE: dict[str, frozenset[str]] = {
+    "Place": frozenset({"Place", "Country"}),
+    "Country": frozenset({"Place", "Country"}),
+}
 
 
-def name_key(name: str) -> str:
-    """Lower-case, accent-free, single-spaced form of a name, for comparing names."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(bare.casefold().replace("’", "'").split())
+def compatible_types(a: str, b: str) -> bool:
+    """True when entities of types `a` and `b` may be the same."""
+    return b in _COMPATIBLE.get(a, frozenset({a}))
+
+
+@dataclass
+class Profile:
+    """What is known about one side of a comparison: names, offices, company kept, kin."""
+
+    type: str
+    names: list[str]
+    roles: set[str] = field(default_factory=set)
+    #: Entity ids named in the same documents, with their names for explanations.
+    context: dict[int, str] = field(default_factory=dict)
+    #: Entity ids this one is stated to be family of.
+    family: set[int] = field(default_factory=set)
+    entity_id: int | None = None
+
+
+@dataclass
+class Comparison:
+    """The outcome of comparing two profiles: same (True), different (False) or unsure."""
+
+    same: bool | None
+    score: float
+    reasons: list[str]
+
+
+def _role_key(title: str) -> str:
+    return " ".join(w for w in name_key(title).replace(".", "").split() if w not in {"the", "a"})
+
+
+def _person_agreement(left: list[NameForm], right: list[NameForm]) -> tuple[int, str] | None:
+    """How well two people's names agree: 3 alone suffices, 2 for equal bare names, 1 needs
+    context, 0 no match; None when the names prove two people (different given names)."""
+    main = left[0]
+    right_full = [b for b in right if b.full]
+    right_bare = [b for b in right if not b.full]
+    if not main.full:
+        if any(b.surname == main.surname for b in right_full):
+            return (1, f"shared surname {main.surname!r} only")
+        if any(b.key == main.key for b in right_bare):
+            return (2, f"same name {main.key!r}")
+        return (0, "different names")
+    clash = None
+    for b in right_full:
+        if b.surname != main.surname:
+            continue
+        if b.key == main.key:
+            return (3, f"same full name {main.key!r}")
+        if given_names_compatible(main.given, b.given):
+            return (3, f"same first and last name ({main.key!r} / {b.key!r})")
+        clash = f"different given names ({main.key!r} / {b.key!r})"
+    if clash:
+        return None
+    for a in left[1:]:
+        if a.full and any(a.key == b.key for b in right_full):
+            return (3, f"same full name {a.key!r}")
+    if any(b.key == main.surname for b in right_bare):
+        return (1, f"shared surname {main.surname!r} only")
+    return (0, "different names")
+
+
+def _other_agreement(left: list[NameForm], right: list[NameForm]) -> tuple[int, str]:
+    """How well two organisations' or places' names agree (3 suffices, 1 needs context)."""
+    best = (0, "different names")
+    for a in left:
+        for b in right:
+            if not a.parts or not b.parts:
+                continue
+            if a.key == b.key:
+                return (3, f"same name {a.key!r}")
+            ia, ib = acronym(list(a.parts)), acronym(list(b.parts))
+            if (len(a.parts) == 1 and a.key == ib) or (len(b.parts) == 1 and b.key == ia):
+                best = max(best, (3, f"acronym ({a.key!r} / {b.key!r})"))
+                continue
+            short, long_ = (a, b) if len(a.parts) <= len(b.parts) else (b, a)
+            if long_.parts[: len(short.parts)] == short.parts:
+                best = max(best, (1, f"{short.key!r} begins {long_.key!r}"))
+    return best
+
+
+def compare(left: Profile, right: Profile) -> Comparison:
+    """Weigh names, context and stated relations to decide whether two profiles are one."""
+    if not compatible_types(left.type, right.type):
+        return Comparison(False, 0.0, [f"different types ({left.type} / {right.type})"])
+    if (right.entity_id is not None and right.entity_id in left.family) or (
+        left.entity_id is not None and left.entity_id in right.family
+    ):
+        return Comparison(False, 0.0, ["a stated family relation links them: two people"])
+    left_forms = [f for f in (form(n, left.type) for n in left.names) if f.parts]
+    right_forms = [f for f in (form(n, left.type) for n in right.names) if f.parts]
+    if not left_forms or not right_forms:
+        return Comparison(False, 0.0, ["no comparable name"])
+    if left.type == "Person":
+        agreement = _person_agreement(left_forms, right_forms)
+        if agreement is None:
+            main = left_forms[0]
+            others = [b.key for b in right_forms if b.full and b.surname == main.surname]
+            return Comparison(False, 0.0, [f"different given names ({main.key!r} / {others[0]!r})"])
+    else:
+        agreement = _other_agreement(left_forms, right_forms)
+    strength, why = agreement
+    if strength == 0:
+        return Comparison(False, 0.0, [why])
+    reasons = [why]
+    context = 0
+    shared = sorted(set(left.context) & set(right.context))
+    if shared:
+        names = ", ".join(repr(right.context[i]) for i in shared[:3])
+        reasons.append(f"co-mentioned with {names}")
+        context += min(len(shared), 2)
+    roles = sorted(left.roles & right.roles)
+    if roles:
+        reasons.append(f"both called {', '.join(repr(r) for r in roles[:2])}")
+        context += 1
+    score = strength + 1.5 * context
+    if strength >= 2 or context >= 1:
+        return Comparison(True, float(score), reasons)
+    reasons.append("no evidence beyond the name")
+    return Comparison(None, float(score), reasons)
+
+
+# --- reading the store ------------------------------------------------------------------
+
+
+def entity_profile(conn: sqlite3.Connection, entity_id: int) -> Profile:
+    """Everything the store knows about one entity, for comparison."""
+    row = conn.execute("SELECT type, name FROM entities WHERE id = ?", (entity_id,)).fetchone()
+    names = [str(row[1])]
+    for name, aliases in conn.execute(
+        "SELECT name, aliases FROM doc_entities WHERE entity_id = ?", (entity_id,)
+    ):
+        for n in [name, *json.loads(aliases or "[]")]:
+            if n not in names:
+                names.append(n)
+    roles = {
+        _role_key(r[0])
+        for r in conn.execute(
+            "SELECT r.title FROM roles r JOIN doc_entities d ON d.id = r.doc_entity_id"
+            " WHERE d.entity_id = ?",
+            (entity_id,),
+        )
+    }
+    context = {
+        int(r[0]): str(r[1])
+        for r in conn.execute(
+            "SELECT DISTINCT o.entity_id, e.name FROM doc_entities d"
+            " JOIN doc_entities o ON o.document_id = d.document_id"
+            " JOIN entities e ON e.id = o.entity_id"
+            " WHERE d.entity_id = ? AND o.entity_id != ?",
+            (entity_id, entity_id),
+        )
+    }
+    return Profile(
+        type=str(row[0]),
+        names=names,
+        roles=roles,
+        context=context,
+        family=family_of(conn, entity_id),
+        entity_id=entity_id,
+    )
+
+
+def family_of(conn: sqlite3.Connection, entity_id: int) -> set[int]:
+    """Entity ids stated (by a family claim or entity attribute) to be kin of `entity_id`."""
+    kin: set[int] = set()
+    for subject, obj in conn.execute(
+        "SELECT s.entity_id, o.entity_id FROM claims c"
+        " JOIN doc_entities s ON s.id = c.subject_doc_entity_id"
+        " JOIN doc_entities o ON o.id = c.object_doc_entity_id"
+        " WHERE c.kind = 'family' AND (s.entity_id = ? OR o.entity_id = ?)",
+        (entity_id, entity_id),
+    ):
+        kin.add(int(obj) if int(subject) == entity_id else int(subject))
+    for document_id, attributes in conn.execute(
+        "SELECT document_id, attributes FROM doc_entities WHERE entity_id = ?", (entity_id,)
+    ):
+        keys, names = family_refs(json.loads(attributes or "{}"))
+        kin |= _local_entities(conn, document_id, keys, names)
+    kin.discard(entity_id)
+    return kin
+
+
+def family_refs(attributes: dict[str, object]) -> tuple[set[int], set[str]]:
+    """Local keys and names an entity's `family` attribute points at, whatever its shape."""
+    keys: set[int] = set()
+    names: set[str] = set()
+
+    def walk(value: object, depth: int) -> None:
+        if depth > 3:
+            return
+        if isinstance(value, bool):
+            return
+        if isinstance(value, int):
+            keys.add(value)
+        elif isinstance(value, str):
+            names.add(name_key(value))
+        elif isinstance(value, dict):
+            for k, v in value.items():
+                if k in {"relation", "relationship", "kind", "type", "start", "end"}:
+                    continue
+                walk(v, depth + 1)
+        elif isinstance(value, list | tuple):
+            for v in value:
+                walk(v, depth + 1)
+
+    walk(attributes.get("family"), 0)
+    return keys, names
+
+
+def _local_entities(
+    conn: sqlite3.Connection, document_id: str, keys: set[int], names: set[str]
+) -> set[int]:
+    """Entity ids of this document's entities with the given local keys or names."""
+    if not keys and not names:
+        return set()
+    found: set[int] = set()
+    for local_key, entity_id, name in conn.execute(
+        "SELECT local_key, entity_id, name FROM doc_entities WHERE document_id = ?",
+        (document_id,),
+    ):
+        if int(local_key) in keys or name_key(name) in names:
+            found.add(int(entity_id))
+    return found
+
+
+def _judgements(
+    conn: sqlite3.Connection, keys: set[str], entity_type: str
+) -> list[tuple[str, str]]:
+    """(verdict, other name) for each judgement naming one of `keys`, newest first."""
+    found = []
+    for left, left_type, right, right_type, verdict in conn.execute(
+        "SELECT left_name, left_type, right_name, right_type, verdict FROM judgements"
+        " ORDER BY id DESC"
+    ):
+        if name_key(left) in keys and compatible_types(left_type, entity_type):
+            found.append((str(verdict), str(right)))
+        elif name_key(right) in keys and compatible_types(right_type, entity_type):
+            found.append((str(verdict), str(left)))
+    return found
+
+
+def entities_named(
+    conn: sqlite3.Connection, name: str, entity_type: str | None = None
+) -> list[int]:
+    """Ids of entities known under exactly this name (canonical or alias), most-mentioned first."""
+    keys = {f"name:{form(name, t).key}" for t in ("Person", "Organization")} | {
+        f"exact:{name_key(name)}"
+    }
+    marks = ",".join("?" * len(keys))
+    rows = conn.execute(
+        "SELECT k.entity_id, e.type, count(d.id) AS n FROM entity_keys k"
+        " JOIN entities e ON e.id = k.entity_id"
+        " LEFT JOIN doc_entities d ON d.entity_id = k.entity_id"
+        f" WHERE k.key IN ({marks}) GROUP BY k.entity_id ORDER BY n DESC, k.entity_id",
+        tuple(keys),
+    ).fetchall()
+    return [
+        int(r[0]) for r in rows if entity_type is None or compatible_types(entity_type, str(r[1]))
+    ]
+
+
+def register_keys(
+    conn: sqlite3.Connection, entity_id: int, entity_type: str, names: list[str]
+) -> None:
+    """Index an entity under every key its names give, so later documents find it."""
+    rows = set()
+    for name in names:
+        rows.add((entity_id, f"exact:{name_key(name)}"))
+        for key in lookup_keys(name, entity_type):
+            rows.add((entity_id, key))
+    conn.executemany(
+        "INSERT OR IGNORE INTO entity_keys (entity_id, key) VALUES (?, ?)", sorted(rows)
+    )
+
+
+def _candidates(conn: sqlite3.Connection, entity_type: str, names: list[str]) -> list[int]:
+    keys: set[str] = set()
+    for name in names:
+        keys |= lookup_keys(name, entity_type)
+    if not keys:
+        return []
+    marks = ",".join("?" * len(keys))
+    return [
+        int(r[0])
+        for r in conn.execute(
+            "SELECT DISTINCT k.entity_id, e.type FROM entity_keys k JOIN entities e"
+            f" ON e.id = k.entity_id WHERE k.key IN ({marks}) ORDER BY k.entity_id",
+            tuple(sorted(keys)),
+        )
+        if compatible_types(entity_type, str(r[1]))
+    ]
+
+
+def _incoming_profile(conn: sqlite3.Connection, entity: Entity, document_id: str) -> Profile:
+    """The profile of a document's entity, with the entities already linked in its document."""
+    context: dict[int, str] = {}
+    family: set[int] = set()
+    keys, names = family_refs(entity.attributes)
+    own_key = name_key(entity.name)
+    for local_key, entity_id, name, attributes in conn.execute(
+        "SELECT local_key, entity_id, name, attributes FROM doc_entities WHERE document_id = ?",
+        (document_id,),
+    ):
+        context[int(entity_id)] = str(name)
+        if int(local_key) in keys or name_key(name) in names:
+            family.add(int(entity_id))
+        their_keys, their_names = family_refs(json.loads(attributes or "{}"))
+        if entity.key in their_keys or own_key in their_names:
+            family.add(int(entity_id))
+    return Profile(
+        type=entity.type,
+        names=[entity.name, *entity.aliases],
+        roles={_role_key(r.title) for r in entity.roles},
+        context=context,
+        family=family,
+    )
+
+
+def _new_entity(conn: sqlite3.Connection, entity: Entity) -> int:
+    cursor = conn.execute(
+        "INSERT INTO entities (type, name, name_key, created_at) VALUES (?, ?, ?, ?)",
+        (
+            entity.type,
+            entity.name,
+            name_key(entity.name),
+            datetime.now(UTC).isoformat(timespec="seconds"),
+        ),
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def _entity_name(conn: sqlite3.Connection, entity_id: int) -> str:
+    row = conn.execute("SELECT name FROM entities WHERE id = ?", (entity_id,)).fetchone()
+    return str(row[0]) if row else str(entity_id)
+
+
+def decide(conn: sqlite3.Connection, entity: Entity, document_id: str) -> tuple[int | None, str]:
+    """The entity id this document entity belongs to (None: a new one) and why."""
+    names = [entity.name, *entity.aliases]
+    keys = {name_key(n) for n in names}
+    forbidden: set[int] = set()
+    seen: set[str] = set()
+    for verdict, other in _judgements(conn, keys, entity.type):
+        if name_key(other) in seen:
+            continue  # a newer judgement about the same pair overrules this one
+        seen.add(name_key(other))
+        targets = entities_named(conn, other, entity.type)
+        if verdict == "same" and targets:
+            return targets[0], f"researcher judged {entity.name!r} and {other!r} the same"
+        if verdict == "different":
+            forbidden |= set(targets)
+    incoming = _incoming_profile(conn, entity, document_id)
+    scored: list[tuple[float, int, Comparison]] = []
+    unsure: list[str] = []
+    for candidate in _candidates(conn, entity.type, names):
+        if candidate in forbidden:
+            continue
+        result = compare(incoming, entity_profile(conn, candidate))
+        if result.same:
+            scored.append((result.score, candidate, result))
+        elif result.same is None:
+            unsure.append(_entity_name(conn, candidate))
+    if not scored:
+        if unsure:
+            return None, f"first seen here; not joined to {', '.join(map(repr, unsure[:3]))}" + (
+                " without evidence beyond the name"
+            )
+        return None, "first seen in this document"
+    scored.sort(key=lambda s: (-s[0], s[1]))
+    best_score, best, result = scored[0]
+    if len(scored) > 1 and scored[1][0] == best_score and best_score < 3:
+        rivals = ", ".join(repr(_entity_name(conn, s[1])) for s in scored[:3])
+        return None, f"ambiguous: could be {rivals}; kept apart"
+    return best, f"same as {_entity_name(conn, best)!r} (entity {best}): " + "; ".join(
+        result.reasons
+    )
 
 
 def link_entity(conn: sqlite3.Connection, entity: Entity, document_id: str) -> tuple[int, str]:
     """Return (entity id, reason) for a document entity, creating the entity if it is new."""
-    key = name_key(entity.name)
-    row = conn.execute(
-        "SELECT id FROM entities WHERE type = ? AND name_key = ? ORDER BY id LIMIT 1",
-        (entity.type, key),
-    ).fetchone()
-    if row is not None:
-        return int(row[0]), f"same {entity.type.lower()} name {entity.name!r}"
-    cursor = conn.execute(
-        "INSERT INTO entities (type, name, name_key, created_at) VALUES (?, ?, ?, ?)",
-        (entity.type, entity.name, key, datetime.now(UTC).isoformat(timespec="seconds")),
-    )
-    return int(cursor.lastrowid or 0), "first seen in this document"
+    entity_id, reason = decide(conn, entity, document_id)
+    if entity_id is None:
+        entity_id = _new_entity(conn, entity)
+    register_keys(conn, entity_id, entity.type, [entity.name, *entity.aliases])
+    return entity_id, reason

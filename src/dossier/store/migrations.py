@@ -7,6 +7,7 @@ one transaction per migration. Never edit a migration that has shipped: add a ne
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -232,4 +233,37 @@ CREATE VIRTUAL TABLE search USING fts5(
     text, kind UNINDEXED, ref UNINDEXED, document_id UNINDEXED,
     tokenize = 'unicode61 remove_diacritics 2'
 );
+"""
+
+
+@migration(2, "entity_keys for cross-document resolution; reasons on judgements")
+def _resolution(conn: sqlite3.Connection) -> None:
+    from ..resolve.names import lookup_keys, name_key
+
+    run_script(conn, SCHEMA_V2)
+    rows = set()
+    for entity_id, entity_type, name, aliases in conn.execute(
+        "SELECT d.entity_id, e.type, d.name, d.aliases FROM doc_entities d"
+        " JOIN entities e ON e.id = d.entity_id"
+    ):
+        for alias in [name, *json.loads(aliases or "[]")]:
+            rows.add((entity_id, f"exact:{name_key(alias)}"))
+            rows.update((entity_id, key) for key in lookup_keys(alias, entity_type))
+    conn.executemany("INSERT OR IGNORE INTO entity_keys (entity_id, key) VALUES (?, ?)", rows)
+
+
+SCHEMA_V2 = """
+-- Keys under which resolution finds an entity again: `name:` its comparable name (titles and
+-- company suffixes dropped, or its acronym), `surname:` a person's surname, `exact:` a name
+-- as written (lower-case, accent-free). Rebuilt by merges and splits.
+CREATE TABLE entity_keys (
+    entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    PRIMARY KEY (entity_id, key)
+);
+CREATE INDEX entity_keys_key ON entity_keys(key);
+
+-- Why the researcher judged so (free text), and which command recorded it.
+ALTER TABLE judgements ADD COLUMN reason TEXT;
+ALTER TABLE judgements ADD COLUMN source TEXT NOT NULL DEFAULT 'cli';
 """

@@ -1,0 +1,169 @@
+"""Name forms for comparing entities across documents: keys, titles, surnames, acronyms.
+
+Only general words live here (honorifics, office words, company suffixes, kinship-free
+particles); nothing names a real person.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+#: Words that may precede a name without being part of it ("Sen.", "President", "Dr").
+
+
+def _wordset(words: str) -> frozenset[str]:
+    """A set of lexicon words written as one spaced string."""
+    return frozenset(words.split())
+
+
+TITLE_WORDS: frozenset[str] = _wordset(
+    """
+    mr mrs ms miss dr prof sir dame lord lady rev fr sen senator rep representative gov governor
+    pres president vice prime minister secretary chancellor premier mayor judge justice
+    gen general col colonel maj major capt captain lt lieutenant adm admiral sgt sergeant cmdr
+    commander chief ceo cfo coo chairman chairwoman chair director ambassador deputy former
+    acting interim late then king queen prince princess emperor sheikh pope cardinal bishop
+    archbishop father sister brother councillor councilman councilwoman commissioner
+    spokesman spokeswoman spokesperson attorney auditor comptroller speaker leader candidate
+    president-elect minister-elect congressman congresswoman assemblyman assemblywoman
+    superintendent inspector detective officer agent professor doctor st saint hon honourable
+    honorable excellency his her of state foreign interior defence defense finance labor
+    labour health justice economy trade
+    """
+)
+
+#: Trailing words that mark a company's legal form, dropped when comparing organisations.
+ORG_SUFFIXES: frozenset[str] = _wordset(
+    "inc incorporated corp corporation co company ltd limited llc plc sa ag nv gmbh bv spa "
+    "group holdings lp llp"
+)
+
+#: Particles that belong inside surnames ("de la", "van", "bin") and never start a given name.
+PARTICLES: frozenset[str] = _wordset("de del della la le van von der den da dos das di bin al")
+
+_PARTY_TAG = re.compile(r"\s*\((?:[A-Z]-[A-Za-z. ]+|[A-Z][a-z]*\.?)\)\s*$")
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_NON_WORD = re.compile(r"[^\w\s'-]")
+
+
+def strip_accents(text: str) -> str:
+    """The text without combining accents, so "José" and "Jose" compare equal."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def name_key(name: str) -> str:
+    """Lower-case, accent-free, single-spaced form of a name, for comparing names."""
+    return " ".join(strip_accents(name).casefold().replace("’", "'").split())
+
+
+def tokens(name: str) -> list[str]:
+    """Comparable tokens of a name: keyed, punctuation dropped ("U.S." becomes "us")."""
+    key = name_key(name).replace(".", "")
+    key = _NON_WORD.sub(" ", key)
+    return [t.strip("'-") for t in key.split() if t.strip("'-")]
+
+
+def clean_surface(name: str) -> str:
+    """The name without a trailing party tag "(R-Fla.)", a possessive or a leading "the"."""
+    name = _PARTY_TAG.sub("", name.strip())
+    name = _POSSESSIVE.sub("", name).strip()
+    if name.casefold().startswith("the "):
+        name = name[4:]
+    return name.strip(" ,;:-")
+
+
+def person_tokens(name: str) -> list[str]:
+    """Tokens of a person's name with leading titles and trailing suffixes removed."""
+    parts = tokens(clean_surface(name))
+    while len(parts) > 1 and parts[0] in TITLE_WORDS:
+        parts = parts[1:]
+    while len(parts) > 1 and parts[-1] in {"jr", "sr", "ii", "iii", "iv", "phd", "md"}:
+        parts = parts[:-1]
+    return parts
+
+
+def org_tokens(name: str) -> list[str]:
+    """Tokens of an organisation's name without its legal-form suffix."""
+    parts = tokens(clean_surface(name))
+    while len(parts) > 1 and parts[-1] in ORG_SUFFIXES:
+        parts = parts[:-1]
+    return parts
+
+
+def acronym(parts: list[str]) -> str | None:
+    """Initials of a multi-word name ("organization of american states" → "oas")."""
+    content = [p for p in parts if p not in {"of", "the", "and", "for", "de", "la", "&"}]
+    if len(content) < 2:
+        return None
+    return "".join(p[0] for p in content)
+
+
+@dataclass(frozen=True)
+class NameForm:
+    """A name broken into what matters when comparing it with another."""
+
+    key: str
+    parts: tuple[str, ...]
+
+    @property
+    def surname(self) -> str:
+        return self.parts[-1] if self.parts else ""
+
+    @property
+    def given(self) -> tuple[str, ...]:
+        return self.parts[:-1]
+
+    @property
+    def full(self) -> bool:
+        return len(self.parts) >= 2
+
+
+def form(name: str, entity_type: str) -> NameForm:
+    """The comparable form of `name` for an entity of `entity_type`."""
+    parts = person_tokens(name) if entity_type == "Person" else org_tokens(name)
+    if entity_type == "Person":
+        # "de la Fuente": keep particles with the surname by dropping them from given names.
+        while len(parts) > 2 and parts[-2] in PARTICLES:
+            parts = [*parts[:-2], parts[-2] + " " + parts[-1]]
+    return NameForm(" ".join(parts), tuple(parts))
+
+
+def given_names_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """True when two lists of given names can belong to one person.
+
+    "josé antonio" and "josé" agree (a middle name dropped), "j" and "josé" agree (an
+    initial), "josé" and "miguel" do not.
+    """
+    if not a or not b:
+        return True
+
+    def same(x: str, y: str) -> bool:
+        return x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y))
+
+    if not same(a[0], b[0]):
+        return False
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    position = 0
+    for part in short:
+        while position < len(long_) and not same(part, long_[position]):
+            position += 1
+        if position == len(long_):
+            return False
+        position += 1
+    return True
+
+
+def lookup_keys(name: str, entity_type: str) -> set[str]:
+    """Index keys under which an entity with this name can be found as a candidate."""
+    nf = form(name, entity_type)
+    keys = {f"name:{nf.key}"} if nf.key else set()
+    if entity_type == "Person" and nf.surname:
+        keys.add(f"surname:{nf.surname}")
+    elif nf.parts:
+        initials = acronym(list(nf.parts))
+        if initials:
+            keys.add(f"name:{initials}")
+    return keys

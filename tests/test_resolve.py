@@ -1,0 +1,144 @@
+"""Cross-document resolution: evidence-weighed links, reasons, judgements (no model needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.errors import NotFound
+from dossier.records import Analysis, Article, Entity, Mention, Role
+from dossier.resolve.judgements import find_entity, merge, split, why
+from dossier.resolve.names import form, given_names_compatible
+from dossier.store import Database
+
+
+def person(key: int, name: str, *aliases: str, roles: tuple[str, ...] = (), **attrs: object):
+    return Entity(
+        key=key,
+        type="Person",
+        name=name,
+        aliases=list(aliases),
+        mentions=[Mention(0, len(name), name)],
+        roles=[Role(title=t, start=0, end=len(t)) for t in roles],
+        attributes=dict(attrs),
+    )
+
+
+def org(key: int, name: str, *aliases: str) -> Entity:
+    return Entity(key, "Organization", name, list(aliases), [Mention(0, len(name), name)])
+
+
+def add(db: Database, text: str, *entities: Entity, site: str = "example.test") -> str:
+    doc_id, _ = db.add_article(
+        Article(source=text[:20], text=text, site=site), Analysis(entities=list(entities))
+    )
+    return doc_id
+
+
+def entity_of(db: Database, doc_id: str, name: str) -> int:
+    row = db.conn.execute(
+        "SELECT entity_id FROM doc_entities WHERE document_id = ? AND name = ?", (doc_id, name)
+    ).fetchone()
+    return int(row[0])
+
+
+def reason_of(db: Database, doc_id: str, name: str) -> str:
+    row = db.conn.execute(
+        "SELECT resolution FROM doc_entities WHERE document_id = ? AND name = ?", (doc_id, name)
+    ).fetchone()
+    return str(row[0])
+
+
+def test_name_forms_drop_titles_accents_and_party_tags() -> None:
+    assert form("Sen. Alma Rostová (R-Vel.)", "Person").key == "alma rostova"
+    assert form("Secretary of State Alma Rostova", "Person").key == "alma rostova"
+    assert form("Brannick Mining Corp.", "Organization").key == "brannick mining"
+    assert given_names_compatible(("ivo", "tomas"), ("ivo",))
+    assert given_names_compatible(("i",), ("ivo",))
+    assert not given_names_compatible(("ivo",), ("pell",))
+
+
+def test_title_and_accent_variants_join_with_a_reason(fresh_db: Database) -> None:
+    d1 = add(fresh_db, "one", person(1, "Senator Alma Rostova", roles=("Senator",)))
+    d2 = add(fresh_db, "two", person(1, "Alma Rostová"))
+    assert entity_of(fresh_db, d1, "Senator Alma Rostova") == entity_of(
+        fresh_db, d2, "Alma Rostová"
+    )
+    assert "same full name 'alma rostova'" in reason_of(fresh_db, d2, "Alma Rostová")
+
+
+def test_middle_name_dropped_joins_but_different_given_names_do_not(fresh_db: Database) -> None:
+    d1 = add(fresh_db, "one", person(1, "Ivo Tomas Brannick"))
+    d2 = add(fresh_db, "two", person(1, "Ivo Brannick"), person(2, "Pell Brannick"))
+    ivo = entity_of(fresh_db, d1, "Ivo Tomas Brannick")
+    assert entity_of(fresh_db, d2, "Ivo Brannick") == ivo
+    assert entity_of(fresh_db, d2, "Pell Brannick") != ivo
+
+
+def test_bare_surname_needs_evidence(fresh_db: Database) -> None:
+    d1 = add(fresh_db, "one", person(1, "Ivo Brannick"), org(2, "Veloria Labour Front"))
+    d2 = add(fresh_db, "two", person(1, "Brannick"))
+    ivo = entity_of(fresh_db, d1, "Ivo Brannick")
+    assert entity_of(fresh_db, d2, "Brannick") != ivo
+    assert "without evidence" in reason_of(fresh_db, d2, "Brannick")
+    d3 = add(fresh_db, "three", org(1, "Veloria Labour Front"), person(2, "Brannick"))
+    assert entity_of(fresh_db, d3, "Brannick") == ivo
+    assert "co-mentioned with 'Veloria Labour Front'" in reason_of(fresh_db, d3, "Brannick")
+
+
+def test_bare_surname_shared_by_two_people_stays_apart(fresh_db: Database) -> None:
+    add(fresh_db, "one", person(1, "Ivo Brannick"), org(2, "Veloria Labour Front"))
+    add(fresh_db, "two", person(1, "Pell Brannick"), org(2, "Veloria Labour Front"))
+    d3 = add(fresh_db, "three", org(1, "Veloria Labour Front"), person(2, "Brannick"))
+    assert "ambiguous" in reason_of(fresh_db, d3, "Brannick")
+
+
+def test_stated_family_relation_keeps_people_apart(fresh_db: Database) -> None:
+    d1 = add(fresh_db, "one", person(1, "Ivo Brannick"), org(2, "Veloria Labour Front"))
+    d2 = add(
+        fresh_db,
+        "two",
+        person(1, "Ivo Brannick"),
+        org(2, "Veloria Labour Front"),
+        person(3, "Brannick", family=[{"relation": "father", "of": 1}]),
+    )
+    ivo = entity_of(fresh_db, d1, "Ivo Brannick")
+    assert entity_of(fresh_db, d2, "Ivo Brannick") == ivo
+    assert entity_of(fresh_db, d2, "Brannick") != ivo
+
+
+def test_acronym_and_company_suffix_join_organisations(fresh_db: Database) -> None:
+    d1 = add(fresh_db, "one", org(1, "Organization of Northern States"), org(2, "Kessel Corp."))
+    d2 = add(fresh_db, "two", org(1, "ONS"), org(2, "Kessel"))
+    assert entity_of(fresh_db, d2, "ONS") == entity_of(
+        fresh_db, d1, "Organization of Northern States"
+    )
+    assert entity_of(fresh_db, d2, "Kessel") == entity_of(fresh_db, d1, "Kessel Corp.")
+
+
+def test_merge_split_why_and_judgements_hold_for_new_documents(fresh_db: Database) -> None:
+    add(fresh_db, "one", person(1, "Ivo Brannick"))
+    add(fresh_db, "two", person(1, "Brannick"))
+    assert (
+        find_entity(fresh_db.conn, "Ivo Brannick").id != find_entity(fresh_db.conn, "Brannick").id
+    )
+    kept = merge(fresh_db.conn, "Ivo Brannick", "Brannick", "same man, per his office")
+    assert find_entity(fresh_db.conn, "Brannick").id == kept.id
+    explanation = why(fresh_db.conn, "Ivo Brannick", "Brannick")
+    assert explanation.same_entity
+    assert any("same" in j and "per his office" in j for j in explanation.judgements)
+    d3 = add(fresh_db, "three", person(1, "Brannick"))
+    assert entity_of(fresh_db, d3, "Brannick") == kept.id
+    assert "researcher judged" in reason_of(fresh_db, d3, "Brannick")
+
+    moved = split(fresh_db.conn, "Ivo Brannick", "Brannick")
+    assert moved.id != kept.id
+    d4 = add(fresh_db, "four", person(1, "Brannick"), org(2, "Kessel"))
+    assert entity_of(fresh_db, d4, "Brannick") != kept.id
+    explanation = why(fresh_db.conn, "Ivo Brannick", "Brannick")
+    assert not explanation.same_entity
+    assert any("different" in j for j in explanation.judgements)
+
+
+def test_unknown_names_raise_not_found(fresh_db: Database) -> None:
+    with pytest.raises(NotFound):
+        find_entity(fresh_db.conn, "Nobody Atall")
