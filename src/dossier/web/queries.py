@@ -234,15 +234,33 @@ def _documents_of(conn: sqlite3.Connection, entity_id: int) -> tuple[list[Row], 
     total = conn.execute(
         "SELECT count(DISTINCT document_id) FROM doc_entities WHERE entity_id = ?", (entity_id,)
     ).fetchone()[0]
-    docs = _rows(
+    rows = _rows(
         conn,
-        "SELECT d.id, d.title, d.site, d.published, count(m.id) AS mentions"
+        "SELECT d.id, d.title, d.site, d.published, count(m.id) AS mentions,"
+        " min(CASE WHEN m.form != 'pronoun' THEN m.start END) AS first"
         " FROM doc_entities de JOIN documents d ON d.id = de.document_id"
         " LEFT JOIN mentions m ON m.doc_entity_id = de.id"
         " WHERE de.entity_id = ? GROUP BY d.id"
         " ORDER BY coalesce(d.published, '') DESC, d.id LIMIT ?",
         (entity_id, DOSSIER_LIMIT),
     )
+    docs = []
+    for r in rows:
+        first = r.pop("first")
+        sentence = None
+        if first is not None:
+            found = conn.execute(
+                'SELECT s.idx, substr(d.text, s.start + 1, s."end" - s.start) AS text'
+                " FROM sentences s JOIN documents d ON d.id = s.document_id"
+                " WHERE s.document_id = ? AND s.start <= ? ORDER BY s.start DESC LIMIT 1",
+                (r["id"], first),
+            ).fetchone()
+            if found is not None:
+                sentence = {
+                    "text": found["text"],
+                    "link": _sentence_link(r["id"], found["idx"]),
+                }
+        docs.append({**r, "first_mention": sentence})
     return docs, int(total)
 
 
