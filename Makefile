@@ -20,7 +20,7 @@ install: $(STAMP)
 
 run: install
 	rm -f $(SAMPLE_DB) $(SAMPLE_DB)-wal $(SAMPLE_DB)-shm
-	$(BIN)/dossier add samples --db $(SAMPLE_DB)
+	$(BIN)/dossier add samples/corpus --db $(SAMPLE_DB)
 	$(BIN)/dossier show --db $(SAMPLE_DB) \
 		"$$($(BIN)/dossier top --db $(SAMPLE_DB) --limit 1 --names-only)"
 
@@ -34,8 +34,8 @@ test: install browser
 	$(BIN)/pytest -q
 
 lint: install
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench scripts samples
+	$(BIN)/ruff format --check src tests bench scripts samples
 	$(BIN)/mypy
 
 bench: install
