@@ -1,0 +1,560 @@
+"""Who said what, through whom: direct, indirect and mixed quotes with speakers and chains.
+
+Three passes over the paragraph-wise parse, then one over the quotation marks:
+
+1. reporting verbs (`say`, `tell`, `claim`, … in `lexicons/speech_verbs.txt`) with a clausal
+   complement give a statement, its cue and its speaker (the verb's subject);
+2. "according to X, …" and ", per X" give a statement attributed to X (an outlet as a rule);
+3. "reportedly" marks a statement whose source the paragraph names elsewhere;
+4. every quotation left over is matched to the nearest reporting verb beside it, a colon
+   ("Vela: “…”"), or the quotation it continues; only then is it stored without a speaker.
+
+A statement whose words lie inside quotation marks is `direct` (its span is the words inside
+the marks, exactly); one that mixes paraphrase and quoted words is `mixed`. `via` lists the
+speaker and then every outlet or person the statement reached this page through.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..nlp.parse import Paragraph, SentenceView
+from ..nlp.registry import Component, DocumentState, component
+from ..records import Quote, QuoteKind
+from ..settings import Settings
+from .attribution_speakers import SpeakerSpan, lexicon, resolve_speaker
+from .quote_marks import ALL_MARKS, Quoted, find_quoted
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+#: Short quotations with no cue beside them are scare quotes or titles, not statements.
+MIN_UNCUED_WORDS = 4
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+NAME_DEPS = ("compound", "det", "amod", "poss", "nmod", "nummod", "case", "punct")
+CLIMB_DEPS = ("xcomp", "advcl", "conj", "acl", "pcomp", "relcl")
+#: Verbs whose object alone can be the statement ("the report details his views").
+OBJECT_CONTENT_LEMMAS = frozenset(
+    ("detail", "reveal", "describe", "disclose", "confirm", "deny", "announce", "allege")
+)
+
+
+@dataclass
+class Attribution:
+    """One statement as found in the text, before it becomes a `Quote` record."""
+
+    kind: QuoteKind
+    start: int
+    end: int
+    paragraph: int
+    #: "verb", "according", "per", "reportedly", "colon", "continued" or "none".
+    cue_type: str
+    cue: tuple[int, int] | None = None
+    speaker_span: SpeakerSpan | None = None
+    #: Outlets or people named as intermediaries ("per The Intercept").
+    via_spans: list[SpeakerSpan] = field(default_factory=list)
+    speaker: int | None = None
+    speaker_reason: str | None = None
+    via: list[int] = field(default_factory=list)
+    record: Quote | None = None
+    #: Lemma of the cue word ("say", "according", "report").
+    cue_lemma: str = ""
+
+    @property
+    def reporting(self) -> bool:
+        """True for a statement passed on from a report (an outlet, "reportedly")."""
+        return self.cue_type in ("according", "per", "reportedly") or self.cue_lemma == "report"
+
+
+def _offset(paragraph: Paragraph, token: Token) -> int:
+    return paragraph.offset + token.idx
+
+
+def _end(paragraph: Paragraph, token: Token) -> int:
+    return paragraph.offset + token.idx + len(token.text)
+
+
+def _is_speech_verb(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    if not (token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")):
+        return False
+    if lemma == "point":
+        return any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
+    return lemma in lexicon("speech_verbs.txt") or lemma in lexicon(
+        "attribution_cognition_verbs.txt"
+    )
+
+
+def _speaker_span(paragraph: Paragraph, token: Token) -> SpeakerSpan:
+    """The name around a subject or object token, without appositions or clauses."""
+    left = token
+    for child in token.lefts:
+        if child.dep_ in NAME_DEPS and child.dep_ != "punct":
+            left = min(left, child.left_edge, key=lambda t: t.i)
+    right = token
+    for child in token.rights:
+        if child.dep_ in ("compound", "flat") and child.i == right.i + 1:
+            right = child
+    determiner = next((c.lower_ for c in token.lefts if c.dep_ == "det"), None)
+    span = SpeakerSpan(
+        start=_offset(paragraph, left),
+        end=_end(paragraph, right),
+        head_start=_offset(paragraph, token),
+        head_end=_end(paragraph, token),
+        head_lemma=token.lemma_,
+        head_pos="PRON" if token.tag_ in ("PRP", "PRP$") else token.pos_,
+        determiner=determiner,
+    )
+    span.conjuncts = [_speaker_span(paragraph, c) for c in token.conjuncts if c.i > token.i]
+    return span
+
+
+def _subject(token: Token) -> Token | None:
+    """The verb's subject, climbing through `saying`, `and added` and the like."""
+    current = token
+    for _ in range(4):
+        if current.tag_ == "VBG" and current.dep_ in ("pcomp", "pobj", "acl"):
+            # "aligned himself with Vela saying …": the gerund belongs to the clause's subject.
+            current = current.head
+            while current.pos_ not in ("VERB", "AUX") and current.head is not current:
+                current = current.head
+            continue
+        for child in current.children:
+            if child.dep_ in SUBJECT_DEPS and child.tag_ not in ("EX", "WDT", "WP"):
+                return child
+            if child.dep_ == "agent":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+        if current.dep_ not in CLIMB_DEPS or current.head is current:
+            return None
+        current = current.head
+    return None
+
+
+def _trim(doc_span: Span) -> tuple[int, int] | None:
+    """Token bounds of a content span without the punctuation at its edges (quotes kept)."""
+    tokens = list(doc_span)
+    while tokens and (tokens[0].is_punct or tokens[0].is_space) and tokens[0].text not in "“\"‘'":
+        tokens.pop(0)
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        if tokens[-1].text in ALL_MARKS or tokens[-1].text in ("”", "’"):
+            break
+        tokens.pop()
+    if len(tokens) < 2:
+        return None
+    return tokens[0].i, tokens[-1].i + 1
+
+
+def _source_stop(preposition: Token) -> int:
+    """Index just past the source named after "to"/"per": up to a comma or the clause."""
+    doc = preposition.doc
+    stop = preposition.i + 1
+    sentence_end = preposition.sent.end
+    objects = [c for c in preposition.children if c.dep_ == "pobj"]
+    limit = objects[0].right_edge.i + 1 if objects else min(stop + 4, sentence_end)
+    while stop < min(limit, sentence_end) and doc[stop].text not in (",", ";", "—", "–"):
+        stop += 1
+    return stop
+
+
+def _source_after(preposition: Token) -> Token | None:
+    """The head word of the source named after "according to" or "per"."""
+    stop = _source_stop(preposition)
+    if stop <= preposition.i + 1:
+        return None
+    return preposition.doc[preposition.i + 1 : stop].root
+
+
+def _cue_bounds(paragraph: Paragraph, verb: Token) -> tuple[int, int]:
+    """The reporting verb with its auxiliaries and particle ("has learned", "pointed out")."""
+    first, last = verb, verb
+    for child in verb.children:
+        if child.dep_ in ("aux", "auxpass", "neg") and child.i < verb.i and child.i >= verb.i - 3:
+            first = min(first, child, key=lambda t: t.i)
+        if child.dep_ == "prt" and child.i == verb.i + 1:
+            last = child
+    return _offset(paragraph, first), _end(paragraph, last)
+
+
+class _Finder:
+    """Holds one document's parse and quotations while the passes run."""
+
+    def __init__(self, state: DocumentState) -> None:
+        self.state = state
+        self.text = state.article.text
+        parsed = state.parsed
+        bounds = [(p.offset, p.offset + len(p.doc.text)) for p in parsed.paragraphs]
+        self.quoted = find_quoted(self.text, bounds)
+        self.found: list[Attribution] = []
+
+    def in_quote(self, offset: int) -> bool:
+        return any(q.outer_start <= offset < q.outer_end for q in self.quoted)
+
+    # -- pass 1 and 2: reporting verbs, "according to", "per" ---------------------------
+    def sentence_attributions(self, sentence: SentenceView) -> None:
+        paragraph = sentence.paragraph
+        verbs: list[Attribution] = []
+        phrases: list[tuple[Token, Token, Token]] = []  # (cue, last cue word, source)
+        for token in sentence.span:
+            if self.in_quote(_offset(paragraph, token)):
+                continue
+            if _is_speech_verb(token):
+                found = self.from_verb(paragraph, token)
+                if found is not None:
+                    verbs.append(found)
+            elif token.lower_ == "according":
+                to = next((c for c in token.children if c.lower_ == "to"), None)
+                if to is None and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
+                    to = token.nbor()
+                source = _source_after(to) if to is not None else None
+                if to is not None and source is not None:
+                    phrases.append((token, to, source))
+            elif token.lower_ == "per" and token.pos_ == "ADP":
+                source = _source_after(token)
+                previous = token.doc[token.i - 1] if token.i > sentence.span.start else None
+                named = source is not None and source.pos_ == "PROPN"
+                if named and source is not None and (previous is None or previous.text == ","):
+                    phrases.append((token, token, source))
+        for cue, last, source in phrases:
+            span = _speaker_span(paragraph, source)
+            if verbs:
+                verbs[0].via_spans.append(span)
+                verbs[0].via_spans.extend(span.conjuncts)
+                continue
+            found = self.from_phrase(sentence, cue, last, source, span)
+            if found is not None:
+                verbs.append(found)
+                break
+        if not verbs:
+            adverb = next((t for t in sentence.span if t.lower_ == "reportedly"), None)
+            if adverb is not None and not self.in_quote(_offset(paragraph, adverb)):
+                bounds = _trim(sentence.span)
+                if bounds is not None:
+                    verbs.append(
+                        Attribution(
+                            kind="indirect",
+                            start=_offset(paragraph, sentence.span.doc[bounds[0]]),
+                            end=_end(paragraph, sentence.span.doc[bounds[1] - 1]),
+                            paragraph=paragraph.index,
+                            cue_type="reportedly",
+                            cue=(_offset(paragraph, adverb), _end(paragraph, adverb)),
+                            cue_lemma="reportedly",
+                        )
+                    )
+        self.found.extend(verbs)
+
+    def from_verb(self, paragraph: Paragraph, verb: Token) -> Attribution | None:
+        doc = verb.doc
+        complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        if complement is None:
+            # "expressed confidence that …", "made the claim that …"
+            for obj in (c for c in verb.children if c.dep_ == "dobj"):
+                complement = next(
+                    (
+                        c
+                        for c in obj.children
+                        if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" for m in c.children)
+                    ),
+                    None,
+                )
+        bounds: tuple[int, int] | None = None
+        if complement is not None:
+            bounds = _trim(doc[complement.left_edge.i : complement.right_edge.i + 1])
+        elif verb.dep_ == "parataxis" and verb.head.i < verb.left_edge.i:
+            bounds = _trim(doc[verb.head.left_edge.i : verb.left_edge.i])
+        if complement is None and verb.lemma_.lower() in OBJECT_CONTENT_LEMMAS:
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if obj is not None and obj.pos_ != "PRON":
+                bounds = _trim(doc[obj.left_edge.i : obj.right_edge.i + 1])
+        if bounds is None or doc[bounds[1] - 1].text in "“\"‘'":
+            return None
+        subject = _subject(verb)
+        return Attribution(
+            kind="indirect",
+            start=_offset(paragraph, doc[bounds[0]]),
+            end=_end(paragraph, doc[bounds[1] - 1]),
+            paragraph=paragraph.index,
+            cue_type="verb",
+            cue=_cue_bounds(paragraph, verb),
+            speaker_span=_speaker_span(paragraph, subject) if subject is not None else None,
+            cue_lemma=verb.lemma_.lower(),
+        )
+
+    def from_phrase(
+        self, sentence: SentenceView, cue: Token, last: Token, source: Token, span: SpeakerSpan
+    ) -> Attribution | None:
+        """'According to X, …' / '…, per X': the statement is the rest of the sentence."""
+        paragraph = sentence.paragraph
+        doc = sentence.span.doc
+        phrase_start = cue.i
+        phrase_end = _source_stop(last)
+        before = doc[sentence.span.start : phrase_start]
+        after = doc[phrase_end : sentence.span.end]
+        part = after if len(after) >= len(before) else before
+        bounds = _trim(part)
+        if bounds is None:
+            return None
+        return Attribution(
+            kind="indirect",
+            start=_offset(paragraph, doc[bounds[0]]),
+            end=_end(paragraph, doc[bounds[1] - 1]),
+            paragraph=paragraph.index,
+            cue_type="according" if cue.lower_ == "according" else "per",
+            cue=(_offset(paragraph, cue), _end(paragraph, last)),
+            speaker_span=span,
+            via_spans=list(span.conjuncts),
+            cue_lemma=cue.lower_,
+        )
+
+    # -- quotation marks ------------------------------------------------------------------
+    def snap_to_quotes(self) -> set[Quoted]:
+        """Make statements made of quoted words direct; returns the quotations used."""
+        used: set[Quoted] = set()
+        for found in self.found:
+            inside = [q for q in self.quoted if q.start < found.end and found.start < q.end]
+            if not inside:
+                continue
+            words = len(self.text[found.start : found.end].split()) or 1
+            for quoted in inside:
+                covers = quoted.outer_start <= found.start + 1 and found.end - 1 <= quoted.outer_end
+                shared = self.text[max(quoted.start, found.start) : min(quoted.end, found.end)]
+                outside = words - len(shared.split())
+                if covers or (outside <= 1 and words > 2 and not quoted.single):
+                    found.kind = "direct"
+                    found.start, found.end = quoted.start, quoted.end
+                    used.add(quoted)
+                    break
+            else:
+                found.kind = "mixed"
+                for quoted in inside:
+                    if quoted.end > found.end and quoted.outer_end - found.end <= 2:
+                        found.end = quoted.outer_end
+                    used.add(quoted)
+        return used
+
+    def leftover_quotes(self, used: set[Quoted]) -> None:
+        """Attribute each quotation no statement holds yet."""
+        for quoted in self.quoted:
+            if quoted in used or any(
+                f.start <= quoted.start and quoted.end <= f.end for f in self.found
+            ):
+                continue
+            paragraph = self.paragraph_of(quoted.start)
+            if paragraph is None:
+                continue
+            found = self.cue_beside(paragraph, quoted) or self.continued(paragraph, quoted)
+            words = quoted.words(self.text)
+            if found is None:
+                if quoted.single or words < MIN_UNCUED_WORDS:
+                    continue
+                found = Attribution("direct", quoted.start, quoted.end, paragraph.index, "none")
+            elif quoted.single and words < 2:
+                continue
+            self.found.append(found)
+
+    def paragraph_of(self, offset: int) -> Paragraph | None:
+        for paragraph in self.state.parsed.paragraphs:
+            if paragraph.offset <= offset < paragraph.offset + len(paragraph.doc.text):
+                return paragraph
+        return None
+
+    def cue_beside(self, paragraph: Paragraph, quoted: Quoted) -> Attribution | None:
+        """A reporting verb (or a colon) right before or after the quotation."""
+        doc = paragraph.doc
+        local_start = quoted.outer_start - paragraph.offset
+        local_end = quoted.outer_end - paragraph.offset
+        after = [t for t in doc if t.idx >= local_end]
+        before = [t for t in doc if t.idx + len(t.text) <= local_start]
+        candidates: list[tuple[int, Token]] = []
+        for distance, token in enumerate(after[:12]):
+            if self.in_quote(_offset(paragraph, token)):
+                break
+            if token.is_sent_start and distance > 0 and token.text not in ALL_MARKS:
+                break
+            if _is_speech_verb(token):
+                candidates.append((distance, token))
+                break
+        for distance, token in enumerate(reversed(before[-15:])):
+            if self.in_quote(_offset(paragraph, token)):
+                break
+            if _is_speech_verb(token):
+                candidates.append((distance, token))
+                break
+            if token.is_sent_start and token.text not in ALL_MARKS:
+                break
+        if candidates:
+            verb = min(candidates, key=lambda c: c[0])[1]
+            subject = _subject(verb)
+            return Attribution(
+                "direct",
+                quoted.start,
+                quoted.end,
+                paragraph.index,
+                "verb",
+                cue=_cue_bounds(paragraph, verb),
+                speaker_span=_speaker_span(paragraph, subject) if subject is not None else None,
+                cue_lemma=verb.lemma_.lower(),
+            )
+        lead = self.text[paragraph.offset : quoted.outer_start].rstrip()
+        if lead.endswith(":") and before:
+            names = [t for t in before if t.pos_ == "PROPN"]
+            sentence_start = before[-1].sent.start
+            if names and len(before) - sentence_start <= 8:
+                head = names[-1]
+                colon = paragraph.offset + len(lead) - 1
+                return Attribution(
+                    "direct",
+                    quoted.start,
+                    quoted.end,
+                    paragraph.index,
+                    "colon",
+                    cue=(colon, colon + 1),
+                    speaker_span=_speaker_span(paragraph, head),
+                )
+        return None
+
+    def continued(self, paragraph: Paragraph, quoted: Quoted) -> Attribution | None:
+        """A quotation that carries on the previous one: same speaker, same cue."""
+        earlier = [f for f in self.found if f.end <= quoted.start and f.kind != "indirect"]
+        if not earlier:
+            return None
+        last = max(earlier, key=lambda f: f.end)
+        later_cues = [
+            f for f in self.found if f.kind == "indirect" and last.end <= f.start < quoted.start
+        ]
+        same = last.paragraph == paragraph.index
+        starts_paragraph = quoted.outer_start == paragraph.offset
+        lead = self.text[paragraph.offset : quoted.outer_start].rstrip()
+        if lead and lead[-1] not in '.!?”"':
+            return None  # a fragment inside the narrator's sentence carries on nothing
+        if later_cues or not (same or (last.paragraph == paragraph.index - 1 and starts_paragraph)):
+            return None
+        return Attribution(
+            "direct",
+            quoted.start,
+            quoted.end,
+            paragraph.index,
+            "continued",
+            cue=last.cue,
+            speaker_span=last.speaker_span,
+            via_spans=list(last.via_spans),
+            cue_lemma=last.cue_lemma,
+        )
+
+    # -- clean-up, speakers, chains ---------------------------------------------------------
+    def deduplicate(self) -> list[Attribution]:
+        """One statement per stretch of text: the first found wins an overlap."""
+        kept: list[Attribution] = []
+        for found in self.found:
+            clash = next((k for k in kept if k.start < found.end and found.start < k.end), None)
+            if clash is None:
+                kept.append(found)
+            elif (
+                found.kind != "indirect"
+                and clash.kind == "indirect"
+                and (clash.start >= found.start and clash.end <= found.end)
+            ):
+                kept[kept.index(clash)] = found
+        return sorted(kept, key=lambda f: f.start)
+
+    def subjects(self) -> frozenset[int]:
+        return frozenset(
+            _offset(p, t)
+            for p in self.state.parsed.paragraphs
+            for t in p.doc
+            if t.dep_ in SUBJECT_DEPS
+        )
+
+    def resolve(self, found: list[Attribution]) -> None:
+        """Speakers to entity keys, then `via` chains (speaker first, nearest first)."""
+        previous: list[tuple[int, int | None]] = []
+        subjects = self.subjects()
+        for item in found:
+            if item.cue_type == "reportedly":
+                continue
+            result = resolve_speaker(
+                self.state,
+                item.speaker_span,
+                reporting=item.reporting,
+                previous=previous,
+                subjects=subjects,
+            )
+            item.speaker, item.speaker_reason = result.key, result.reason
+            for span in item.via_spans:
+                key = resolve_speaker(
+                    self.state, span, reporting=True, previous=previous, subjects=subjects
+                ).key
+                if key is not None and key not in item.via:
+                    item.via.append(key)
+            if item.speaker is not None:
+                item.via = [item.speaker, *(k for k in item.via if k != item.speaker)]
+                previous.append((item.start, item.speaker))
+        self.chain_reports(found)
+
+    @staticmethod
+    def chain_reports(found: list[Attribution]) -> None:
+        """Within a paragraph, a report is passed on by the reports cited after it."""
+        for index, item in enumerate(found):
+            if not item.reporting:
+                continue
+            if item.cue_type == "reportedly":
+                earlier = [
+                    f for f in found[:index] if f.paragraph == item.paragraph and f.reporting
+                ]
+                if earlier and earlier[-1].speaker is not None:
+                    item.speaker = earlier[-1].speaker
+                    item.via = list(earlier[-1].via)
+            for later in found[index + 1 :]:
+                if later.paragraph != item.paragraph or not later.reporting:
+                    continue
+                if item.speaker is None and later.speaker is not None:
+                    item.speaker = later.speaker
+                for key in later.via:
+                    if key not in item.via:
+                        item.via.append(key)
+            if item.cue_type == "reportedly" and item.speaker is None:
+                item.speaker_reason = "reported, but the text does not say by whom"
+            elif item.cue_type == "reportedly" and item.speaker not in item.via:
+                item.via.insert(0, item.speaker)  # type: ignore[arg-type]
+
+
+def find_attributions(state: DocumentState) -> list[Attribution]:
+    """Every statement the article attributes, in body order, with speakers resolved."""
+    finder = _Finder(state)
+    for sentence in state.parsed.sentences:
+        finder.sentence_attributions(sentence)
+    used = finder.snap_to_quotes()
+    finder.found = finder.deduplicate()
+    finder.leftover_quotes(used)
+    found = finder.deduplicate()
+    finder.resolve(found)
+    text = state.article.text
+    for item in found:
+        cue = item.cue
+        item.record = Quote(
+            speaker=item.speaker,
+            text=text[item.start : item.end],
+            kind=item.kind,
+            start=item.start,
+            end=item.end,
+            cue=text[cue[0] : cue[1]] if cue else None,
+            cue_start=cue[0] if cue else None,
+            cue_end=cue[1] if cue else None,
+            via=list(item.via),
+            speaker_reason=None if item.speaker is not None else item.speaker_reason,
+        )
+    return found
+
+
+@component("quotes")
+def make_quotes(settings: Settings) -> Component:
+    """Adds `Quote` records; the attributions with their speaker spans go to `extras`."""
+
+    def run(state: DocumentState) -> None:
+        found = find_attributions(state)
+        state.analysis.quotes.extend(f.record for f in found if f.record is not None)
+        state.extras["quote_attributions"] = found
+
+    return run
