@@ -1,0 +1,209 @@
+"""HTML pages: the article body through trafilatura, metadata from the page's own tags.
+
+The body is extracted in trafilatura's precision mode, which leaves out more related-story
+teasers and widgets; when that mode finds (almost) nothing, the default and then the recall
+mode are tried, so a real article is never lost to caution. Metadata (title, authors, site)
+comes from JSON-LD, Open Graph and `<meta>` tags read from the same parsed tree, and the date
+from htmldate (the original publication date, not the last update).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import htmldate
+import trafilatura
+from lxml.etree import ParserError
+
+#: Below this many characters a precision-mode body is suspected of having lost the article.
+_SHORT_BODY = 400
+_SPACES = re.compile(r"[ \t\u00a0]+")
+_AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\by\b)\s*")
+_BYLINE_PREFIX = re.compile(r"^(?:by|von|por|par)\s+", re.IGNORECASE)
+
+
+@dataclass
+class HtmlExtraction:
+    """What an HTML page yields before dates and checks: body paragraphs and metadata."""
+
+    paragraphs: list[str]
+    title: str | None = None
+    site: str | None = None
+    authors: list[str] = field(default_factory=list)
+    date: str | None = None
+
+
+def extract_html(markup: str, url: str | None = None) -> HtmlExtraction:
+    """Extract body paragraphs and metadata from one HTML document."""
+    tree = _parse(markup)
+    if tree is None:
+        return HtmlExtraction(paragraphs=[])
+    meta = _read_metadata(tree)
+    date = _find_date(tree)
+    body = _extract_body(tree, url, favor_precision=True)
+    if len(body) < _SHORT_BODY:
+        for recall in (False, True):
+            retry = _parse(markup)
+            if retry is None:
+                break
+            candidate = _extract_body(retry, url, favor_recall=recall)
+            if len(candidate) > len(body):
+                body = candidate
+            if len(body) >= _SHORT_BODY:
+                break
+    paragraphs = [_tidy(line) for line in body.split("\n")]
+    return HtmlExtraction(
+        paragraphs=[p for p in paragraphs if p],
+        title=meta.get("title"),
+        site=meta.get("site"),
+        authors=meta.get("authors") or [],
+        date=date,
+    )
+
+
+def _parse(markup: str) -> Any | None:
+    """Parse markup into an lxml tree (None for markup with nothing in it)."""
+    try:
+        return trafilatura.load_html(markup)
+    except (ParserError, ValueError):
+        return None
+
+
+def _extract_body(
+    tree: Any, url: str | None, favor_precision: bool = False, favor_recall: bool = False
+) -> str:
+    """Run trafilatura on a tree; its text output has one block per line."""
+    text = trafilatura.extract(
+        tree,
+        url=url,
+        output_format="txt",
+        include_comments=False,
+        include_tables=True,
+        with_metadata=False,
+        favor_precision=favor_precision,
+        favor_recall=favor_recall,
+    )
+    return text or ""
+
+
+def _find_date(tree: Any) -> str | None:
+    """The original publication date from the page's markup, as an ISO date."""
+    try:
+        found = htmldate.find_date(tree, extensive_search=False, original_date=True)
+    except (ValueError, TypeError):
+        return None
+    return str(found) if found else None
+
+
+def _read_metadata(tree: Any) -> dict[str, Any]:
+    """Title, site and authors from JSON-LD, Open Graph, `<meta>` and byline tags."""
+    metas: dict[str, str] = {}
+    for node in tree.iterfind(".//meta"):
+        key = (node.get("property") or node.get("name") or node.get("itemprop") or "").lower()
+        value = node.get("content")
+        if key and value and key not in metas:
+            metas[key] = _tidy(value)
+    ld = _json_ld(tree)
+    title = (
+        _first_text(ld, "headline")
+        or metas.get("og:title")
+        or metas.get("twitter:title")
+        or _node_text(tree, ".//h1")
+        or _node_text(tree, ".//title")
+    )
+    site = metas.get("og:site_name") or _publisher(ld) or metas.get("application-name")
+    authors = _authors(ld, metas, tree)
+    return {"title": title or None, "site": site or None, "authors": authors}
+
+
+def _json_ld(tree: Any) -> list[dict[str, Any]]:
+    """Every JSON-LD object on the page, flattened out of lists and `@graph`s."""
+    found: list[dict[str, Any]] = []
+    for node in tree.iterfind(".//script"):
+        if (node.get("type") or "").lower() != "application/ld+json" or not node.text:
+            continue
+        try:
+            data = json.loads(node.text)
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                found.append(item)
+                if isinstance(item.get("@graph"), list):
+                    stack.extend(item["@graph"])
+    articles = [d for d in found if "Article" in str(d.get("@type", "")) or "headline" in d]
+    return articles or found
+
+
+def _first_text(objects: list[dict[str, Any]], key: str) -> str | None:
+    for obj in objects:
+        value = obj.get(key)
+        if isinstance(value, str) and value.strip():
+            return _tidy(value)
+    return None
+
+
+def _publisher(objects: list[dict[str, Any]]) -> str | None:
+    for obj in objects:
+        publisher = obj.get("publisher")
+        if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+            return _tidy(publisher["name"])
+    return None
+
+
+def _authors(objects: list[dict[str, Any]], metas: dict[str, str], tree: Any) -> list[str]:
+    """Author names, JSON-LD first, then `<meta name=author>`, then `rel=author` links."""
+    names: list[str] = []
+    for obj in objects:
+        value = obj.get("author")
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, dict) and isinstance(item.get("name"), str):
+                names.append(item["name"])
+            elif isinstance(item, str):
+                names.append(item)
+        if names:
+            break
+    if not names:
+        for key in ("author", "article:author", "byl", "dc.creator", "sailthru.author"):
+            value = metas.get(key)
+            if value and not value.startswith(("http://", "https://")):
+                names.append(value)
+                break
+    if not names:
+        names = [_tidy(node.text_content()) for node in tree.xpath(".//*[@rel='author']")[:3]]
+    return _split_names(names)
+
+
+def _split_names(raw: list[str]) -> list[str]:
+    """One clean name per entry: "By A and B" → ["A", "B"], duplicates dropped."""
+    names: list[str] = []
+    for entry in raw:
+        entry = _BYLINE_PREFIX.sub("", _tidy(entry))
+        for name in _AUTHOR_SPLIT.split(entry):
+            name = name.strip(" .-|")
+            if 1 < len(name) <= 80 and name not in names and not name.startswith("http"):
+                names.append(name)
+    return names
+
+
+def _node_text(tree: Any, path: str) -> str | None:
+    node = tree.find(path)
+    if node is None:
+        return None
+    text = _tidy(node.text_content())
+    return text or None
+
+
+def _tidy(text: str) -> str:
+    """Collapse runs of spaces and trim."""
+    return _SPACES.sub(" ", text).strip()
+
+
+__all__ = ["HtmlExtraction", "extract_html"]
