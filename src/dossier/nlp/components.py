@@ -3,3 +3,4 @@
 from __future__ import annotations
 
 from . import entities  # noqa: F401
+from ..extract import quotes  # noqa: F401
