@@ -18,6 +18,8 @@ from dossier.ingest.plaintext import extract_text
 from dossier.records import Article, DateSource, Page
 from dossier.settings import Settings
 
+#: Fewer words than this is a menu or a caption, not an article.
+_MIN_WORDS = 8
 _LANGUAGE_NAMES = {
     "es": "Spanish", "pt": "Portuguese", "fr": "French", "de": "German", "it": "Italian",
     "nl": "Dutch", "und": "not a language Dossier recognises",
@@ -50,7 +52,7 @@ def extract_article(page: Page, settings: Settings, today: dt.date | None = None
             article.published, article.published_from = dated.published, "text"
         article.published_not_after = dated.not_after
     paragraphs = [p.strip() for p in paragraphs if p.strip()]
-    if not paragraphs:
+    if sum(len(p.split()) for p in paragraphs) < _MIN_WORDS:
         raise NoArticle(page.source, "no article text found in this page")
     article.text = "\n\n".join(paragraphs)
     if len(article.text) > settings.max_chars:
