@@ -47,7 +47,9 @@ def extract_article(page: Page, settings: Settings, today: dt.date | None = None
         scraped = extract_text(clean_text(raw))
         paragraphs = scraped.paragraphs
         article.title = scraped.title
-        dated = find_text_date(scraped.header, paragraphs, scraped.footer, today=today)
+        dated = find_text_date(
+            scraped.header, paragraphs, scraped.footer + scraped.debris, today=today
+        )
         if dated.published:
             article.published, article.published_from = dated.published, "text"
         article.published_not_after = dated.not_after

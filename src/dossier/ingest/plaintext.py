@@ -66,18 +66,21 @@ class TextExtraction:
     paragraphs: list[str]
     header: list[str] = field(default_factory=list)
     footer: list[str] = field(default_factory=list)
+    #: Lines dropped wherever they stood (skip links, placeholders, copyright lines).
+    debris: list[str] = field(default_factory=list)
 
 
 def extract_text(text: str) -> TextExtraction:
     """Split a plain-text scrape into title, body paragraphs, header and footer debris."""
     units = _units(text)
+    debris = [u for u in units if _always_debris(u)]
     units = [u for u in units if not _always_debris(u)]
     title_index = _title_index(units)
     title = units[title_index] if title_index is not None else None
     rest = units[title_index + 1 :] if title_index is not None else units
     prose = [i for i, u in enumerate(rest) if _is_prose(u)]
     if not prose:
-        return TextExtraction(title=title, paragraphs=[], header=rest)
+        return TextExtraction(title=title, paragraphs=[], header=rest, debris=debris)
     first, last = prose[0], prose[-1]
     appeal = _appeal_start(rest, first, last)
     if appeal is not None:
@@ -92,6 +95,7 @@ def extract_text(text: str) -> TextExtraction:
         paragraphs=body,
         header=rest[:first],
         footer=rest[last + 1 :],
+        debris=debris,
     )
 
 
@@ -161,7 +165,7 @@ def _title_index(units: list[str]) -> int | None:
     """The first line that can be a headline: short, no closing full stop, not a menu word."""
     for i, unit in enumerate(units[:5]):
         words = _words(unit)
-        if _is_nav(unit) or _CREDIT.search(unit):
+        if _is_nav(unit, strict=True) or _CREDIT.search(unit):
             continue
         if len(words) <= 30 and not unit.rstrip().endswith("."):
             return i
@@ -169,12 +173,16 @@ def _title_index(units: list[str]) -> int | None:
     return None
 
 
-def _is_nav(unit: str) -> bool:
-    """A lone menu word or button label ("Bank", "Donate by Paypal", "Share")."""
+def _is_nav(unit: str, strict: bool = False) -> bool:
+    """A lone menu word or button label ("Menu", "Donate by card", "Share").
+
+    `strict` (for the title line) counts two-word lines only when they hold a menu word.
+    """
     words = [w.lower() for w in _words(unit)]
     if not words or len(words) > 4 or _SENTENCE_END.search(unit):
         return False
-    return len(words) <= 2 or any(w in _NAV_WORDS or _APPEAL.search(w) for w in words)
+    short = len(words) == 1 if strict else len(words) <= 2
+    return short or any(w in _NAV_WORDS or _APPEAL.search(w) for w in words)
 
 
 def _is_inner_debris(unit: str, title: str | None) -> bool:
@@ -210,7 +218,7 @@ def _is_appeal(unit: str) -> bool:
     if hits == 0:
         return False
     if words <= 12:
-        return True
+        return hits >= 2 or voice >= 1 or not _SENTENCE_END.search(unit)
     return hits >= 2 or (hits >= 1 and voice >= 2)
 
 
