@@ -2,5 +2,10 @@
 
 from __future__ import annotations
 
-from . import entities  # noqa: F401
 from ..extract import quotes  # noqa: F401
+from . import (
+    amounts,  # noqa: F401
+    entities,  # noqa: F401
+    roles,  # noqa: F401
+    temporal,  # noqa: F401
+)

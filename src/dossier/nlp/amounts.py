@@ -1,0 +1,256 @@
+"""Percentages, counts and sums of money, each tied to what it measures, as `amount` claims.
+
+"garnering 58.30% of the vote" belongs to the subject of the clause it hangs from (the
+winner); "Jara's 41.70%" to its possessor; "deport more than 300,000 illegal immigrants" is
+a count of people whose status is `planned` because it depends on "intends to". The claim's
+evidence is the sentence; `attributes` keep what is measured and any qualifier.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..records import Claim, ClaimStatus, Evidence
+from ..settings import Settings
+from .entities import english
+from .registry import DocumentState, component
+from .temporal import document_times, sentence_date
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from .parse import SentenceView
+    from .registry import Component
+
+_WORD_NUMBERS: dict[str, float] = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+}
+_WORD_NUMBERS |= {"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12}
+_WORD_NUMBERS |= {"fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+_WORD_NUMBERS |= {"hundred": 100, "a": 1, "an": 1, "half": 0.5}
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "m": 1e6}
+_SCALES |= {"bn": 1e9, "k": 1e3, "dozen": 12, "hundred": 100}
+_CURRENCIES = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+_CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR"}
+_CURRENCY_WORDS |= {"pound": "GBP", "pounds": "GBP", "peso": "peso", "pesos": "peso"}
+_CURRENCY_WORDS |= {"yen": "JPY", "rupees": "INR", "reais": "BRL", "rubles": "RUB"}
+_PEOPLE = {"people", "person", "persons", "immigrants", "migrants", "refugees", "voters"}
+_PEOPLE |= {"workers", "soldiers", "troops", "residents", "citizens", "children", "students"}
+_PEOPLE |= {"executives", "members", "employees", "civilians", "protesters", "prisoners"}
+_PEOPLE |= {"deaths", "victims", "supporters", "patients", "officers", "delegates", "women"}
+_PEOPLE |= {"men", "adults", "inmates", "asylum-seekers", "detainees", "deportees", "staff"}
+_PLANNED = {"intend", "plan", "promise", "pledge", "vow", "want", "aim", "propose", "seek"}
+_PLANNED |= {"hope", "expect", "threaten", "announce", "will", "would", "going"}
+_REPORTED = re.compile(r"\b(?:according to|reportedly|reported|reports|per)\b", re.IGNORECASE)
+_HEDGED = {"may", "might", "could", "estimate", "estimated", "about", "around", "roughly"}
+_QUALIFIER = re.compile(
+    r"\b(?P<q>more than|over|nearly|almost|about|around|roughly|at least|up to|some|"
+    r"fewer than|less than|close to|approximately)\s+$",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(
+    r"(?:(?P<cur>US\$|[$€£¥])\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|m|k)\b)?"
+    r"(?P<pct>\s?%|\s+percent\b|\s+per cent\b|\s+percentage points?\b)?"
+)
+_WORDS_COUNT = re.compile(
+    r"\b(?P<num>(?:a |two |three |several )?(?:dozen|hundred|thousand|million)s?|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty|forty|fifty)\b(?:\s+(?P<scale>dozen|hundred|thousand|million|billion))?",
+    re.IGNORECASE,
+)
+
+
+def _number(text: str) -> float | None:
+    """The value of '300,000', '58.30', 'two dozen', 'a hundred'."""
+    text = text.strip().lower().replace(",", "")
+    try:
+        return float(text)
+    except ValueError:
+        pass
+    total = 1.0
+    seen = False
+    for word in text.split():
+        word = word.rstrip("s") if word.endswith("s") and word[:-1] in _SCALES else word
+        if word in _WORD_NUMBERS:
+            total *= _WORD_NUMBERS[word]
+            seen = True
+        elif word in _SCALES:
+            total *= _SCALES[word]
+            seen = True
+        elif word != "several":
+            return None
+    return total if seen else None
+
+
+def _token_at(sentence: SentenceView, offset: int) -> Token | None:
+    base = sentence.paragraph.offset
+    for token in sentence.span:
+        if base + token.idx <= offset < base + token.idx + len(token.text):
+            return token
+    return None
+
+
+def _counted_noun(token: Token) -> Token | None:
+    """The noun a number counts ('300,000 illegal immigrants' → immigrants)."""
+    if token.dep_ == "nummod" and token.head.pos_ in {"NOUN", "PROPN"}:
+        return token.head
+    if token.dep_ in {"quantmod", "compound"} and token.head.dep_ == "nummod":
+        return token.head.head
+    return None
+
+
+def _subject_of(state: DocumentState, token: Token, offset: int) -> int | None:
+    """The entity a number belongs to: possessor, else the subject of its governing clauses."""
+    for child in token.head.children if token.head is not token else []:
+        if child.dep_ == "poss" and child.i < token.i:
+            found = state.entity_at(offset + child.idx, offset + child.idx + len(child.text))
+            if found is not None:
+                return found.key
+    for child in token.children:
+        if child.dep_ == "poss":
+            found = state.entity_at(offset + child.idx, offset + child.idx + len(child.text))
+            if found is not None:
+                return found.key
+    node = token
+    for _ in range(8):
+        subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass", "agent"}]
+        for subject in subjects:
+            found = state.entity_at(offset + subject.idx, offset + subject.idx + len(subject.text))
+            if found is not None and found.type in {"Person", "Organization", "Country"}:
+                return found.key
+        if subjects:
+            return None
+        if node.head is node:
+            break
+        node = node.head
+    return None
+
+
+def _possessor(state: DocumentState, sentence: SentenceView, start: int) -> int | None:
+    """The entity of "Jara's 41.70%": a possessive name right before the number."""
+    before = state.article.text[max(sentence.start, start - 60) : start]
+    match = re.search(r"(?P<name>[\w.-]+)['’]s\s+$", before)
+    if match is None:
+        return None
+    at = start - len(before) + match.start("name")
+    found = state.entity_at(at, at + len(match.group("name")))
+    return found.key if found is not None else None
+
+
+def _status(sentence: SentenceView, token: Token) -> ClaimStatus:
+    node = token
+    for _ in range(8):
+        if node.lemma_.lower() in _PLANNED and node.pos_ in {"VERB", "AUX"}:
+            return "planned"
+        if any(c.lemma_.lower() in {"will", "would"} and c.dep_ == "aux" for c in node.children):
+            return "planned"
+        if node.head is node:
+            break
+        node = node.head
+    if _REPORTED.search(sentence.text):
+        return "reported"
+    if any(t.lower_ in {"may", "might", "could"} for t in sentence.span):
+        return "hedged"
+    return "asserted"
+
+
+def _unit_for_count(noun: Token) -> str:
+    word = noun.lower_
+    if word in _PEOPLE or noun.ent_type_ == "NORP":
+        return "people"
+    return noun.lemma_.lower()
+
+
+def find_amounts(state: DocumentState) -> list[Claim]:
+    """Every percentage, money sum and count of something, as an `amount` claim."""
+    text = state.article.text
+    times = [(t.start, t.end) for t in document_times(state)]
+    claims: list[Claim] = []
+    for sentence in state.parsed.sentences:
+        seen: list[tuple[int, int]] = []
+        for match in [*_NUMBER.finditer(sentence.text), *_WORDS_COUNT.finditer(sentence.text)]:
+            start, end = sentence.start + match.start(), sentence.start + match.end()
+            if any(s < end and start < e for s, e in [*times, *seen]):
+                continue
+            if not match.group("num").strip():
+                continue
+            claim = _claim(state, sentence, match, start, end)
+            if claim is not None:
+                seen.append((start, end))
+                claims.append(claim)
+    del text
+    return claims
+
+
+def _claim(
+    state: DocumentState, sentence: SentenceView, match: re.Match[str], start: int, end: int
+) -> Claim | None:
+    groups = match.groupdict()
+    value = _number(groups["num"])
+    if value is None:
+        return None
+    scale = groups.get("scale")
+    if scale:
+        value *= _SCALES.get(scale.lower(), 1)
+    token = _token_at(sentence, sentence.start + match.start("num"))
+    if token is None or (not token.like_num and token.pos_ not in {"NUM", "DET", "NOUN"}):
+        return None
+    attributes: dict[str, object] = {}
+    unit: str | None = None
+    if groups.get("pct"):
+        unit = "percent"
+        after = state.article.text[end : end + 40]
+        measure = re.match(r"\s+of\s+(?:the\s+)?(?P<what>[\w-]+)", after)
+        if measure:
+            attributes["measure"] = measure.group("what")
+    elif groups.get("cur"):
+        unit = _CURRENCIES.get(groups["cur"].strip(), groups["cur"])
+    else:
+        tail = state.article.text[end : end + 20].split()
+        if tail and tail[0].lower().strip(".,;") in _CURRENCY_WORDS:
+            unit = _CURRENCY_WORDS[tail[0].lower().strip(".,;")]
+        else:
+            noun = _counted_noun(token)
+            if noun is None or noun.ent_type_ in {"DATE", "TIME"}:
+                return None
+            unit = _unit_for_count(noun)
+            attributes["counted"] = noun.text
+    before = state.article.text[max(sentence.start, start - 25) : start]
+    qualifier = _QUALIFIER.search(before)
+    if qualifier:
+        attributes["qualifier"] = qualifier.group("q").lower()
+    offset = sentence.paragraph.offset
+    subject = _possessor(state, sentence, start)
+    if subject is None:
+        subject = _subject_of(state, token, offset)
+    status = _status(sentence, token)
+    evidence = Evidence(sentence.start, sentence.end, sentence.text)
+    attributes["text"] = state.article.text[start:end]
+    date = sentence_date(state, sentence.start, sentence.end)
+    return Claim(
+        kind="amount",
+        subject=subject,
+        evidence=evidence,
+        value=value,
+        unit=unit,
+        date=date,
+        status=status,
+        attributes=attributes,
+    )
+
+
+@component("amounts")
+def make_amounts(settings: Settings) -> Component:
+    def run(state: DocumentState) -> None:
+        if english(state):
+            state.analysis.claims.extend(find_amounts(state))
+
+    return run
