@@ -89,6 +89,21 @@ def test_sentence_next_to_an_appeal_is_kept() -> None:
     ]
 
 
+def test_supporter_appeal_with_buttons_and_newsletter_label_is_cut() -> None:
+    text = (
+        "Eskberg council votes to close the old pier\n\n"
+        "The Eskberg city council voted on Tuesday to close the old pier, citing safety.\n\n"
+        "Like this story? Our journalism stays free because readers like you chip in.\n\n"
+        "Become a patron for the price of a coffee. Stop whenever you like.\n\n"
+        "Support the Gazette\n\n"
+        "Newsletter: the Morning Pier, in your inbox at seven.\n"
+    )
+    found = extract_text(text)
+    assert found.paragraphs == [
+        "The Eskberg city council voted on Tuesday to close the old pier, citing safety."
+    ]
+
+
 def test_news_about_donations_is_not_an_appeal() -> None:
     text = (
         "Party funding row\n\n"

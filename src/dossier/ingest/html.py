@@ -20,6 +20,7 @@ from lxml.etree import ParserError
 
 #: Below this many characters a precision-mode body is suspected of having lost the article.
 _SHORT_BODY = 400
+_WORDS = re.compile(r"\w+")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\by\b)\s*")
 _BYLINE_PREFIX = re.compile(r"^(?:by|von|por|par)\s+", re.IGNORECASE)
@@ -54,10 +55,13 @@ def extract_html(markup: str, url: str | None = None) -> HtmlExtraction:
                 body = candidate
             if len(body) >= _SHORT_BODY:
                 break
-    paragraphs = [_tidy(line) for line in body.split("\n")]
+    paragraphs = [p for p in (_tidy(line) for line in body.split("\n")) if p]
+    title = meta.get("title")
+    while paragraphs and title and _same_words(paragraphs[0], title):
+        paragraphs.pop(0)
     return HtmlExtraction(
-        paragraphs=[p for p in paragraphs if p],
-        title=meta.get("title"),
+        paragraphs=paragraphs,
+        title=title,
         site=meta.get("site"),
         authors=meta.get("authors") or [],
         date=date,
@@ -199,6 +203,11 @@ def _node_text(tree: Any, path: str) -> str | None:
         return None
     text = _tidy(node.text_content())
     return text or None
+
+
+def _same_words(a: str, b: str) -> bool:
+    """Equal up to case, spacing and punctuation (a headline repeated as the first block)."""
+    return _WORDS.findall(a.lower()) == _WORDS.findall(b.lower())
 
 
 def _tidy(text: str) -> str:

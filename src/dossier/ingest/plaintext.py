@@ -44,9 +44,30 @@ _APPEAL = re.compile(
     r"\b(?:donat\w*|contribut\w*|subscri\w*|newsletter|sign(?:ing)? up|membership|"
     r"become a (?:member|supporter|patron)|support (?:us|our|independent)|your support|"
     r"invest with us|patreon|paypal|credit card|by check|click here|tip jar|"
-    r"reader[- ](?:funded|supported)|ad[- ]free|paywall|all access|thank you for reading)\b",
+    r"reader[- ](?:funded|supported)|ad[- ]free|paywall|all access|thank you for reading|"
+    r"readers like you|free to read|cancel any time|cancel anytime)\b",
     re.IGNORECASE,
 )
+_YOU = re.compile(r"\byou(?:r|rs|['’](?:ve|re|ll|d))?\b", re.IGNORECASE)
+#: First words of calls to action ("Become a supporter", "Join us").
+_IMPERATIVES = frozenset(
+    [
+        "become",
+        "support",
+        "donate",
+        "subscribe",
+        "join",
+        "sign",
+        "click",
+        "chip",
+        "contribute",
+        "invest",
+        "consider",
+        "please",
+    ]
+)
+#: A label opening a line ("Newsletter: …").
+_LABEL = re.compile(r"^[A-Z][\w ]{2,20}:\s")
 _WE = re.compile(r"\b(?:we|we['’](?:ve|re|ll|d)|our|ours|us)\b", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 #: Lone words that are menus or buttons, not text.
@@ -213,13 +234,19 @@ def _is_appeal(unit: str) -> bool:
     """A request for money or sign-ups in the outlet's own voice."""
     unquoted = _QUOTED.sub(" ", unit)
     hits = len(_APPEAL.findall(unquoted))
-    voice = len(_WE.findall(unquoted)) + len(re.findall(r"\byour?\b", unquoted, re.I))
-    words = len(_words(unit))
     if hits == 0:
         return False
-    if words <= 12:
-        return hits >= 2 or voice >= 1 or not _SENTENCE_END.search(unit)
-    return hits >= 2 or (hits >= 1 and voice >= 2)
+    voice = len(_WE.findall(unquoted)) + len(_YOU.findall(unquoted))
+    words = _words(unit)
+    if len(words) <= 12:
+        return (
+            hits >= 2
+            or voice >= 1
+            or not _SENTENCE_END.search(unit)
+            or words[0].lower() in _IMPERATIVES
+            or bool(_LABEL.match(unit))
+        )
+    return hits >= 2 or voice >= 2 or words[0].lower() in _IMPERATIVES
 
 
 def _appeal_start(units: list[str], first: int, last: int) -> int | None:
@@ -241,8 +268,10 @@ def _appeal_start(units: list[str], first: int, last: int) -> int | None:
 
 
 def _newsroom_voice(unit: str) -> bool:
-    """The outlet talking about itself: "we", "our", "us" outside quotes, or a short question."""
+    """The outlet talking about itself or to the reader, outside quotes, or a short question."""
     unquoted = _QUOTED.sub(" ", unit)
+    if _YOU.search(unquoted):
+        return True
     we = len(_WE.findall(unquoted))
     words = len(_words(unit))
     if words <= 8:
