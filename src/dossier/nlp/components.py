@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from ..extract import quotes  # noqa: F401
+from ..extract import (
+    claims,  # noqa: F401
+    opinion,  # noqa: F401
+    quotes,  # noqa: F401
+)
 from . import (
     amounts,  # noqa: F401
     entities,  # noqa: F401

@@ -1,0 +1,149 @@
+"""Event triggers in one parsed sentence: who did what to whom, by the trigger lexicon.
+
+`find_events` is the rule backend's reading of a sentence; the claims component maps its
+token heads to entities, and `bench/events.py` scores it against the PLOVER gold records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .claim_lexicon import Trigger, claim_lexicon
+from .claim_syntax import object_candidates, subject_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+_MEAL_VERBS = frozenset({"have", "hold", "host", "attend", "join", "share", "stage", "launch"})
+_ACTOR_POS = frozenset({"PROPN", "NOUN", "PRON", "ADJ", "NUM"})
+_NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+
+
+@dataclass
+class EventMatch:
+    """One trigger with the heads of its source and its candidate targets."""
+
+    trigger: Token
+    lemma: str
+    plover: str | None
+    kind: str | None
+    source: Token | None
+    targets: list[Token] = field(default_factory=list)
+
+    @property
+    def depth(self) -> int:
+        """How far the trigger sits below the sentence root (the main event is shallowest)."""
+        depth, token = 0, self.trigger
+        while token.head.i != token.i:
+            depth, token = depth + 1, token.head
+        return depth
+
+
+def _verb_trigger(token: Token) -> tuple[str, Trigger] | None:
+    lexicon = claim_lexicon()
+    lemma = token.lemma_.lower()
+    if token.pos_ == "ADJ" and lemma in {"ready", "willing", "prepared"}:
+        return lemma, Trigger("AGREE", None)
+    if token.pos_ not in {"VERB"}:
+        return None
+    if lemma == "call" and any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children):
+        return "call for", Trigger("DEMAND", "support")
+    if lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in token.children):
+        return "call off", Trigger("RETREAT", None)
+    if lemma in _MEAL_VERBS:
+        for child in token.children:
+            noun = lexicon.nouns.get(child.lemma_.lower())
+            if child.dep_ == "dobj" and noun is not None and noun.kind == "meeting":
+                return child.lemma_.lower(), noun
+    trigger = lexicon.verbs.get(lemma)
+    return (lemma, trigger) if trigger is not None else None
+
+
+def _noun_trigger(token: Token) -> tuple[str, Trigger] | None:
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    if token.head.lower_ == "in" and token.dep_ == "pobj":
+        return None  # "in support of", "in protest at": a manner, not an event of its own
+    trigger = claim_lexicon().nouns.get(token.lemma_.lower())
+    return (token.lemma_.lower(), trigger) if trigger is not None else None
+
+
+def _noun_source(noun: Token) -> Token | None:
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    head = noun.head
+    if noun.dep_ == "compound":
+        return _noun_source(head)
+    if noun.dep_ in {"dobj", "pobj", "attr"} and head.pos_ in {"VERB", "AUX", "ADP"}:
+        verb = head.head if head.pos_ == "ADP" else head
+        return subject_of(verb)
+    return None
+
+
+def _noun_targets(noun: Token) -> list[Token]:
+    out = object_candidates(noun)
+    head = noun
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head
+        out.extend(object_candidates(head))
+    if head.dep_ in {"dobj", "attr"}:
+        out.extend(t for t in object_candidates(head.head) if t.i != head.i)
+    return out
+
+
+def find_events(sentence: Span) -> list[EventMatch]:
+    """Every trigger in the sentence with its source and targets, in text order."""
+    events: list[EventMatch] = []
+    taken: set[int] = set()
+    for token in sentence:
+        found = _verb_trigger(token)
+        if found is not None:
+            lemma, trigger = found
+            targets = object_candidates(token)
+            if trigger.kind == "meeting" and lemma not in claim_lexicon().verbs:
+                noun = next(c for c in token.children if c.lemma_.lower() == lemma)
+                taken.add(noun.i)
+                targets = [*object_candidates(noun), *targets]
+            events.append(
+                EventMatch(token, lemma, trigger.plover, trigger.kind, subject_of(token), targets)
+            )
+    for token in sentence:
+        if token.i in taken:
+            continue
+        found = _noun_trigger(token)
+        if found is not None:
+            lemma, trigger = found
+            events.append(
+                EventMatch(
+                    token, lemma, trigger.plover, trigger.kind, _noun_source(token),
+                    _noun_targets(token),
+                )
+            )  # fmt: skip
+    events.sort(key=lambda e: e.trigger.i)
+    return events
+
+
+def is_named(token: Token) -> bool:
+    """True for a token inside a named entity or a proper noun (a likely actor)."""
+    return token.ent_type_ in _NAMED or token.pos_ == "PROPN"
+
+
+def best_target(event: EventMatch) -> Token | None:
+    """The most likely target: the first named candidate, else the first nominal one."""
+    candidates = [t for t in event.targets if t.pos_ in _ACTOR_POS]
+    if event.source is not None:
+        candidates = [t for t in candidates if t.i != event.source.i]
+    for token in candidates:
+        if is_named(token) or any(is_named(t) for t in token.subtree):
+            return token
+    return candidates[0] if candidates else None
+
+
+def main_event(sentence: Span) -> EventMatch | None:
+    """The event closest to the sentence root that has a PLOVER type."""
+    coded = [e for e in find_events(sentence) if e.plover is not None]
+    if not coded:
+        return None
+    return min(coded, key=lambda e: (e.depth, e.trigger.pos_ != "VERB", e.trigger.i))

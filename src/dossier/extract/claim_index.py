@@ -1,0 +1,118 @@
+"""What the claim rules need to know about one document: token → entity, dates, attributions.
+
+`EntityIndex` wraps the `DocumentState` so the extractors never search entity lists
+themselves, and so a stronger backend gets the same view of the document.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..nlp.registry import DocumentState
+from ..records import Entity, Quote, TimeExpression
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from ..nlp.parse import Paragraph
+
+_PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+_REFLEXIVE = frozenset({"himself", "herself", "itself", "themselves", "myself", "ourselves"})
+
+
+class EntityIndex:
+    """Maps tokens of one parsed paragraph to entity keys, and offsets to dates and sources."""
+
+    def __init__(self, state: DocumentState) -> None:
+        self.state = state
+        self.paragraph: Paragraph | None = None
+        self._person_starts = sorted(
+            (mention.start, entity.key)
+            for entity in state.analysis.entities
+            if entity.type == "Person"
+            for mention in entity.mentions
+            if mention.form != "pronoun"
+        )
+
+    def offsets(self, token: Token) -> tuple[int, int]:
+        """Body offsets of a token of the current paragraph."""
+        base = self.paragraph.offset if self.paragraph is not None else 0
+        return base + token.idx, base + token.idx + len(token.text)
+
+    def entity(self, key: int | None) -> Entity | None:
+        return self.state.entity(key)
+
+    def type_of(self, key: int | None) -> str | None:
+        entity = self.state.entity(key)
+        return entity.type if entity is not None else None
+
+    def key_at(self, token: Token) -> int | None:
+        """The entity a single token belongs to (a name, a surname, a resolved pronoun)."""
+        if token.lower_ in _REFLEXIVE:
+            return None
+        start, end = self.offsets(token)
+        found = self.state.entity_at(start, end)
+        if found is not None:
+            return found.key
+        if token.lower_ in _PERSON_PRONOUNS:
+            return self._previous_person(start)
+        return None
+
+    def key_of(self, token: Token, *, via_poss: bool = False) -> int | None:
+        """The entity a phrase head stands for: itself, its apposition, its name compound."""
+        key = self.key_at(token)
+        if key is not None:
+            return key
+        for child in token.children:
+            if child.dep_ == "appos":
+                key = self.key_at(child)
+                if key is not None:
+                    return key
+        if token.dep_ in {"compound", "amod"} and token.head.pos_ == "PROPN":
+            key = self.key_at(token.head)
+            if key is not None:
+                return key
+        for child in token.children:
+            if child.dep_ in {"compound", "nmod"} and child.pos_ == "PROPN":
+                key = self.key_at(child)
+                if key is not None:
+                    return key
+        if via_poss:
+            for child in token.children:
+                if child.dep_ == "poss":
+                    return self.key_at(child)
+        return None
+
+    def keys_of(self, token: Token, *, via_poss: bool = False) -> list[int]:
+        """Entity keys of a head and every head coordinated with it, without repeats."""
+        out: list[int] = []
+        for item in sorted([token, *token.conjuncts], key=lambda t: t.i):
+            key = self.key_of(item, via_poss=via_poss)
+            if key is not None and key not in out:
+                out.append(key)
+        return out
+
+    def _previous_person(self, offset: int) -> int | None:
+        """The person named last before `offset` (a stand-in until pronouns are resolved)."""
+        best: int | None = None
+        for start, key in self._person_starts:
+            if start >= offset:
+                break
+            best = key
+        return best
+
+    def times_in(self, start: int, end: int) -> list[TimeExpression]:
+        """Dates the text states inside [start, end), in text order."""
+        return [t for t in self.state.analysis.times if start <= t.start and t.end <= end]
+
+    def quote_at(self, start: int, end: int) -> Quote | None:
+        """The quote or attribution whose span holds [start, end), innermost first."""
+        best: Quote | None = None
+        for quote in self.state.analysis.quotes:
+            if (
+                quote.start <= start
+                and end <= quote.end
+                and (best is None or quote.end - quote.start < best.end - best.start)
+            ):
+                best = quote
+        return best

@@ -1,0 +1,133 @@
+"""Where people live and where organisations and places are: `residence` and `location` claims.
+
+"Tom Vale of Eastport", "who lives in Marlow", "a native of Orsk" → residence;
+"Orsk, Vellany", "the Marlow-based Acme", "Acme of Orsk", "Orsk's Acme" → location
+(`attributes["relation"]` is "based_in" for an organisation, "located_in" for a place).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..records import Claim
+from .claim_build import make_claim
+from .claim_index import EntityIndex
+from .claim_lexicon import claim_lexicon
+from .claim_syntax import subject_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from ..nlp.parse import SentenceView
+
+_PLACE = frozenset({"Place", "Country"})
+_ORG = frozenset({"Organization"})
+_HOME_NOUNS = frozenset({"native", "resident", "citizen", "home", "hometown", "mayor", "governor"})
+
+
+def _pair(
+    kind: str, subject: int, place: int, trigger: Token, sentence: SentenceView,
+    index: EntityIndex, relation: str,
+) -> Claim:  # fmt: skip
+    return make_claim(
+        kind, subject, trigger, sentence, index, obj=place, place=place,
+        clausal=trigger.pos_ == "VERB",
+        attributes={"relation": relation},
+    )  # fmt: skip
+
+
+def _kind_for(subject: int, index: EntityIndex) -> tuple[str, str] | None:
+    kind = index.type_of(subject)
+    if kind == "Person":
+        return "residence", "lives_in"
+    if kind in _ORG:
+        return "location", "based_in"
+    if kind in _PLACE:
+        return "location", "located_in"
+    return None
+
+
+def _named(token: Token, index: EntityIndex) -> int | None:
+    return index.key_of(token) if token.pos_ in {"PROPN", "NOUN", "ADJ"} else None
+
+
+def _adjacent(modifier: Token, name: Token) -> bool:
+    """True when only name words or a possessive mark stand between `modifier` and `name`."""
+    if not 0 < name.i - modifier.i <= 5:
+        return False
+    between = name.doc[modifier.i + 1 : name.i]
+    return all(t.pos_ == "PROPN" or t.dep_ == "case" or t.text in {"'s", "’s"} for t in between)
+
+
+def place_claims(sentence: SentenceView, index: EntityIndex) -> list[Claim]:
+    """Residence and location claims of one sentence."""
+    lexicon = claim_lexicon()
+    claims: list[Claim] = []
+    seen: set[tuple[int, int]] = set()
+
+    def add(subject: int | None, place: int | None, trigger: Token) -> None:
+        if subject is None or place is None or subject == place:
+            return
+        if index.type_of(place) not in _PLACE or (subject, place) in seen:
+            return
+        found = _kind_for(subject, index)
+        if found is None:
+            return
+        seen.add((subject, place))
+        claims.append(_pair(found[0], subject, place, trigger, sentence, index, found[1]))
+
+    tokens = list(sentence.span)
+    for token in tokens:
+        key = _named(token, index)
+        # "X of Y", "X in Y", "X, based in Y", "X (Y)": a preposition right on the name.
+        if key is not None and token.pos_ == "PROPN":
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ in {"of", "in", "from", "at"}:
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            add(key, _named(pobj, index), prep)
+                apposed = prep.dep_ in {"appos", "npadvmod"} and prep.pos_ == "PROPN"
+                if apposed and index.type_of(key) in _PLACE:
+                    add(key, _named(prep, index), prep)
+                if prep.dep_ in {"compound", "poss", "nmod"} and _adjacent(prep, token):
+                    add(key, _named(prep, index), prep)
+                if prep.dep_ == "acl" and prep.lemma_ in {"base", "headquarter", "locate"}:
+                    for p2 in prep.children:
+                        for pobj in p2.children:
+                            if pobj.dep_ == "pobj":
+                                add(key, _named(pobj, index), prep)
+        # "Y-based X": the place is a compound/amod on the organisation's head.
+        if token.lower_ == "based" and token.head.pos_ in {"PROPN", "NOUN"}:
+            for child in token.children:
+                add(_named(token.head, index), _named(child, index), token)
+        # A verb of living: "X lives in Y", "X was born in Y", "X grew up in Y".
+        if token.pos_ == "VERB" and token.lemma_ in lexicon.words("residence_verbs"):
+            subject = subject_of(token)
+            if subject is None:
+                subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+            who = index.key_of(subject) if subject is not None else None
+            if who is not None and index.type_of(who) == "Person":
+                for prep in token.children:
+                    if prep.dep_ == "prep" and prep.lower_ in {"in", "at"}:
+                        for pobj in prep.children:
+                            add(who, _named(pobj, index), token)
+        # "a native of Y", "a resident of Y" said of a person.
+        if token.lemma_.lower() in _HOME_NOUNS and token.pos_ == "NOUN":
+            who = None
+            if token.dep_ == "appos":
+                who = index.key_of(token.head)
+            elif token.dep_ == "attr":
+                subject = subject_of(token.head)
+                who = index.key_of(subject) if subject is not None else None
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ in {"of", "in"}:
+                    for pobj in prep.children:
+                        add(who, _named(pobj, index), token)
+    # "Orsk, Vellany": two places side by side, the second holding the first.
+    for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False):
+        if b.text != ",":
+            continue
+        first, second = _named(a, index), _named(c, index)
+        if first is not None and second is not None and index.type_of(first) in _PLACE:
+            add(first, second, b)
+    return claims

@@ -1,0 +1,277 @@
+"""Relations stated by noun phrases: relatives, allies, jobs, schooling, parties, where people live.
+
+"Kast's older brother Miguel", "his ally, X", "the marketing manager for Pepsi", "a graduate
+of the University of Y", "X's Republican party", "the group X is pulling together", "Tom
+Lane of Denver", "a Boston company". Each rule finds the anchor (whose relative, whose job)
+and the other side through the parse, with a surface fallback where small parsers stumble.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..records import Claim
+from .claim_build import make_claim
+from .claim_index import EntityIndex
+from .claim_lexicon import claim_lexicon
+from .claim_places import place_claims
+from .claim_syntax import phrase, subject_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from ..nlp.parse import SentenceView
+
+_POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
+_ORG = frozenset({"Organization"})
+_PLACE = frozenset({"Place", "Country"})
+
+
+def _owner(noun: Token, index: EntityIndex) -> int | None:
+    """Whose relative/ally/job this is: a possessive ("Kast's", "his") before the noun."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return index.key_at(child)
+    # Surface fallback: "X 's [adjectives] noun" when the parser mislabels the possessive.
+    i = noun.i - 1
+    doc = noun.doc
+    while i >= 0 and doc[i].pos_ in {"ADJ", "ADV", "NOUN"} and doc[i].dep_ in {"amod", "compound"}:
+        i -= 1
+    if i >= 1 and doc[i].text in _POSSESSIVE_MARKS:
+        return index.key_at(doc[i - 1])
+    if i >= 0 and doc[i].lower_ in {"his", "her"}:
+        return index.key_at(doc[i])
+    return None
+
+
+def _named_after(noun: Token, index: EntityIndex, types: frozenset[str]) -> int | None:
+    """The entity a kinship/associate noun names: its apposition, or the name right after it."""
+    for child in noun.children:
+        if child.dep_ in {"appos", "npadvmod"}:
+            key = index.key_of(child)
+            if key is not None and index.type_of(key) in types:
+                return key
+    if noun.dep_ in {"compound", "amod", "nmod"} and noun.head.pos_ == "PROPN":
+        key = index.key_at(noun.head)
+        if key is not None and index.type_of(key) in types:
+            return key
+    doc = noun.doc
+    for j in range(noun.i + 1, min(noun.i + 3, len(doc))):
+        if doc[j].is_punct and doc[j].text != ",":
+            break
+        key = index.key_at(doc[j]) if doc[j].pos_ == "PROPN" else None
+        if key is not None and index.type_of(key) in types:
+            return key
+    return None
+
+
+def _appositive_of(noun: Token, index: EntityIndex) -> int | None:
+    """The entity that `noun` describes: "X, his friend" / "X is his friend"."""
+    if noun.dep_ == "appos" or (noun.dep_ == "conj" and noun.head.dep_ == "appos"):
+        head = noun.head if noun.dep_ == "appos" else noun.head.head
+        return index.key_of(head)
+    if noun.dep_ in {"attr"}:
+        subject = subject_of(noun.head)
+        return index.key_of(subject) if subject is not None else None
+    return None
+
+
+def _kin_claims(
+    noun: Token, relation: str, kind: str, sentence: SentenceView, index: EntityIndex
+) -> list[Claim]:
+    owner = _owner(noun, index)
+    other = _named_after(noun, index, frozenset({"Person"}))
+    if other is None:
+        other = _appositive_of(noun, index)
+    if kind == "associate" and owner is None:
+        # "friendship with X", "an ally of X": the owner is the subject of the clause.
+        owner = _appositive_of(noun, index)
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"with", "of", "to"}:
+                targets = [c for c in prep.children if c.dep_ == "pobj"]
+                keys = [k for t in targets for k in index.keys_of(t)]
+                if keys:
+                    other = keys[0]
+    elif kind == "associate" and other is None:
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"with"}:
+                keys = [k for t in prep.children if t.dep_ == "pobj" for k in index.keys_of(t)]
+                other = keys[0] if keys else None
+    if owner is None or other is None or owner == other:
+        return []
+    if index.type_of(other) != "Person" and kind == "family":
+        return []
+    return [
+        make_claim(kind, owner, noun, sentence, index, clausal=False, obj=other, lemma=noun.lemma_,
+              attributes={"relation": relation})
+    ]  # fmt: skip
+
+
+def _employer(noun: Token, index: EntityIndex) -> int | None:
+    """The organisation a job title is held at: "at Y", "Y's", "for Y", "of Y", "Y spokesman"."""
+    preps = {c.lower_: c for c in noun.children if c.dep_ == "prep"}
+    order: list[Token] = []
+    if "at" in preps:
+        order.extend(c for c in preps["at"].children if c.dep_ == "pobj")
+    order.extend(c for c in noun.children if c.dep_ == "poss")
+    for word in ("for", "of", "with"):
+        if word in preps:
+            order.extend(c for c in preps[word].children if c.dep_ == "pobj")
+    order.extend(c for c in noun.children if c.dep_ in {"compound", "nmod"})
+    for token in order:
+        key = index.key_of(token)
+        if key is not None and index.type_of(key) in _ORG:
+            return key
+    return None
+
+
+def _holder(noun: Token, index: EntityIndex) -> int | None:
+    """Who holds a job title: the name it is apposed to, the name it precedes, the subject."""
+    if noun.dep_ in {"compound"} and noun.head.pos_ == "PROPN":
+        key = index.key_at(noun.head)
+        if key is not None and index.type_of(key) == "Person":
+            return key
+    key = _appositive_of(noun, index)
+    if key is not None and index.type_of(key) == "Person":
+        return key
+    for child in noun.children:
+        if child.dep_ == "appos":
+            key = index.key_of(child)
+            if key is not None and index.type_of(key) == "Person":
+                return key
+    return None
+
+
+def _employment(noun: Token, sentence: SentenceView, index: EntityIndex) -> list[Claim]:
+    employer = _employer(noun, index)
+    holder = _holder(noun, index) if employer is not None else None
+    if employer is None or holder is None:
+        return []
+    title = phrase(noun).text
+    return [
+        make_claim("employment", holder, noun, sentence, index, clausal=False, obj=employer,
+                   value=title, lemma=noun.lemma_, attributes={"title": title})
+    ]  # fmt: skip
+
+
+def _education(token: Token, sentence: SentenceView, index: EntityIndex) -> list[Claim]:
+    lexicon = claim_lexicon()
+    if token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() in lexicon.words("education"):
+        holder = _holder(token, index) or _appositive_of(token, index)
+    elif token.pos_ == "VERB" and token.lemma_.lower() in lexicon.words("education_verbs"):
+        subject = subject_of(token)
+        holder = index.key_of(subject) if subject is not None else None
+    else:
+        return []
+    school = None
+    for prep in token.children:
+        if prep.dep_ in {"prep", "dobj"}:
+            pobjs = (
+                [prep] if prep.dep_ == "dobj" else [c for c in prep.children if c.dep_ == "pobj"]
+            )
+            for pobj in pobjs:
+                key = index.key_of(pobj)
+                if key is not None and index.type_of(key) in _ORG:
+                    school = key
+    if holder is None or school is None or index.type_of(holder) != "Person":
+        return []
+    return [
+        make_claim(
+            "education",
+            holder,
+            token,
+            sentence,
+            index,
+            clausal=token.pos_ == "VERB",
+            obj=school,
+            lemma="graduate",
+        )
+    ]
+
+
+def _membership(noun: Token, sentence: SentenceView, index: EntityIndex) -> list[Claim]:
+    lexicon = claim_lexicon()
+    lemma = noun.lemma_.lower()
+    claims: list[Claim] = []
+    if lemma in lexicon.words("groups"):
+        group_key = index.key_of(noun)
+        if group_key is not None and index.type_of(group_key) not in _ORG:
+            group_key = None
+        value = phrase(noun).text if group_key is None else None
+        owner = _owner(noun, index)
+        if owner is not None and index.type_of(owner) == "Person" and owner != group_key:
+            claims.append(
+                make_claim("membership", owner, noun, sentence, index, clausal=False, obj=group_key,
+                      value=value, lemma=lemma, attributes={"group": lemma})
+            )  # fmt: skip
+        for child in noun.children:
+            if child.dep_ == "relcl" and child.lemma_.lower() in lexicon.words("group_verbs"):
+                subject = subject_of(child)
+                key = index.key_of(subject) if subject is not None else None
+                if key is not None and index.type_of(key) == "Person":
+                    claims.append(
+                        make_claim("membership", key, child, sentence, index, obj=group_key,
+                              value=phrase(noun).text.split(" that ")[0], lemma=lemma,
+                              attributes={"group": lemma, "relation": "organiser"})
+                    )  # fmt: skip
+    elif lemma in lexicon.words("membership_nouns"):
+        holder = _holder(noun, index) or _owner_subject(noun, index)
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of" and holder is not None:
+                keys = [k for t in prep.children if t.dep_ == "pobj" for k in index.keys_of(t)]
+                keys = [k for k in keys if index.type_of(k) in _ORG]
+                if keys:
+                    claims.append(
+                        make_claim("membership", holder, noun, sentence, index, clausal=False,
+                                   obj=keys[0], lemma=lemma, attributes={"relation": lemma})
+                    )  # fmt: skip
+    return claims
+
+
+def _owner_subject(noun: Token, index: EntityIndex) -> int | None:
+    """The subject of "X was a member of Y"."""
+    if noun.dep_ == "attr":
+        subject = subject_of(noun.head)
+        return index.key_of(subject) if subject is not None else None
+    return None
+
+
+def relation_claims(sentence: SentenceView, index: EntityIndex) -> list[Claim]:
+    """Family, associate, employment, education, membership and place claims of a sentence."""
+    lexicon = claim_lexicon()
+    claims: list[Claim] = []
+    for token in sentence.span:
+        lemma = token.lemma_.lower()
+        low = token.lower_
+        if token.pos_ in {"NOUN", "PROPN"}:
+            if low in lexicon.family or lemma in lexicon.family:
+                relation = lexicon.family.get(low) or lexicon.family[lemma]
+                claims.extend(_kin_claims(token, relation, "family", sentence, index))
+            elif low in lexicon.associate or lemma in lexicon.associate:
+                relation = lexicon.associate.get(low) or lexicon.associate[lemma]
+                claims.extend(_kin_claims(token, relation, "associate", sentence, index))
+            if lemma in lexicon.words("titles") or low in lexicon.words("titles"):
+                claims.extend(_employment(token, sentence, index))
+            claims.extend(_membership(token, sentence, index))
+        elif token.pos_ == "ADJ" and lemma == "close":
+            claims.extend(_close_to(token, sentence, index))
+        claims.extend(_education(token, sentence, index))
+    claims.extend(place_claims(sentence, index))
+    return claims
+
+
+def _close_to(adj: Token, sentence: SentenceView, index: EntityIndex) -> list[Claim]:
+    """ "X is close to Y" → associate."""
+    for prep in adj.children:
+        if prep.dep_ == "prep" and prep.lower_ == "to":
+            others = [k for t in prep.children if t.dep_ == "pobj" for k in index.keys_of(t)]
+            verb = adj.head if adj.dep_ in {"acomp", "amod"} else adj
+            subject = subject_of(verb) if verb.pos_ in {"AUX", "VERB"} else verb
+            owner = index.key_of(subject) if subject is not None else None
+            return [
+                make_claim("associate", owner, adj, sentence, index, obj=o, lemma="close",
+                      attributes={"relation": "close to"})
+                for o in others
+                if owner is not None and o != owner
+            ]  # fmt: skip
+    return []

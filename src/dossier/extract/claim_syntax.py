@@ -1,0 +1,189 @@
+"""Small reads of spaCy's dependency parse that the claim rules share.
+
+Everything here takes and returns spaCy tokens; nothing leaves the `extract` stage as spaCy
+objects (the claims component turns tokens into entity keys and body offsets).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from .claim_lexicon import claim_lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+#: Dependents that end a compact noun phrase (clauses, appositions, punctuation, coordination).
+_PHRASE_STOP = frozenset(
+    {"relcl", "acl", "appos", "advcl", "punct", "cc", "conj", "ccomp", "xcomp", "parataxis"}
+)
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
+#: Prepositions whose object is the other side of an event, in order of preference.
+TARGET_PREPS: tuple[str, ...] = (
+    "with", "to", "against", "on", "for", "at", "from", "into", "toward", "towards", "over",
+    "between", "in", "of", "upon", "behind",
+)  # fmt: skip
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and every token coordinated with it ("X and Y"), in text order."""
+    return sorted([token, *token.conjuncts], key=lambda t: t.i)
+
+
+def phrase_bounds(token: Token) -> tuple[int, int]:
+    """Token indices [start, end) of the compact phrase headed by `token` (no clauses)."""
+    indices = [token.i]
+    stack = [child for child in token.children if child.dep_ not in _PHRASE_STOP]
+    while stack:
+        child = stack.pop()
+        indices.append(child.i)
+        stack.extend(c for c in child.children if c.dep_ not in {"relcl", "acl", "punct"})
+    return min(indices), max(indices) + 1
+
+
+def phrase(token: Token) -> Span:
+    """The compact phrase headed by `token` as a span of its Doc."""
+    start, end = phrase_bounds(token)
+    return token.doc[start:end]
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The nearest verb (or auxiliary/adjective predicate) above `token`, itself included."""
+    current: Token | None = token
+    while current is not None:
+        if current.pos_ in {"VERB", "AUX"}:
+            return current
+        if current.head.i == current.i:
+            return None
+        current = current.head
+    return None
+
+
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    """Who does `verb`: its subject, else (for to-clauses and coordinated verbs) its governor's."""
+    for child in verb.children:
+        if child.dep_ in _SUBJECTS:
+            if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                return verb.head
+            return child
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    inherits = verb.dep_ in {"xcomp", "advcl", "conj", "acl", "pcomp"}
+    if depth < 4 and inherits and verb.head.i != verb.i:
+        if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+            return verb.head
+        return subject_of(verb.head, depth + 1)
+    return None
+
+
+def is_passive(verb: Token) -> bool:
+    """True when `verb` has a passive subject ("was arrested")."""
+    return any(child.dep_ in {"nsubjpass", "auxpass"} for child in verb.children)
+
+
+def object_candidates(trigger: Token, depth: int = 0) -> list[Token]:
+    """Heads of what the event is done to or with, most likely first."""
+    out: list[Token] = []
+    children = list(trigger.children)
+    if trigger.pos_ in {"VERB", "AUX", "ADJ"} and is_passive(trigger):
+        out.extend(c for c in children if c.dep_ == "nsubjpass")
+    out.extend(c for c in children if c.dep_ in {"dobj", "attr", "oprd"})
+    out.extend(c for c in children if c.dep_ == "dative" and c.pos_ != "ADP")
+    preps = [
+        c
+        for c in children
+        if (c.dep_ in {"prep", "agent"} or (c.dep_ == "dative" and c.pos_ == "ADP"))
+        and c.lower_ in TARGET_PREPS
+    ]
+    preps.sort(key=lambda p: TARGET_PREPS.index(p.lower_))
+    for prep in preps:
+        out.extend(c for c in prep.children if c.dep_ in {"pobj", "pcomp"})
+    for obj in list(out):
+        for prep in obj.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"to", "for", "against", "with", "of"}:
+                out.extend(c for c in prep.children if c.dep_ == "pobj")
+    if depth < 2:
+        for child in children:
+            if child.dep_ in {"xcomp", "ccomp"}:
+                out.extend(c for c in child.children if c.dep_ in _SUBJECTS)
+                out.extend(object_candidates(child, depth + 1))
+    return [t for t in out if t.pos_ not in {"VERB"}]
+
+
+def in_subtree(token: Token, heads: Iterable[Token]) -> bool:
+    """True when `token` is one of `heads` or below one of them."""
+    head_ids = {h.i for h in heads}
+    current = token
+    while True:
+        if current.i in head_ids:
+            return True
+        if current.head.i == current.i:
+            return False
+        current = current.head
+
+
+def clause_chain(token: Token) -> list[Token]:
+    """`token` and the verbs above it, up to the root (for modality and attribution)."""
+    chain = [token]
+    current = token
+    while current.head.i != current.i:
+        current = current.head
+        chain.append(current)
+    return chain
+
+
+def _child_cue(child: Token, status: str, cues: list[str], hedges: frozenset[str]) -> str:
+    """Update `status` with what one dependent says (not, reportedly, may, will)."""
+    low = child.lower_
+    if child.dep_ == "neg" or low in {"never", "not", "n't", "n’t"}:
+        cues.append(low)
+        return "denied"
+    if status == "denied":
+        return status
+    if low in hedges or (child.dep_ == "aux" and low in {"may", "might", "could"}):
+        cues.append(low)
+        return "hedged"
+    future = low in {"will", "'ll", "’ll", "shall", "wo"}
+    if child.dep_ == "aux" and future and status == "asserted":
+        cues.append(low)
+        return "planned"
+    return status
+
+
+def modality(trigger: Token) -> tuple[str, list[str]]:
+    """(status, cues) of the event at `trigger`: denied, hedged, planned or asserted."""
+    lexicon = claim_lexicon()
+    hedge_adverbs = lexicon.words("hedge_adverbs")
+    cues: list[str] = []
+    status = "asserted"
+    chain = clause_chain(trigger)
+    lemma_only = False
+    for level, token in enumerate(chain[:4]):
+        if level and chain[level - 1].dep_ == "relcl":
+            break
+        if not lemma_only:
+            for child in token.children:
+                status = _child_cue(child, status, cues, hedge_adverbs)
+        if level and token.lemma_ in lexicon.words("denial_verbs"):
+            cues.append(token.lemma_)
+            status = "denied"
+        elif level and token.lemma_ in lexicon.words("hedge_verbs") and is_passive(token):
+            cues.append(f"is {token.text} to")
+            status = "hedged" if status != "denied" else status
+        elif level and token.lemma_ in lexicon.words("planned_verbs") and status == "asserted":
+            cues.append(token.lemma_)
+            status = "planned"
+        if lemma_only or token.dep_ in {"ROOT", "parataxis"}:
+            break
+        lemma_only = token.dep_ == "ccomp"
+    return status, cues
+
+
+def sentence_tokens(span: Span) -> list[Token]:
+    """The tokens of a sentence span as a list."""
+    return list(span)

@@ -1,0 +1,266 @@
+"""Typed claims — meetings, support, criticism, family, jobs, travel, elections — from the parse.
+
+The "claims" component reads each sentence through a `ClaimExtractor`. The built-in backend,
+`RuleClaimExtractor`, reads spaCy's dependency parse with the lexicons in
+`dossier/lexicons/claim_*.json`; a stronger model can replace it by implementing the same
+`extract(sentence, index)` method. Every claim carries the sentence that states it, the date
+that sentence gives, its modality (asserted, planned, hedged, denied, reported) and, for
+event-like kinds, its PLOVER type.
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import TYPE_CHECKING, Protocol
+
+from ..nlp.parse import SentenceView
+from ..nlp.registry import Component, DocumentState, component
+from ..records import Claim, Evidence
+from ..settings import Settings
+from .claim_build import make_claim
+from .claim_elections import election_claims
+from .claim_events import EventMatch, find_events
+from .claim_index import EntityIndex
+from .claim_lexicon import claim_lexicon, subjectivity_lexicon
+from .claim_relations import relation_claims
+from .claim_syntax import clause_chain, phrase, subject_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["ClaimExtractor", "RuleClaimExtractor", "claims_for_document", "make_claim"]
+
+#: Kinds whose target may be a phrase rather than an entity ("pardons for former officers").
+_PHRASE_TARGET_KINDS = frozenset({"support", "criticism"})
+_PLACE_TYPES = frozenset({"Place", "Country"})
+
+
+class ClaimExtractor(Protocol):
+    """Reads one parsed sentence and returns the claims it states."""
+
+    def extract(self, sentence: SentenceView, index: EntityIndex) -> list[Claim]: ...
+
+
+class RuleClaimExtractor:
+    """Claims from the dependency parse and the trigger and relation lexicons."""
+
+    def extract(self, sentence: SentenceView, index: EntityIndex) -> list[Claim]:
+        index.paragraph = sentence.paragraph
+        claims: list[Claim] = []
+        for event in find_events(sentence.span):
+            if event.kind is not None:
+                claims.extend(self._event_claims(event, sentence, index))
+        claims.extend(relation_claims(sentence, index))
+        claims.extend(election_claims(sentence, index))
+        return claims
+
+    def _source_keys(self, event: EventMatch, index: EntityIndex) -> list[int]:
+        source = event.source
+        for _ in range(3):
+            if source is None:
+                return []
+            keys = index.keys_of(source)
+            if keys:
+                return keys
+            # "a proposal that would grant pardons": the proposer is the subject above.
+            verb = source.head
+            if source.dep_ not in {"dobj", "pobj", "nsubj"} or verb.i == source.i:
+                return []
+            source = subject_of(verb if verb.pos_ in {"VERB", "AUX"} else verb.head)
+        return []
+
+    def _event_claims(
+        self, event: EventMatch, sentence: SentenceView, index: EntityIndex
+    ) -> list[Claim]:
+        assert event.kind is not None
+        subjects = self._source_keys(event, index)
+        if not subjects:
+            return []
+        place: int | None = None
+        objects: list[int] = []
+        phrase_value: str | None = None
+        for target in event.targets:
+            keys = [k for k in index.keys_of(target, via_poss=True) if k not in subjects]
+            place_keys = [k for k in keys if index.type_of(k) in _PLACE_TYPES]
+            if event.kind == "travel":
+                if place_keys and place is None:
+                    place = place_keys[0]
+                continue
+            if place_keys and target.head.lower_ == "in" and place is None:
+                place = place_keys[0]
+                continue
+            if keys and not objects:
+                objects = keys
+            if not keys and phrase_value is None and target.pos_ in {"NOUN", "PROPN"}:
+                phrase_value = _phrase_text(target)
+        if event.kind == "travel":
+            if place is None:
+                return []
+            return [
+                make_claim("travel", s, event.trigger, sentence, index, place=place,
+                           lemma=event.lemma)
+                for s in subjects
+            ]  # fmt: skip
+        if not objects and not (event.kind in _PHRASE_TARGET_KINDS and phrase_value):
+            return []
+        targets: list[int | None] = list(objects) if objects else [None]
+        return [
+            make_claim(
+                event.kind, s, event.trigger, sentence, index, obj=o, place=place,
+                value=None if o is not None else phrase_value, lemma=event.lemma,
+            )
+            for s in subjects
+            for o in targets
+            if o != s
+        ]  # fmt: skip
+
+
+def _phrase_text(token: Token) -> str:
+    return phrase(token).text.strip(" ,;:")
+
+
+def _attribution(
+    claim: Claim, index: EntityIndex, trigger_offset: int, sentence: SentenceView
+) -> tuple[bool, list[int], int | None]:
+    """(reported?, via chain, speaker) for a claim from the quotes and cues around it."""
+    quote = index.quote_at(trigger_offset, trigger_offset + 1)
+    if quote is not None:
+        via: list[int] = []
+        speaker = quote.speaker
+        if speaker is not None and index.type_of(speaker) == "Organization":
+            via.append(speaker)
+        via.extend(k for k in quote.via if k not in via)
+        return True, via, speaker
+    return _cue_attribution(sentence, index, trigger_offset)
+
+
+def _cue_attribution(
+    sentence: SentenceView, index: EntityIndex, trigger_offset: int
+) -> tuple[bool, list[int], int | None]:
+    """ "According to X", "per X", "X reports that": a source named in the sentence itself."""
+    reporting = claim_lexicon().words("reporting_verbs")
+    index.paragraph = sentence.paragraph
+    trigger = next(
+        (t for t in sentence.span if index.offsets(t)[0] <= trigger_offset < index.offsets(t)[1]),
+        None,
+    )
+    for token in sentence.span:
+        if token.lower_ == "according" or (token.lower_ == "per" and token.dep_ == "prep"):
+            pobjs = [t for t in token.subtree if t.dep_ == "pobj"]
+            keys = [k for t in pobjs for k in [index.key_of(t)] if k is not None]
+            if keys:
+                return True, keys[:1], keys[0]
+    if trigger is not None:
+        chain = clause_chain(trigger)
+        for below, above in itertools.pairwise(chain):
+            if below.dep_ == "ccomp" and above.lemma_ in reporting:
+                subjects = [c for c in above.children if c.dep_ in {"nsubj"}]
+                keys = [k for s in subjects for k in [index.key_of(s)] if k is not None]
+                if keys:
+                    return True, keys, keys[0]
+    return False, [], None
+
+
+def _loaded_title(title: str) -> bool:
+    """True for a 'role' that is really the outlet's verdict ("devoted follower", "extremist")."""
+    words = subjectivity_lexicon()
+    low = title.lower()
+    return any(word in low for word in words)
+
+
+def position_claims(state: DocumentState) -> list[Claim]:
+    """One `position` claim per role the entity stage found, dated as the role is."""
+    out: list[Claim] = []
+    text = state.article.text
+    for entity in state.analysis.entities:
+        for role in entity.roles:
+            if _loaded_title(role.title):
+                continue
+            sentence = state.parsed.sentence_at(role.start)
+            start, end = (sentence.start, sentence.end) if sentence else (role.start, role.end)
+            attributes: dict[str, object] = {"title": role.title}
+            if role.current is not None:
+                attributes["current"] = role.current
+            out.append(
+                Claim(
+                    kind="position", subject=entity.key, object=role.of, value=role.title,
+                    date=role.date, evidence=Evidence(start, end, text[start:end]),
+                    attributes=attributes,
+                )
+            )  # fmt: skip
+    return out
+
+
+def family_attribute_claims(state: DocumentState) -> list[Claim]:
+    """Claims from `entity.attributes["family"]` when the entity stage recorded relatives."""
+    out: list[Claim] = []
+    text = state.article.text
+    for entity in state.analysis.entities:
+        relatives = entity.attributes.get("family")
+        if not isinstance(relatives, list):
+            continue
+        for item in relatives:
+            if not isinstance(item, dict):
+                continue
+            other = item.get("key", item.get("of", item.get("entity")))
+            relation = item.get("relation")
+            start = item.get("start")
+            if not isinstance(other, int) or not isinstance(relation, str):
+                continue
+            sentence = state.parsed.sentence_at(start) if isinstance(start, int) else None
+            if sentence is None:
+                continue
+            out.append(
+                Claim(
+                    kind="family", subject=entity.key, object=other,
+                    evidence=Evidence(sentence.start, sentence.end,
+                                      text[sentence.start : sentence.end]),
+                    attributes={"relation": relation, "from": "entities"},
+                )
+            )  # fmt: skip
+    return out
+
+
+def _dedupe(claims: list[Claim]) -> list[Claim]:
+    seen: set[tuple[object, ...]] = set()
+    out: list[Claim] = []
+    for claim in claims:
+        key = (claim.kind, claim.subject, claim.object, claim.evidence.start, str(claim.value))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(claim)
+    return out
+
+
+def claims_for_document(state: DocumentState, extractor: ClaimExtractor) -> list[Claim]:
+    """Every claim of the document: per sentence from `extractor`, plus roles and relatives."""
+    index = EntityIndex(state)
+    claims: list[Claim] = []
+    for sentence in state.parsed.sentences:
+        for claim in extractor.extract(sentence, index):
+            trigger_offset = int(str(claim.attributes.pop("_at", sentence.start)))
+            reported, via, speaker = _attribution(claim, index, trigger_offset, sentence)
+            if reported:
+                claim.evidence.via = via
+                if speaker is not None:
+                    claim.attributes["speaker"] = speaker
+                if claim.status in {"asserted", "planned"}:
+                    if claim.status == "planned":
+                        claim.attributes["planned"] = True
+                    claim.status = "reported"
+            claims.append(claim)
+    claims.extend(family_attribute_claims(state))
+    claims.extend(position_claims(state))
+    return _dedupe(claims)
+
+
+@component("claims")
+def make_claims(settings: Settings) -> Component:
+    """The rule-based claims component (facts only: opinions come from "opinion")."""
+    extractor = RuleClaimExtractor()
+
+    def run(state: DocumentState) -> None:
+        state.analysis.claims.extend(claims_for_document(state, extractor))
+
+    return run
