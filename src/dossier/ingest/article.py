@@ -37,7 +37,7 @@ def extract_article(page: Page, settings: Settings, today: dt.date | None = None
     article = Article(source=page.source, text="", url=page.url, warnings=warnings)
     if page.kind == "html":
         found = extract_html(raw, url=page.url)
-        paragraphs = [clean_text(p) for p in found.paragraphs]
+        paragraphs = clean_text("\n".join(found.paragraphs)).split("\n")
         article.title = clean_text(found.title) if found.title else None
         article.site = clean_text(found.site) if found.site else None
         article.authors = [clean_text(a) for a in found.authors]

@@ -81,7 +81,8 @@ def decode_bytes(data: bytes, source: str, html: bool) -> tuple[str, list[str]]:
 def clean_text(text: str) -> str:
     """Repair mojibake, normalise newlines and drop control characters."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = ftfy.fix_text(text, unescape_html=False, uncurl_quotes=False, normalization="NFC")
+    if not text.isascii():  # mojibake needs non-ASCII characters; skip the cost otherwise
+        text = ftfy.fix_text(text, unescape_html=False, uncurl_quotes=False, normalization="NFC")
     return _CONTROL.sub("", text)
 
 

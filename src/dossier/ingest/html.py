@@ -23,6 +23,15 @@ _SHORT_BODY = 400
 _WORDS = re.compile(r"\w+")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\by\b)\s*")
+_BYLINE_XPATH = (
+    ".//*[@rel='author' or @itemprop='author' or contains(@class, 'byline')"
+    " or contains(@class, 'author-name') or contains(@class, 'author_name')]"
+)
+#: What often follows the name in a byline: a date, a role, a dash or a pipe.
+_BYLINE_TAIL = re.compile(
+    r"\s+(?:[|•·–—-]|on\s+(?:[A-Z][a-z]+\s+)?\d|updated|published|posted)\s*|\s+(?=\d)",
+    re.IGNORECASE,
+)
 _BYLINE_PREFIX = re.compile(r"^(?:by|von|por|par)\s+", re.IGNORECASE)
 
 
@@ -181,8 +190,38 @@ def _authors(objects: list[dict[str, Any]], metas: dict[str, str], tree: Any) ->
                 names.append(value)
                 break
     if not names:
-        names = [_tidy(node.text_content()) for node in tree.xpath(".//*[@rel='author']")[:3]]
-    return _split_names(names)
+        names = _byline(tree)
+    return [name for name in _split_names(names) if _looks_like_name(name)]
+
+
+def _byline(tree: Any) -> list[str]:
+    """Names from the first visible byline (`rel=author`, `itemprop=author`, a "byline" class).
+
+    Only the first: later ones usually belong to related stories or comments.
+    """
+    for node in tree.xpath(_BYLINE_XPATH)[:6]:
+        name_node = node.find(".//*[@itemprop='name']")
+        text = " ".join((name_node if name_node is not None else node).text_content().split())
+        text = _BYLINE_TAIL.split(text)[0]
+        if (
+            text
+            and len(text.split()) <= 12
+            and any(_looks_like_name(name) for name in _split_names([text]))
+        ):
+            return [text]
+    return []
+
+
+def _looks_like_name(name: str) -> bool:
+    """A person's or desk's name: a few words, no digits, no URL, starting with a capital."""
+    words = name.split()
+    return (
+        0 < len(words) <= 6
+        and any(len(word) > 1 for word in words)
+        and not any(ch.isdigit() for ch in name)
+        and "@" not in name
+        and (name[0].isupper() or not name[0].isalpha())
+    )
 
 
 def _split_names(raw: list[str]) -> list[str]:
