@@ -76,6 +76,8 @@ class _Cand:
     votes: Counter[str] = field(default_factory=Counter)
     country: str | None = None
     cluster: int = -1
+    #: The name itself says organisation ("… Party", "… University"), not just the context.
+    org_name: bool = False
 
     @property
     def tokens(self) -> list[str]:
@@ -188,6 +190,11 @@ def _collect(state: DocumentState, lex: Lexicon) -> list[_Cand]:
                 words = text.split()
                 if len(words) > 1 and (set(words) & lex.org_words):
                     cand.votes["Organization"] += 2
+                    cand.org_name = True
+                elif words[0] in lex.given_names and country is None:
+                    cand.votes["Person"] += 2 if len(words) > 1 else 1
+                if label == "PERSON" and len(words) == 1 and _bare_the(doc, i, j):
+                    cand.votes["Other"] += 2  # "the Hajj", "the Taliban": not a person's name
                 if label == "PERSON" and fold(words[0]) in _NAME_ARTICLES and len(words) > 1:
                     cand.votes["Organization"] += 2
                 if nxt is not None and nxt.text in _POSSESSIVE and cand.country:
@@ -203,6 +210,11 @@ def _collect(state: DocumentState, lex: Lexicon) -> list[_Cand]:
         if score >= 2 and cand.country is None:
             cand.votes["Organization"] += 4
     return cands
+
+
+def _bare_the(doc: Doc, i: int, j: int) -> bool:
+    """True for a one-word name after a lower-case "the" that heads its phrase ("the Hajj")."""
+    return i > 0 and doc[i - 1].text == "the" and doc[j - 1].dep_ not in {"compound", "amod"}
 
 
 def _adjectival(doc: Doc, i: int, j: int) -> bool:
@@ -256,7 +268,7 @@ class _Cluster:
 
 
 def _vote(votes: Counter[str]) -> str:
-    order = ("Person", "Organization", "Country", "Place")
+    order = ("Person", "Organization", "Country", "Place", "Other")
     return max(order, key=lambda t: (votes[t], -order.index(t))) if votes else "Other"
 
 
@@ -358,9 +370,7 @@ def _surname_matches(
     """Full-name entities a shorter name can stand for (last name first, then first name)."""
     if not key or any(c.country for c in group):
         return []
-    if _vote(sum((c.votes for c in group), Counter())) == "Organization" and any(
-        c.votes["Organization"] >= 2 for c in group
-    ):
+    if any(c.org_name for c in group):
         return []
     n = len(key)
     last = [p for p in persons if tuple(p.name_tokens[-n:]) == key]
@@ -478,7 +488,7 @@ def _to_entities(clusters: list[_Cluster]) -> list[Entity]:
         voted = _vote(cluster.votes)
         if cluster.country:
             entity_type = "Country"
-        elif voted in {"Person", "Organization", "Place", "Country"}:
+        elif voted in {"Person", "Organization", "Place", "Country", "Other"}:
             entity_type = voted  # type: ignore[assignment]
         else:
             entity_type = "Other"
@@ -561,13 +571,17 @@ def _kin_before(
 
 
 def _gender_from_titles(state: DocumentState, lex: Lexicon) -> None:
-    """Gender from honorifics ("Mrs. X") and gendered titles, used by pronoun resolution."""
+    """Gender from a given name, honorifics ("Mrs. X") and gendered titles, for pronouns."""
     gendered = {"Congressman": "m", "Congresswoman": "f", "King": "m", "Queen": "f"}
     gendered |= {"Prince": "m", "Princess": "f", "Chairman": "m", "Chairwoman": "f"}
     gendered |= {"Spokesman": "m", "Spokeswoman": "f"}
     text = state.article.text
     for entity in state.analysis.entities:
         if entity.type != "Person" or "gender" in entity.attributes:
+            continue
+        given = lex.given_names.get(entity.name.split()[0])
+        if given and len(entity.name.split()) > 1:
+            entity.attributes["gender"] = given
             continue
         for mention in entity.mentions:
             before = text[max(0, mention.start - 16) : mention.start].split()

@@ -1,7 +1,7 @@
 """The word lists the entity, role and amount components read, loaded once from `lexicons/`.
 
 Every list is general vocabulary (countries and their demonyms, office titles, kinship
-words, honorifics, outlet words); none names a particular person.
+words, honorifics, outlet words, common given names); none names a particular person.
 """
 
 from __future__ import annotations
@@ -52,6 +52,8 @@ class Lexicon:
     org_words: frozenset[str]
     #: state abbreviation as written -> state name
     us_states: dict[str, str]
+    #: common given name as written -> gender ("m" or "f")
+    given_names: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -78,4 +80,5 @@ def lexicon() -> Lexicon:
         outlet_words=frozenset(row[0] for row in _lines("entity_outlets.txt")),
         org_words=frozenset(row[0] for row in _lines("entity_org_words.txt")),
         us_states={row[0]: row[1] for row in _lines("entity_us_states.txt")},
+        given_names={row[0]: row[1] for row in _lines("entity_given_names.txt")},
     )

@@ -1,0 +1,351 @@
+"""Entity mentions on GUM news: Dossier's consolidated entities vs raw en_core_web_sm, one run.
+
+    python bench/entities.py [--data ../shared/data] [--repeat 3]
+
+Gold: the GUM news articles (`gum-news/dep/*.conllu`), whose `Entity=` annotation marks every
+mention with a type. Only *named* mentions are scored, the same way for both systems: a
+mention counts when it holds a proper noun (NNP/NNPS in GUM's own tagging), and it is matched
+on its name's head: the span's syntactic head (the token whose gold head lies outside the
+span) when that is a proper noun, else the head of the span's last run of proper nouns if
+that run hangs on the span's head ("team member Rodaba Noori" → Rodaba). A predicted span
+is reduced to a token with the same rule and the same gold parse, so both systems are
+judged on the same keys and types:
+
+    GUM person -> Person     PERSON -> Person      (Dossier: Person)
+    GUM organization -> Org  ORG -> Org            (Dossier: Organization)
+    GUM place -> Place       GPE, LOC, FAC -> Place (Dossier: Country and Place)
+
+Pronoun and title mentions ("he", "the senator") are left out of Dossier's predictions since
+the gold set scored here is named mentions only. Speed is words per second over the 24
+articles, including parsing, for raw spaCy (`nlp(text)` per article) and for Dossier (its
+paragraph-wise parse plus the entities, roles, temporal and amounts components); the best
+of `--repeat` runs is reported. Nothing is written anywhere.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TYPES = ("Person", "Organization", "Place")
+GUM_TYPES = {"person": "Person", "organization": "Organization", "place": "Place"}
+SPACY_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place"}
+SPACY_TYPES["FAC"] = "Place"
+DOSSIER_TYPES = {"Person": "Person", "Organization": "Organization", "Country": "Place"}
+DOSSIER_TYPES["Place"] = "Place"
+PROPER = {"NNP", "NNPS"}
+_ENTITY = re.compile(r"\((\d+)-([a-z]+)[^()]*?(\))?(?=\(|$|\d+\))|(\d+)\)")
+
+
+@dataclass
+class Token:
+    start: int
+    end: int
+    xpos: str
+    head: int  # index into the document's tokens, -1 for the root
+
+
+@dataclass
+class GoldDoc:
+    name: str
+    text: str
+    published: str | None
+    tokens: list[Token] = field(default_factory=list)
+    #: (head token index, type, entity id, number of tokens)
+    mentions: list[tuple[int, str, str, int]] = field(default_factory=list)
+
+
+def _head(doc: GoldDoc, indices: list[int]) -> int | None:
+    """The token of the span whose head lies outside it (the first, if several)."""
+    inside = set(indices)
+    for i in indices:
+        if doc.tokens[i].head not in inside:
+            return i
+    return indices[0] if indices else None
+
+
+def name_key(doc: GoldDoc, indices: list[int]) -> int | None:
+    """The token a named mention is matched on: the span's head when it is a proper noun
+    ("President Donald Trump" → Donald), else the head of the span's last run of proper
+    nouns when it hangs on that head ("team member Rodaba Noori" → Rodaba); else None."""
+    head = _head(doc, indices)
+    if head is None:
+        return None
+    if doc.tokens[head].xpos in PROPER:
+        return head
+    runs: list[list[int]] = []
+    for i in indices:
+        if doc.tokens[i].xpos in PROPER:
+            if runs and runs[-1][-1] == i - 1:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+    if not runs:
+        return None
+    key = _head(doc, runs[-1])
+    # Only a name that hangs on the span's head itself (apposition, flat, compound).
+    return key if key is not None and doc.tokens[key].head == head else None
+
+
+def read_conllu(path: Path) -> GoldDoc:
+    """Text (paragraphs separated by blank lines), tokens with offsets, typed gold mentions."""
+    parts: list[str] = []
+    doc = GoldDoc(path.stem, "", None)
+    open_spans: dict[str, list[tuple[str, int]]] = {}
+    spans: list[tuple[str, str, int, int]] = []
+    sent_base = 0
+    mwt_first = mwt_last = -1
+    mwt_space = True
+    pending_space = ""
+    pos = 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# meta::dateCreated"):
+            doc.published = line.split("=", 1)[1].strip()
+        if line.startswith("# newpar") and not line.startswith("# newpar_block"):
+            if parts:
+                pending_space = "\n\n"
+            continue
+        if not line.strip():
+            sent_base = len(doc.tokens)
+            continue
+        if line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if "-" in cols[0]:
+            # A multi-word token ("Trump's"): no space inside it; its own SpaceAfter at the end.
+            first, last = (int(x) for x in cols[0].split("-"))
+            mwt_last, mwt_space = sent_base + last - 1, "SpaceAfter=No" not in cols[9]
+            mwt_first = sent_base + first - 1
+            continue
+        if "." in cols[0]:
+            continue
+        if parts:
+            parts.append(pending_space or " ")
+            pos += len(pending_space or " ")
+        pending_space = ""
+        form = cols[1]
+        parts.append(form)
+        start, pos = pos, pos + len(form)
+        head = int(cols[6])
+        doc.tokens.append(Token(start, pos, cols[4], sent_base + head - 1 if head else -1))
+        index = len(doc.tokens) - 1
+        misc = cols[9]
+        if "SpaceAfter=No" in misc:
+            pending_space = "\x00"
+        if mwt_first <= index < mwt_last or (index == mwt_last and not mwt_space):
+            pending_space = "\x00"
+        for field_ in misc.split("|"):
+            if field_.startswith("Entity="):
+                for match in _ENTITY.finditer(field_[len("Entity=") :]):
+                    ident, etype, single, closing = match.groups()
+                    if ident:
+                        if single:
+                            spans.append((ident, etype, index, index))
+                        else:
+                            open_spans.setdefault(ident, []).append((etype, index))
+                    elif closing and open_spans.get(closing):
+                        etype, begin = open_spans[closing].pop()
+                        spans.append((closing, etype, begin, index))
+    text = "".join(parts)
+    # "\x00" marked SpaceAfter=No: remove it and shift offsets.
+    shift = 0
+    fixed: list[str] = []
+    marks = [i for i, ch in enumerate(text) if ch == "\x00"]
+    mark_iter = iter(marks)
+    next_mark = next(mark_iter, None)
+    for token in doc.tokens:
+        while next_mark is not None and next_mark < token.start:
+            shift += 1
+            next_mark = next(mark_iter, None)
+        token.start -= shift
+        token.end -= shift
+    fixed.append(text.replace("\x00", ""))
+    doc.text = fixed[0]
+    for ident, etype, begin, end in spans:
+        mapped = GUM_TYPES.get(etype)
+        if mapped is None:
+            continue
+        key = name_key(doc, list(range(begin, end + 1)))
+        if key is not None:
+            doc.mentions.append((key, mapped, ident, end - begin + 1))
+    return doc
+
+
+def heads_of(doc: GoldDoc, spans: list[tuple[int, int, str]]) -> set[tuple[int, str]]:
+    """Predicted (start, end, type) spans → (gold head token, type), named heads only."""
+    starts = [t.start for t in doc.tokens]
+    out: set[tuple[int, str]] = set()
+    from bisect import bisect_right
+
+    for start, end, etype in spans:
+        first = max(0, bisect_right(starts, start) - 1)
+        indices: list[int] = []
+        for i in range(first, len(doc.tokens)):
+            if doc.tokens[i].start >= end:
+                break
+            if start < doc.tokens[i].end:
+                indices.append(i)
+        key = name_key(doc, indices)
+        if key is not None:
+            out.add((key, etype))
+    return out
+
+
+def spacy_spans(nlp, doc: GoldDoc) -> list[tuple[int, int, str]]:  # type: ignore[no-untyped-def]
+    parsed = nlp(doc.text)
+    return [
+        (e.start_char, e.end_char, SPACY_TYPES[e.label_])
+        for e in parsed.ents
+        if e.label_ in SPACY_TYPES
+    ]
+
+
+def dossier_spans(pipeline, doc: GoldDoc) -> list[tuple[int, int, str]]:  # type: ignore[no-untyped-def]
+    from dossier.records import Article
+
+    article = Article(source=doc.name, text=doc.text, published=doc.published, language="en")
+    state = pipeline.run(article, pipeline.parse(article))
+    return [
+        (m.start, m.end, DOSSIER_TYPES[e.type])
+        for e in state.analysis.entities
+        if e.type in DOSSIER_TYPES
+        for m in e.mentions
+        if m.form not in {"pronoun", "title"}
+    ]
+
+
+def score(gold: set[tuple[int, str]], pred: set[tuple[int, str]]) -> dict[str, tuple[float, ...]]:
+    out: dict[str, tuple[float, ...]] = {}
+    for etype in TYPES:
+        g = {h for h, t in gold if t == etype}
+        p = {h for h, t in pred if t == etype}
+        tp = len(g & p)
+        precision = tp / len(p) if p else 0.0
+        recall = tp / len(g) if g else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        out[etype] = (precision, recall, f1, tp, len(p), len(g))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--errors", action="store_true", help="list missed and wrong mentions")
+    args = parser.parse_args(argv)
+    folder = args.data / "gum-news" / "dep"
+    files = sorted(folder.glob("*.conllu"))
+    if not files:
+        print(f"No GUM news files under {folder}; pass --data.", file=sys.stderr)
+        return 2
+
+    import spacy  # noqa: F401
+
+    from dossier.nlp.model import load_model
+    from dossier.nlp.pipeline import Pipeline
+    from dossier.settings import MODEL_NAME, Settings
+
+    docs = [read_conllu(path) for path in files]
+    words = sum(sum(1 for t in d.tokens if t.xpos not in {".", ",", ":", "``", "''"}) for d in docs)
+    nlp = load_model(MODEL_NAME)
+    pipeline = Pipeline(Settings(pipeline=("entities", "roles", "temporal", "amounts")))
+
+    systems = {
+        "raw en_core_web_sm": lambda d: spacy_spans(nlp, d),
+        "Dossier": lambda d: dossier_spans(pipeline, d),
+    }
+    results: dict[str, dict[str, tuple[float, ...]]] = {}
+    speeds: dict[str, float] = {}
+    surname: dict[str, tuple[int, int]] = {}
+    gold_all: set[tuple[int, int, str]] = set()
+    for di, d in enumerate(docs):
+        gold_all |= {(di, h, t) for h, t, _, _ in d.mentions}
+    # Surname-only gold person mentions: one token, where the same entity is named longer.
+    longest: dict[tuple[int, str], int] = Counter()
+    for di, d in enumerate(docs):
+        for _, t, ident, n in d.mentions:
+            if t == "Person":
+                longest[(di, ident)] = max(longest[(di, ident)], n)
+    surnames = {
+        (di, h)
+        for di, d in enumerate(docs)
+        for h, t, ident, n in d.mentions
+        if t == "Person" and n == 1 and longest[(di, ident)] > 1
+    }
+    for name, run in systems.items():
+        run(docs[0])  # warm up
+        best = float("inf")
+        predicted: set[tuple[int, int, str]] = set()
+        for _ in range(max(1, args.repeat)):
+            began = time.perf_counter()
+            outputs = [run(d) for d in docs]
+            best = min(best, time.perf_counter() - began)
+        predicted = {(di, h, t) for di, d in enumerate(docs) for h, t in heads_of(d, outputs[di])}
+        if args.errors:
+            _errors(name, docs, gold_all, predicted)
+        speeds[name] = words / best
+        gold_pairs = {((di, h), t) for di, h, t in gold_all}
+        pred_pairs = {((di, h), t) for di, h, t in predicted}
+        results[name] = score(gold_pairs, pred_pairs)  # type: ignore[arg-type]
+        typed = {(di, h) for di, h, t in predicted if t == "Person"}
+        surname[name] = (len(surnames & typed), len(surnames))
+
+    _print(results, speeds, surname, len(docs), words)
+    return 0
+
+
+def _errors(
+    name: str,
+    docs: list[GoldDoc],
+    gold: set[tuple[int, int, str]],
+    predicted: set[tuple[int, int, str]],
+) -> None:
+    """Print false positives and misses with a little context, for error analysis."""
+    for label, items in (("FP", predicted - gold), ("FN", gold - predicted)):
+        for di, h, t in sorted(items):
+            d = docs[di]
+            tok = d.tokens[h]
+            context = d.text[max(0, tok.start - 40) : tok.end + 25].replace("\n", " ")
+            print(f"{name}\t{label}\t{t}\t{d.text[tok.start : tok.end]}\t{context}")
+
+
+def _print(
+    results: dict[str, dict[str, tuple[float, ...]]],
+    speeds: dict[str, float],
+    surname: dict[str, tuple[int, int]],
+    n_docs: int,
+    words: int,
+) -> None:
+    names = list(results)
+    print(f"GUM news: {n_docs} articles, {words} words; named mentions, matched by head and type")
+    header = f"{'':<14}" + "".join(f"{n:>30}" for n in names)
+    print(header)
+    print(f"{'':<14}" + "".join(f"{'P     R     F1   (tp/pred/gold)':>30}" for _ in names))
+    for etype in TYPES:
+        row = f"{etype:<14}"
+        for n in names:
+            p, r, f, tp, np_, ng = results[n][etype]
+            row += f"{f'{p:.3f} {r:.3f} {f:.3f} ({tp}/{np_}/{ng})':>30}"
+        print(row)
+    row = f"{'surname only':<14}"
+    for n in names:
+        ok, total = surname[n]
+        row += f"{f'{ok}/{total} typed Person ({ok / max(total, 1):.1%})':>30}"
+    print(row)
+    row = f"{'words/second':<14}" + "".join(f"{speeds[n]:>30,.0f}" for n in names)
+    print(row)
+    base, ours = names
+    gains = ", ".join(
+        f"{etype} {results[ours][etype][2] - results[base][etype][2]:+.3f}" for etype in TYPES
+    )
+    print(f"Dossier vs raw: F1 {gains}; speed {speeds[ours] / speeds[base]:.2f}x")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
