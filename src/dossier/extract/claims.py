@@ -83,8 +83,15 @@ class RuleClaimExtractor:
             keys = [k for k in index.keys_of(target, via_poss=True) if k not in subjects]
             place_keys = [k for k in keys if index.type_of(k) in _PLACE_TYPES]
             if event.kind == "travel":
-                if place_keys and place is None:
-                    place = place_keys[0]
+                # Small NER models often type a destination as an organisation: "fly to X".
+                to_keys = (
+                    keys
+                    if target.head.lower_ == "to" and target.head.head.i == event.trigger.i
+                    else []
+                )
+                destination = place_keys or [k for k in to_keys if index.type_of(k) != "Person"]
+                if destination and place is None:
+                    place = destination[0]
                 continue
             if place_keys and target.head.lower_ == "in" and place is None:
                 place = place_keys[0]

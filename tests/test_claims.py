@@ -1,0 +1,149 @@
+"""Typed claims from fictional sentences: kinds, direction, coordination, modality, dates."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.extract.claim_lexicon import claim_lexicon
+from dossier.extract.plover import plover_for, to_current
+from dossier.records import CLAIM_KINDS, CLAIM_STATUSES, Claim
+
+
+def _name(state, key):  # type: ignore[no-untyped-def]
+    entity = state.entity(key)
+    return entity.name if entity is not None else None
+
+
+def _claims(state, kind):  # type: ignore[no-untyped-def]
+    return [c for c in state.analysis.claims if c.kind == kind]
+
+
+def _pairs(state, kind):  # type: ignore[no-untyped-def]
+    return {(_name(state, c.subject), _name(state, c.object)) for c in _claims(state, kind)}
+
+
+def test_lexicon_kinds_are_in_the_vocabulary() -> None:
+    lexicon = claim_lexicon()
+    kinds = {t.kind for t in [*lexicon.verbs.values(), *lexicon.nouns.values()] if t.kind}
+    assert kinds <= set(CLAIM_KINDS)
+    assert lexicon.verbs["meet"].kind == "meeting"
+    assert lexicon.family["brother"] == "brother"
+
+
+def test_plover_types_for_event_kinds() -> None:
+    assert plover_for("meeting", "met") == "CONSULT"
+    assert plover_for("support", "praise") == "SUPPORT"
+    assert plover_for("criticism", "accuse") == "ACCUSE"
+    assert plover_for("family") is None
+    assert to_current("DISAPPROVE") == "ACCUSE"
+    assert to_current("AGREE") == "AGREE"
+
+
+@pytest.mark.slow
+def test_meeting_with_coordinated_objects(analyse) -> None:  # type: ignore[no-untyped-def]
+    state = analyse("Daniel Harwick met with Laura Mendez and Thomas Grey in Marovia on Tuesday.")
+    pairs = _pairs(state, "meeting")
+    assert ("Daniel Harwick", "Laura Mendez") in pairs
+    assert ("Daniel Harwick", "Thomas Grey") in pairs
+    for claim in _claims(state, "meeting"):
+        assert claim.status == "asserted"
+        assert claim.plover == "CONSULT"
+        text = state.article.text
+        assert claim.evidence.text == text[claim.evidence.start : claim.evidence.end]
+
+
+@pytest.mark.slow
+def test_planned_travel_and_meeting(analyse) -> None:  # type: ignore[no-untyped-def]
+    state = analyse("Daniel Harwick will fly to Veldoria to meet with his old ally, Peter Olsen.")
+    travel = _claims(state, "travel")
+    assert travel and travel[0].status == "planned"
+    assert _name(state, travel[0].place) == "Veldoria"
+    meetings = [c for c in _claims(state, "meeting") if _name(state, c.object) == "Peter Olsen"]
+    assert meetings and meetings[0].status == "planned"
+    assert ("Daniel Harwick", "Peter Olsen") in _pairs(state, "associate")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("Daniel Harwick did not meet Peter Olsen in Marovia.", "denied"),
+        ("Daniel Harwick reportedly had lunch with Peter Olsen in Marovia.", "hedged"),
+        ("Daniel Harwick intends to meet Peter Olsen in Marovia.", "planned"),
+        ("Daniel Harwick met Peter Olsen in Marovia.", "asserted"),
+    ],
+)
+def test_meeting_modality(analyse, sentence: str, status: str) -> None:  # type: ignore[no-untyped-def]
+    state = analyse(sentence)
+    meetings = [c for c in _claims(state, "meeting") if _name(state, c.object) == "Peter Olsen"]
+    assert [c.status for c in meetings] == [status]
+
+
+@pytest.mark.slow
+def test_support_and_criticism_direction(analyse) -> None:  # type: ignore[no-untyped-def]
+    state = analyse(
+        "Governor Clara Dunmore congratulated Peter Olsen on his victory. "
+        "Senator Daniel Harwick condemned Clara Dunmore for the decision."
+    )
+    assert ("Clara Dunmore", "Peter Olsen") in _pairs(state, "support")
+    assert ("Daniel Harwick", "Clara Dunmore") in _pairs(state, "criticism")
+    assert {c.plover for c in _claims(state, "criticism")} == {"ACCUSE"}
+
+
+@pytest.mark.slow
+def test_family_employment_education(analyse) -> None:  # type: ignore[no-untyped-def]
+    state = analyse(
+        "Peter Olsen's older brother Henrik Olsen, a graduate of the University of Marovia, "
+        "joined the cabinet. Laura Mendez, the marketing manager for Delmont Foods, attended."
+    )
+    family = _claims(state, "family")
+    assert [(_name(state, c.subject), _name(state, c.object)) for c in family] == [
+        ("Peter Olsen", "Henrik Olsen")
+    ]
+    assert family[0].attributes["relation"] == "brother"
+    assert ("Henrik Olsen", "University of Marovia") in _pairs(state, "education")
+    assert ("Laura Mendez", "Delmont Foods") in _pairs(state, "employment")
+
+
+@pytest.mark.slow
+def test_election_result(analyse) -> None:  # type: ignore[no-untyped-def]
+    state = analyse(
+        "Peter Olsen won the March 3 runoff, garnering 54.20% of the vote over "
+        "former minister Clara Dunmore's 45.80%.",
+        published="2024-03-05",
+    )
+    results = _claims(state, "election_result")
+    assert len(results) == 1
+    result = results[0]
+    assert _name(state, result.subject) == "Peter Olsen"
+    assert _name(state, result.object) == "Clara Dunmore"
+    assert result.value == pytest.approx(54.2)
+    assert result.unit == "percent"
+    assert result.attributes["opponent_share"] == pytest.approx(45.8)
+    assert result.attributes["round"] == "runoff"
+    assert result.date is not None and result.date.endswith("03-03")
+
+
+@pytest.mark.slow
+def test_reported_claim_carries_its_source(analyse) -> None:  # type: ignore[no-untyped-def]
+    state = analyse(
+        "According to The Marovia Herald, Daniel Harwick met with Peter Olsen in Veldoria."
+    )
+    meetings = _claims(state, "meeting")
+    assert meetings and meetings[0].status == "reported"
+    assert [_name(state, k) for k in meetings[0].evidence.via][:1] == ["The Marovia Herald"]
+
+
+@pytest.mark.slow
+def test_every_claim_is_well_formed(analyse) -> None:  # type: ignore[no-untyped-def]
+    state = analyse(
+        "Daniel Harwick, a lunatic demagogue, met with Peter Olsen on Tuesday. "
+        "Olsen's wife, Anna Olsen, praised Harwick."
+    )
+    claims: list[Claim] = state.analysis.claims
+    assert claims
+    for claim in claims:
+        assert claim.kind in CLAIM_KINDS
+        assert claim.status in CLAIM_STATUSES
+        assert not any(k.startswith("_") for k in claim.attributes)
+        assert claim.evidence.text == state.article.text[claim.evidence.start : claim.evidence.end]

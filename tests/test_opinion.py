@@ -1,0 +1,70 @@
+"""The outlet's loaded language becomes opinion claims held by the outlet, never facts."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.extract.claim_lexicon import subjectivity_lexicon
+
+
+def _name(state, key):  # type: ignore[no-untyped-def]
+    entity = state.entity(key)
+    return entity.name if entity is not None else None
+
+
+def test_subjectivity_lexicon_loads_phrases() -> None:
+    lexicon = subjectivity_lexicon()
+    assert lexicon["lunatic"] == "insult"
+    assert "dirty secrets" in lexicon
+    assert "right-wing extremist" in lexicon
+    assert all(word == word.lower() for word in lexicon)
+
+
+@pytest.mark.slow
+def test_loaded_words_are_opinions_of_the_outlet(analyse) -> None:  # type: ignore[no-untyped-def]
+    state = analyse(
+        "Daniel Harwick will fly to Veldoria to meet with his lunatic ally, Peter Olsen.",
+        site="Marovia Daily",
+    )
+    opinions = [c for c in state.analysis.claims if c.kind == "opinion"]
+    assert len(opinions) == 1
+    opinion = opinions[0]
+    assert opinion.status == "opinion"
+    assert opinion.holder == "Marovia Daily"
+    assert opinion.value == "lunatic ally"
+    assert _name(state, opinion.subject) == "Peter Olsen"
+    facts = [c for c in state.analysis.claims if c.kind != "opinion"]
+    assert ("associate", "Peter Olsen") in {(c.kind, _name(state, c.object)) for c in facts}
+    for fact in facts:
+        assert "lunatic" not in str(fact.value or "").lower()
+        assert fact.status != "opinion"
+
+
+@pytest.mark.slow
+def test_loaded_appositive_is_not_a_position(analyse) -> None:  # type: ignore[no-untyped-def]
+    state = analyse(
+        "Daniel Harwick, right-wing extremist and devoted follower of the late general "
+        "Thomas Grey, won the runoff election."
+    )
+    opinions = {c.value for c in state.analysis.claims if c.kind == "opinion"}
+    assert "right-wing extremist" in opinions
+    assert any(str(v).startswith("devoted follower") for v in opinions)
+    for claim in state.analysis.claims:
+        if claim.kind in {"position", "employment", "associate", "membership"}:
+            assert "extremist" not in str(claim.value or "").lower()
+            assert "follower" not in str(claim.value or "").lower()
+    holders = {c.holder for c in state.analysis.claims if c.kind == "opinion"}
+    assert holders == {"the outlet"}
+
+
+@pytest.mark.slow
+def test_loaded_score(analyse) -> None:  # type: ignore[no-untyped-def]
+    neutral = analyse("Daniel Harwick met Peter Olsen in Veldoria. They discussed trade.")
+    assert neutral.analysis.loaded_score == 0.0
+    assert not [c for c in neutral.analysis.claims if c.kind == "opinion"]
+    loaded = analyse(
+        "Daniel Harwick met Peter Olsen in Veldoria. One of Harwick's dirty secrets is his debt."
+    )
+    assert loaded.analysis.loaded_score == pytest.approx(0.5)
+    secrets = [c for c in loaded.analysis.claims if c.value == "dirty secrets"]
+    assert secrets and _name(loaded, secrets[0].subject) == "Daniel Harwick"
