@@ -104,7 +104,9 @@ def test_bad_inputs_each_get_one_line_and_the_batch_goes_on(
     bad.mkdir()
     (bad / "empty.html").write_bytes(b"")
     (bad / "picture.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
-    (bad / "cut.gz").write_bytes(gzip.compress(b"<html><body>" + b"word " * 5000)[:200])
+    words = " ".join(f"w{i * 7919 % 100003}" for i in range(20000)).encode()
+    packed = gzip.compress(b"<html><body><p>" + words + b"</p></body></html>")
+    (bad / "cut.gz").write_bytes(packed[: len(packed) // 2])
     (bad / "menu.html").write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>")
     huge = bad / "huge.txt"
     with huge.open("wb") as handle:
