@@ -26,6 +26,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode="markdown",
 )
 out = Console()
 err = Console(stderr=True)
@@ -63,9 +64,12 @@ def add(
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
-    """Read news pages, find the people, organisations, quotes and claims in them, and store
-    each article with its evidence. Pages already stored are skipped, so an interrupted run can
-    simply be started again. Exits with status 1 if any input could not be read."""
+    """Read news pages and store who and what they name, with the evidence.
+
+    Finds the people, organisations, offices, quotes and claims in each article and stores the
+    article with all of them. Pages already stored are skipped, so an interrupted run can simply
+    be started again. Exits with status 1 if any input could not be read.
+    """
     settings = Settings(published=published)
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
     with Progress(*columns, console=err, disable=quiet, transient=True) as bar:
@@ -103,8 +107,10 @@ def export(
         str | None, typer.Option("--output", "-o", help="File to write (default: standard output).")
     ] = None,
 ) -> None:
-    """Write everything in the database — documents, entities, quotes and claims with their
-    evidence — in a format other tools read."""
+    """Write the whole database in a format other tools read.
+
+    Documents, entities, quotes and claims, each with its evidence.
+    """
     try:
         api.export(db, format, output)
     except DossierError as exc:
