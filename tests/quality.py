@@ -84,7 +84,10 @@ class Counts:
 
     @property
     def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+        # Nothing predicted: perfect only when nothing was expected either.
+        if not self.tp + self.fp:
+            return 0.0 if self.fn else 1.0
+        return self.tp / (self.tp + self.fp)
 
     @property
     def recall(self) -> float:
