@@ -109,8 +109,15 @@ class Database:
             conn.execute("BEGIN IMMEDIATE")
             self._write(conn, doc_id, sha, article, analysis)
             conn.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise StoreError(
+                f"{self.path}: could not store {article.source} ({exc}); nothing of it was kept."
+            ) from exc
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
             raise
         return doc_id, True
 
