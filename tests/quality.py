@@ -337,11 +337,11 @@ def score_quotes(
     for i, gold in enumerate(gold_quotes):
         if gold.get("optional"):
             continue
-        quote = found.get(i)
-        if quote is None:
+        if i not in found:
             counts.fn += 1
             report.mistakes.append(f"{label}: quote missed: {gold['parts'][0]!r}")
             continue
+        quote = found[i]
         counts.tp += 1
         report.accuracy("quotes.kind_accuracy").add(quote["kind"] in _options(gold["kind"]))
         speaker = quote["speaker"]
@@ -433,14 +433,14 @@ def score_claims(
     for i, gold in enumerate(gold_claims):
         if gold.get("optional"):
             continue
-        claim = found.get(i)
         target = gold.get("value", gold.get("object"))
-        if claim is None:
+        if i not in found:
             counts.fn += 1
             report.mistakes.append(
                 f"{label}: claim missed: {gold['kind']}({gold.get('subject')}, {target})"
             )
             continue
+        claim = found[i]
         counts.tp += 1
         status_ok = claim["status"] in _options(gold["status"])
         report.accuracy("claims.status_accuracy").add(status_ok)

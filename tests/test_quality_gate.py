@@ -52,9 +52,9 @@ def test_gold_quotes_and_names_are_in_their_articles() -> None:
             for part in quote["parts"]:
                 assert normalise(part) in text, (title, part)
         for entity in gold_doc["entities"]:
-            names = [entity["name"], *entity.get("aliases", [])]
+            spellings = [entity["name"], *entity.get("aliases", [])]
             if not entity.get("optional"):
-                assert any(normalise(n) in text for n in names), (title, entity["name"])
+                assert any(normalise(n) in text for n in spellings), (title, entity["name"])
         names = _named(gold_doc)
         for role in gold_doc["roles"]:
             assert role["person"] in names, (title, role)
