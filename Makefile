@@ -10,13 +10,21 @@ DATA ?= ../shared/data
 
 .PHONY: install run test lint bench lock browser clean docs
 
+WEB_JS := src/dossier/web/js
+GRAPH_LIB := src/dossier/web/static/cytoscape.min.js
+
 $(STAMP): requirements/base.txt requirements/dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --require-hashes -r requirements/base.txt -r requirements/dev.txt
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
-install: $(STAMP)
+# The web UI's graph library, installed from the npm registry at the version package-lock.json pins.
+$(GRAPH_LIB): $(WEB_JS)/package-lock.json
+	cd $(WEB_JS) && npm ci --silent --no-audit --no-fund
+
+install: $(STAMP) $(GRAPH_LIB)
+
 
 run: install
 	rm -f $(SAMPLE_DB) $(SAMPLE_DB)-wal $(SAMPLE_DB)-shm
