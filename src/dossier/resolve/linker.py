@@ -106,17 +106,18 @@ def _person_agreement(left: list[NameForm], right: list[NameForm]) -> tuple[int,
 
 
 def _other_agreement(left: list[NameForm], right: list[NameForm]) -> tuple[int, str]:
-    """How well two organisations' or places' names agree (3 suffices, 1 needs context)."""
+    """How well two organisations' or places' names agree (2 suffices, 1 needs context)."""
     best = (0, "different names")
     for a in left:
         for b in right:
-            if not a.parts or not b.parts:
-                continue
             if a.key == b.key:
                 return (3, f"same name {a.key!r}")
             ia, ib = acronym(list(a.parts)), acronym(list(b.parts))
             if (len(a.parts) == 1 and a.key == ib) or (len(b.parts) == 1 and b.key == ia):
                 best = max(best, (3, f"acronym ({a.key!r} / {b.key!r})"))
+                continue
+            if (a.bare and a.bare in {b.parts, b.bare}) or (b.bare and b.bare == a.parts):
+                best = max(best, (2, f"same name but for the country ({a.key!r} / {b.key!r})"))
                 continue
             short, long_ = (a, b) if len(a.parts) <= len(b.parts) else (b, a)
             if long_.parts[: len(short.parts)] == short.parts:
@@ -126,7 +127,8 @@ def _other_agreement(left: list[NameForm], right: list[NameForm]) -> tuple[int, 
 
 def compare(left: Profile, right: Profile) -> Comparison:
     """Weigh names, context and stated relations to decide whether two profiles are one."""
-    if not compatible_types(left.type, right.type):
+    cross = not compatible_types(left.type, right.type)
+    if cross and "Other" in {left.type, right.type}:
         return Comparison(False, 0.0, [f"different types ({left.type} / {right.type})"])
     if (right.entity_id is not None and right.entity_id in left.family) or (
         left.entity_id is not None and left.entity_id in right.family
@@ -159,6 +161,13 @@ def compare(left: Profile, right: Profile) -> Comparison:
         reasons.append(f"both called {', '.join(repr(r) for r in roles[:2])}")
         context += 1
     score = strength + 1.5 * context
+    if cross:
+        # The tagger often calls one company a person or a place: join only on the full
+        # name and shared context, never on a part of a name.
+        reasons.insert(0, f"typed {left.type} here, {right.type} elsewhere")
+        if strength < 3 or context < 1:
+            return Comparison(False, 0.0, [*reasons, "not enough to join across types"])
+        return Comparison(True, float(score) - 1.0, reasons)
     if strength >= 2 or context >= 1:
         return Comparison(True, float(score), reasons)
     reasons.append("no evidence beyond the name")
@@ -333,7 +342,7 @@ def _candidates(conn: sqlite3.Connection, entity_type: str, names: list[str]) ->
             f" ON e.id = k.entity_id WHERE k.key IN ({marks}) ORDER BY k.entity_id",
             tuple(sorted(keys)),
         )
-        if compatible_types(entity_type, str(r[1]))
+        if str(r[1]) != "Other" or entity_type == "Other"
     ]
 
 

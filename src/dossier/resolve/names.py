@@ -101,12 +101,46 @@ def acronym(parts: list[str]) -> str | None:
     return "".join(p[0] for p in content)
 
 
+#: Short and long names of a few countries that news writes several ways, as token tuples.
+COUNTRY_FORMS: dict[tuple[str, ...], tuple[str, ...]] = {
+    ("us",): ("united", "states"),
+    ("usa",): ("united", "states"),
+    ("united", "states", "of", "america"): ("united", "states"),
+    ("uk",): ("united", "kingdom"),
+    ("britain",): ("united", "kingdom"),
+    ("great", "britain"): ("united", "kingdom"),
+    ("eu",): ("european", "union"),
+    ("uae",): ("united", "arab", "emirates"),
+}
+_COUNTRY_PREFIXES: list[tuple[str, ...]] = sorted(
+    {*COUNTRY_FORMS, *COUNTRY_FORMS.values()}, key=len, reverse=True
+)
+
+
+def national_parts(parts: list[str]) -> tuple[list[str], tuple[str, ...]]:
+    """(parts with a country's short name spelled out, the name without a leading country).
+
+    "US Air Force" → (["united", "states", "air", "force"], ("air", "force")).
+    """
+    whole = COUNTRY_FORMS.get(tuple(parts))
+    if whole is not None:
+        return list(whole), ()
+    for prefix in _COUNTRY_PREFIXES:
+        n = len(prefix)
+        if len(parts) > n and tuple(parts[:n]) == prefix:
+            rest = parts[n:]
+            return [*COUNTRY_FORMS.get(prefix, prefix), *rest], tuple(rest)
+    return parts, ()
+
+
 @dataclass(frozen=True)
 class NameForm:
     """A name broken into what matters when comparing it with another."""
 
     key: str
     parts: tuple[str, ...]
+    #: An organisation's name without a leading country ("air force" for "US Air Force").
+    bare: tuple[str, ...] = ()
 
     @property
     def surname(self) -> str:
@@ -128,7 +162,9 @@ def form(name: str, entity_type: str) -> NameForm:
         # "de la Fuente": keep particles with the surname by dropping them from given names.
         while len(parts) > 2 and parts[-2] in PARTICLES:
             parts = [*parts[:-2], parts[-2] + " " + parts[-1]]
-    return NameForm(" ".join(parts), tuple(parts))
+        return NameForm(" ".join(parts), tuple(parts))
+    parts, bare = national_parts(parts)
+    return NameForm(" ".join(parts), tuple(parts), bare)
 
 
 def given_names_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -166,4 +202,7 @@ def lookup_keys(name: str, entity_type: str) -> set[str]:
         initials = acronym(list(nf.parts))
         if initials:
             keys.add(f"name:{initials}")
+        keys.add(f"first:{nf.parts[0]}")
+        if nf.bare:
+            keys.add(f"name:{' '.join(nf.bare)}")
     return keys
