@@ -16,6 +16,14 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 _MEAL_VERBS = frozenset({"have", "hold", "host", "attend", "join", "share", "stage", "launch"})
+#: Verbs that carry no event of their own when their object names one ("launched a mediation").
+_LIGHT_VERBS = frozenset(
+    {"launch", "undertake", "stage", "hold", "issue", "make", "take", "lodge", "give", "open",
+     "conduct", "begin", "start", "complete", "announce", "reiterate", "send", "dispatch"}
+)  # fmt: skip
+#: Types that become an offer (AGREE) when only promised, and a THREATEN when hostile.
+_COOPERATIVE = frozenset({"SUPPORT", "AID", "CONCEDE", "CONSULT", "COOPERATE", "RETREAT"})
+_HOSTILE = frozenset({"SANCTION", "COERCE", "FIGHT", "ASSAULT", "PROTEST", "MOBILIZE"})
 _ACTOR_POS = frozenset({"PROPN", "NOUN", "PRON", "ADJ", "NUM"})
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 
@@ -56,6 +64,16 @@ def _verb_trigger(token: Token) -> tuple[str, Trigger] | None:
             noun = lexicon.nouns.get(child.lemma_.lower())
             if child.dep_ == "dobj" and noun is not None and noun.kind == "meeting":
                 return child.lemma_.lower(), noun
+    if lemma in _LIGHT_VERBS:
+        for child in token.children:
+            if child.dep_ not in {"dobj", "attr"}:
+                continue
+            for noun in [child, *(c for c in child.children if c.dep_ == "compound")]:
+                found = lexicon.nouns.get(noun.lemma_.lower())
+                if found is not None and found.plover is not None:
+                    return noun.lemma_.lower(), Trigger(
+                        found.plover, lexicon.verbs.get(lemma, Trigger(None, None)).kind
+                    )
     trigger = lexicon.verbs.get(lemma)
     return (lemma, trigger) if trigger is not None else None
 
@@ -141,9 +159,50 @@ def best_target(event: EventMatch) -> Token | None:
     return candidates[0] if candidates else None
 
 
+def _mood(trigger: Token) -> str:
+    """ "promised" (will, would, plans to), "refused" (not, failed to), "demanded" (must), or ""."""
+    lexicon = claim_lexicon()
+    token, mood = trigger, ""
+    for _ in range(3):
+        for child in token.children:
+            low = child.lower_
+            if child.dep_ == "neg" or low in {"not", "n't", "never"}:
+                return "refused"
+            if child.dep_ == "aux" and low in {"must", "should"}:
+                mood = "demanded"
+            elif child.dep_ == "aux" and low in {"will", "would", "'ll", "shall"} and not mood:
+                mood = "promised"
+        if token.dep_ == "xcomp" and token.head.lemma_ in {"fail", "refuse", "decline"}:
+            return "refused"
+        if token.dep_ in {"xcomp", "ccomp"} and token.head.lemma_ in lexicon.words("planned_verbs"):
+            mood = mood or "promised"
+        if token.dep_ not in {"xcomp", "conj"}:
+            break
+        token = token.head
+    return mood
+
+
+def coded_type(event: EventMatch) -> str | None:
+    """The PLOVER type once the mood is read: promised aid is AGREE, refused aid REJECT."""
+    if event.plover is None:
+        return None
+    mood = _mood(event.trigger)
+    if mood == "refused" and event.plover in _COOPERATIVE | {"AGREE"}:
+        return "REJECT"
+    if mood == "demanded" and event.trigger.pos_ == "VERB":
+        return "DEMAND"
+    if mood == "promised" and event.plover in _COOPERATIVE:
+        return "AGREE"
+    if mood == "promised" and event.plover in _HOSTILE:
+        return "THREATEN"
+    return event.plover
+
+
 def main_event(sentence: Span) -> EventMatch | None:
-    """The event closest to the sentence root that has a PLOVER type."""
+    """The event closest to the sentence root that has a PLOVER type (mood applied)."""
     coded = [e for e in find_events(sentence) if e.plover is not None]
     if not coded:
         return None
-    return min(coded, key=lambda e: (e.depth, e.trigger.pos_ != "VERB", e.trigger.i))
+    best = min(coded, key=lambda e: (e.depth, e.trigger.pos_ != "VERB", e.trigger.i))
+    best.plover = coded_type(best)
+    return best
