@@ -291,7 +291,12 @@ def score_roles(
                     f"{label}: role {gold['person']} {gold['title']}: current={role['current']}"
                 )
         if gold.get("date"):
-            report.accuracy("roles.date_accuracy").add(_date_matches(role["date"], gold["date"]))
+            ok = _date_matches(role["date"], gold["date"])
+            report.accuracy("roles.date_accuracy").add(ok)
+            if not ok:
+                report.mistakes.append(
+                    f"{label}: role {gold['person']} {gold['title']}: date {role['date']}"
+                )
 
 
 def _date_matches(got: Any, want: Any) -> bool:
