@@ -11,8 +11,9 @@ Plain functions so that the quality gate (`tests/test_quality_gate.py`) and the 
   are scored apart; `position` claims are left out, the roles area scores offices);
 - opinions: the outlet's loaded phrases;
 - dates: each document's publication date and where it came from;
-- crossdoc: links between documents (same person or organisation), the share of same-surname
-  people kept apart, and how many such pairs were wrongly merged.
+- crossdoc: links between documents (same person or organisation) as P/R/F1 and as the share
+  of same-entity pairs linked and of different-entity pairs kept apart, the share of
+  same-surname people kept apart, and how many such pairs were wrongly merged.
 
 Predictions that match an optional gold item, or a gold item already matched (a quote split
 in two, a role stated twice), are neither rewarded nor counted as false positives.
@@ -524,6 +525,8 @@ def score_crossdoc(views: dict[str, DocView], gold: dict[str, Any], report: Repo
         if doc_a == doc_b:
             continue
         same, linked = who_a == who_b, id_a == id_b
+        pairs = "crossdoc.same_pairs_linked" if same else "crossdoc.different_pairs_apart"
+        report.accuracy(pairs).add(linked == same)
         if same and linked:
             counts.tp += 1
         elif same:

@@ -162,7 +162,9 @@ def test_scorer_counts_types_merges_and_channels() -> None:
     # `via` starts with the speaker; the channel after it is the Herald, as the gold says.
     assert metrics["quotes.speaker_accuracy"] == 1.0
     assert metrics["quotes.via_accuracy"] == 1.0
+    # No claim predicted while one was expected: nothing to be precise about, so 0, not 1.
     assert metrics["claims.recall"] == 0.0
+    assert metrics["claims.precision"] == 0.0
     assert metrics["crossdoc.wrong_merges"] == 1.0
     assert report.wrong_merges == ["ada vorn = ben vorn"]
     assert metrics["dates.published_accuracy"] == 1.0
