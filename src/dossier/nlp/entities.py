@@ -167,6 +167,8 @@ def _collect(state: DocumentState, lex: Lexicon) -> list[_Cand]:
                 continue  # "Labor" in "Labor Minister": part of an office, not a body
             if label == "ORG" and _after_title(doc, i, lex):
                 continue  # "State" in "Secretary of State"
+            if label == "ORG" and doc[j - 1].text in lex.titles:
+                continue  # "Harbour Authority Governor": an office
             folded = fold(text)
             demonym = lex.demonyms.get(folded)
             cand = _Cand(
@@ -205,11 +207,40 @@ def _collect(state: DocumentState, lex: Lexicon) -> list[_Cand]:
             covered.update(range(i, j))
             cands.append(cand)
         cands.extend(_demonym_tokens(para, covered, lex))
+        cands.extend(_given_name_spans(para, covered, lex))
     for cand in cands:
         score = _outlet_score(state, cand, lex)
         if score >= 2 and cand.country is None:
             cand.votes["Organization"] += 4
     return cands
+
+
+def _given_name_spans(para: Paragraph, covered: set[int], lex: Lexicon) -> list[_Cand]:
+    """Untagged "Given Surname" pairs: a common given name followed by capitalised names."""
+    out: list[_Cand] = []
+    doc = para.doc
+    for token in doc:
+        if token.i in covered or token.text not in lex.given_names:
+            continue
+        j = token.i + 1
+        while (
+            j < len(doc)
+            and j - token.i < 4
+            and j not in covered
+            and doc[j].pos_ == "PROPN"
+            and doc[j].is_title
+            and doc[j].text not in lex.titles
+        ):
+            j += 1
+        if j - token.i < 2:
+            continue
+        span = doc[token.i : j]
+        start = para.offset + span.start_char
+        cand = _Cand(para, token.i, j, start, start + len(span.text), span.text)
+        cand.votes["Person"] += 3
+        covered.update(range(token.i, j))
+        out.append(cand)
+    return out
 
 
 def _bare_the(doc: Doc, i: int, j: int) -> bool:

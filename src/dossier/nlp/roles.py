@@ -101,8 +101,8 @@ def _titles_before(state: DocumentState, entity: Entity, mention: Mention, lex: 
         if lower is None or fold(lower.group("title")) not in lex.titles_folded:
             return
         title = lex.titles_folded[fold(lower.group("title"))]
-        start = base + lower.start("title")
-        _finish(state, entity, mention, title, start, lower.group("qual"), None)
+        span = (base + lower.start("title"), base + lower.end("title"))
+        _finish(state, entity, mention, title, span, lower.group("qual"), None, current=None)
         return
     title = _canonical_title(match.group("title"), lex)
     mods = match.group("mods").split()
@@ -122,6 +122,7 @@ def _titles_before(state: DocumentState, entity: Entity, mention: Mention, lex: 
             kept.append(word)
         offset += len(word) + 1
     full = " ".join([*kept, title])
+    end = base + match.end("title")
     of_part = match.group("of")
     if of_part:
         of_start = base + match.start("of")
@@ -130,8 +131,11 @@ def _titles_before(state: DocumentState, entity: Entity, mention: Mention, lex: 
             of = found
         else:
             full = f"{full} {of_part.strip()}"
-    start = base + match.start("mods") if kept else base + match.start("title")
-    _finish(state, entity, mention, full, start, match.group("qual"), of)
+            end = base + match.end("of")
+    start = base + match.start("title")
+    if kept:
+        start = base + match.start("mods") + match.group("mods").index(kept[0])
+    _finish(state, entity, mention, full, (start, end), match.group("qual"), of)
 
 
 def _finish(
@@ -139,15 +143,16 @@ def _finish(
     entity: Entity,
     mention: Mention,
     title: str,
-    start: int,
+    span: tuple[int, int],
     qualifiers: str | None,
     of: Entity | None,
+    current: bool | None = True,
 ) -> None:
     """Date, currency and party of a role found before a name; attach it."""
     past = any(q.lower().rstrip("-") in _PAST_MARKERS for q in (qualifiers or "").split())
     date, basis = _date(state, mention.start)
-    role = Role(title, start, mention.start, of.key if of else None, date, basis)
-    role.current = not past
+    role = Role(title, span[0], span[1], of.key if of else None, date, basis)
+    role.current = False if past else current
     tag = _PARTY_TAG.match(state.article.text[mention.end : mention.end + 30])
     if tag:
         role.party = _PARTIES[tag.group("party")]
@@ -192,9 +197,8 @@ def _apposition(state: DocumentState, entity: Entity, mention: Mention, lex: Lex
     if not title or len(title.split()) > 8:
         return
     date, basis = _date(state, mention.start)
-    role = Role(
-        title, start + title_start, start + len(phrase), of.key if of else None, date, basis
-    )
+    begin = start + title_start
+    role = Role(title, begin, begin + len(title), of.key if of else None, date, basis)
     role.current = not past
     _add(entity, role)
 

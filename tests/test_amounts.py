@@ -1,0 +1,64 @@
+"""Amounts tied to what they measure, as `amount` claims."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_entities import ARTICLE, MINE, named
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def run():  # type: ignore[no-untyped-def]
+    from dossier.nlp.pipeline import Pipeline
+    from dossier.records import Article
+    from dossier.settings import Settings
+
+    pipeline = Pipeline(Settings(pipeline=MINE))
+
+    def analyse(text: str, **fields):  # type: ignore[no-untyped-def]
+        article = Article(source="test", text=text, **fields)
+        return pipeline.run(article, pipeline.parse(article))
+
+    return analyse
+
+
+@pytest.fixture(scope="module")
+def state(run):  # type: ignore[no-untyped-def]
+    return run(ARTICLE, published="2024-03-05")
+
+
+def amounts(state):  # type: ignore[no-untyped-def]
+    return {c.attributes["text"]: c for c in state.analysis.claims if c.kind == "amount"}
+
+
+def test_vote_share_belongs_to_the_winner(state) -> None:  # type: ignore[no-untyped-def]
+    claim = amounts(state)["54.20%"]
+    assert claim.subject == named(state, "Talia Voskresen").key
+    assert (claim.value, claim.unit) == (54.2, "percent")
+    assert claim.attributes["measure"] == "vote"
+    assert claim.date == "2024-03-03"
+    assert state.article.text[claim.evidence.start : claim.evidence.end] == claim.evidence.text
+
+
+def test_possessive_share_belongs_to_its_owner(state) -> None:  # type: ignore[no-untyped-def]
+    assert amounts(state)["45.80%"].subject == named(state, "Odran Pelk").key
+
+
+def test_intended_count_is_planned(state) -> None:  # type: ignore[no-untyped-def]
+    claim = amounts(state)["2,000"]
+    assert (claim.value, claim.status) == (2000.0, "planned")
+    assert claim.attributes["qualifier"] == "more than"
+    assert claim.subject == named(state, "Talia Voskresen").key
+
+
+def test_dates_are_not_amounts(state) -> None:  # type: ignore[no-untyped-def]
+    assert not {"3", "9", "2019"} & set(amounts(state))
+
+
+def test_people_and_money(run) -> None:  # type: ignore[no-untyped-def]
+    state = run("Mayor Talia Voskresen plans to deport 4,500 migrants. The port paid $3.5 million.")
+    found = amounts(state)
+    assert (found["4,500"].unit, found["4,500"].status) == ("people", "planned")
+    assert (found["$3.5 million"].value, found["$3.5 million"].unit) == (3_500_000.0, "USD")

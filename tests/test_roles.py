@@ -1,0 +1,78 @@
+"""Offices and titles: before names, appositions, "served as", party tags, dates, "the senator"."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_entities import ARTICLE, MINE, named
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def state():  # type: ignore[no-untyped-def]
+    from dossier.nlp.pipeline import Pipeline
+    from dossier.records import Article
+    from dossier.settings import Settings
+
+    pipeline = Pipeline(Settings(pipeline=MINE))
+    article = Article(source="test", text=ARTICLE, published="2024-03-05", language="en")
+    return pipeline.run(article, pipeline.parse(article))
+
+
+def roles(state, name: str) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    return {r.title: r for r in named(state, name).roles}
+
+
+def test_demonym_title_gives_the_country(state) -> None:  # type: ignore[no-untyped-def]
+    role = roles(state, "Halvard Brekkestad")["President"]
+    assert role.of == named(state, "Norway").key  # type: ignore[attr-defined]
+    # The sentence states "March 9": that is the role's date, not the document's.
+    assert (role.date, role.date_basis) == ("2024-03-09", "text")  # type: ignore[attr-defined]
+
+
+def test_former_title_is_not_current(state) -> None:  # type: ignore[no-untyped-def]
+    role = roles(state, "Odran Pelk")["Trade Minister"]
+    assert role.current is False  # type: ignore[attr-defined]
+
+
+def test_party_tag_and_document_date(state) -> None:  # type: ignore[no-untyped-def]
+    role = roles(state, "Brann Ostrowe")["Senator"]
+    assert (role.party, role.region) == ("Republican", "Florida")  # type: ignore[attr-defined]
+    assert (role.date, role.date_basis) == ("2024-03-05", "document")  # type: ignore[attr-defined]
+    assert role.current is True  # type: ignore[attr-defined]
+
+
+def test_served_as_gives_past_roles(state) -> None:  # type: ignore[no-untyped-def]
+    found = roles(state, "Corwin")
+    assert {"Finance Minister", "Harbour Authority Governor"} <= set(found)
+    assert all(r.current is False for r in found.values())  # type: ignore[attr-defined]
+
+
+def test_apposition_role_is_of_the_company(state) -> None:  # type: ignore[no-untyped-def]
+    role = roles(state, "Anna Marrow")["marketing director"]
+    assert role.of == named(state, "Quillon Foods").key  # type: ignore[attr-defined]
+
+
+def test_the_senator_is_a_mention_of_the_only_senator(state) -> None:  # type: ignore[no-untyped-def]
+    ostrowe = named(state, "Brann Ostrowe")
+    titles = [m for m in ostrowe.mentions if m.form == "title"]
+    assert [m.text for m in titles] == ["The senator"]
+    assert state.entity_at(titles[0].start, titles[0].end) is ostrowe
+
+
+def test_role_offsets_point_at_the_title(state) -> None:  # type: ignore[no-untyped-def]
+    role = roles(state, "Odran Pelk")["Trade Minister"]
+    assert state.article.text[role.start : role.end] == "Trade Minister"  # type: ignore[attr-defined]
+
+
+def test_the_title_is_ambiguous_with_two_holders() -> None:
+    from dossier.nlp.pipeline import Pipeline
+    from dossier.records import Article
+    from dossier.settings import Settings
+
+    pipeline = Pipeline(Settings(pipeline=MINE))
+    text = "Sen. Brann Ostrowe met Sen. Lia Dorrance. The senator left early."
+    article = Article(source="test", text=text)
+    state = pipeline.run(article, pipeline.parse(article))
+    assert all(m.form != "title" for e in state.analysis.entities for m in e.mentions)
