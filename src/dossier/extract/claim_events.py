@@ -19,11 +19,17 @@ _MEAL_VERBS = frozenset({"have", "hold", "host", "attend", "join", "share", "sta
 #: Verbs that carry no event of their own when their object names one ("launched a mediation").
 _LIGHT_VERBS = frozenset(
     {"launch", "undertake", "stage", "hold", "issue", "make", "take", "lodge", "give", "open",
-     "conduct", "begin", "start", "complete", "announce", "reiterate", "send", "dispatch"}
+     "conduct", "begin", "start", "complete", "announce", "reiterate", "send", "dispatch",
+     "impose", "reimpose", "declare", "extend"}
 )  # fmt: skip
 #: Types that become an offer (AGREE) when only promised, and a THREATEN when hostile.
 _COOPERATIVE = frozenset({"SUPPORT", "AID", "CONCEDE", "CONSULT", "COOPERATE", "RETREAT"})
 _HOSTILE = frozenset({"SANCTION", "COERCE", "FIGHT", "ASSAULT", "PROTEST", "MOBILIZE"})
+#: Actors whose violence is conventional military force (FIGHT) rather than ASSAULT.
+_MILITARY = frozenset(
+    {"army", "armies", "forces", "force", "troops", "soldiers", "military", "aircraft", "navy",
+     "warplanes", "jets", "gunships", "helicopters", "artillery", "tanks", "warships", "marines"}
+)  # fmt: skip
 _ACTOR_POS = frozenset({"PROPN", "NOUN", "PRON", "ADJ", "NUM"})
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 
@@ -195,6 +201,10 @@ def coded_type(event: EventMatch) -> str | None:
         return "AGREE"
     if mood == "promised" and event.plover in _HOSTILE:
         return "THREATEN"
+    if event.plover == "ASSAULT" and event.source is not None:
+        words = {t.lower_ for t in event.source.subtree}
+        if words & _MILITARY:
+            return "FIGHT"
     return event.plover
 
 
