@@ -127,6 +127,23 @@ def _counts(report: Report, name: str) -> str:
     return f"tp {c.tp} fp {c.fp} fn {c.fn}"
 
 
+_AREAS = ("entities", "roles", "quotes", "claims", "opinions")
+
+
+def _by_document(ours: dict[str, Any], base: dict[str, Any], gold: dict[str, Any]) -> Table:
+    """F1 per article and area, Dossier / baseline, to see where a score comes from."""
+    table = Table(title="F1 per article (Dossier / spaCy baseline)")
+    table.add_column("article")
+    for area in _AREAS:
+        table.add_column(area, justify="right")
+    for title, gold_doc in gold["documents"].items():
+        one = {"documents": {title: gold_doc}, "same_person": [], "keep_apart": []}
+        mine, theirs = score(ours, one).metrics(), score(base, one).metrics()
+        cells = [f"{mine[f'{a}.f1']:.2f} / {theirs[f'{a}.f1']:.2f}" for a in _AREAS]
+        table.add_row(gold_doc.get("file", title), *cells)
+    return table
+
+
 def _judged(report: Report, name: str) -> bool:
     return name not in report.accuracies or report.accuracies[name].total > 0
 
@@ -135,6 +152,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--mistakes", action="store_true", help="list Dossier's mistakes too")
+    parser.add_argument("--by-doc", action="store_true", help="F1 per article too")
     args = parser.parse_args()
     settings = Settings()
     gold = load_gold()
@@ -157,6 +175,8 @@ def main() -> None:
         table.add_row(name, *cells, _counts(mine, name), _counts(theirs, name))
     console = Console(width=max(120, Console().width))
     console.print(table)
+    if args.by_doc:
+        console.print(_by_document(ours, base, gold))
     if args.mistakes:
         for line in mine.mistakes:
             console.print(line, markup=False, highlight=False)
