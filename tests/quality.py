@@ -558,7 +558,9 @@ def score(export: dict[str, Any], gold: dict[str, Any]) -> Report:
         doc = by_title.get(title)
         if doc is None:
             report.mistakes.append(f"{label}: document not in the export")
-            report.count("entities").fn += sum(not e.get("optional") for e in gold_doc["entities"])
+            for area in ("entities", "roles", "quotes", "claims"):
+                report.count(area).fn += sum(not g.get("optional") for g in gold_doc[area])
+            report.count("opinions").fn += len(gold_doc["opinions"])
             report.accuracy("dates.published_accuracy").add(False)
             continue
         view = DocView(doc, export["entities"])
