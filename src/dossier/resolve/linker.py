@@ -26,7 +26,7 @@ from datetime import UTC, datetime
 from ..records import Entity
 from .names import (
     NameForm,
-    acronym,
+    acronyms,
     form,
     given_names_compatible,
     lookup_keys,
@@ -112,8 +112,8 @@ def _other_agreement(left: list[NameForm], right: list[NameForm]) -> tuple[int, 
         for b in right:
             if a.key == b.key:
                 return (3, f"same name {a.key!r}")
-            ia, ib = acronym(list(a.parts)), acronym(list(b.parts))
-            if (len(a.parts) == 1 and a.key == ib) or (len(b.parts) == 1 and b.key == ia):
+            ia, ib = acronyms(list(a.parts)), acronyms(list(b.parts))
+            if (len(a.parts) == 1 and a.key in ib) or (len(b.parts) == 1 and b.key in ia):
                 best = max(best, (3, f"acronym ({a.key!r} / {b.key!r})"))
                 continue
             if (a.bare and a.bare in {b.parts, b.bare}) or (b.bare and b.bare == a.parts):
@@ -122,6 +122,13 @@ def _other_agreement(left: list[NameForm], right: list[NameForm]) -> tuple[int, 
             short, long_ = (a, b) if len(a.parts) <= len(b.parts) else (b, a)
             if long_.parts[: len(short.parts)] == short.parts:
                 best = max(best, (1, f"{short.key!r} begins {long_.key!r}"))
+            elif (
+                len(short.parts) == 1
+                and len(short.key) >= 3
+                and len(long_.parts) > 1
+                and long_.parts[0].startswith(short.key)
+            ):
+                best = max(best, (1, f"{short.key!r} abbreviates {long_.key!r}"))
     return best
 
 

@@ -93,12 +93,23 @@ def org_tokens(name: str) -> list[str]:
     return parts
 
 
+_SMALL_WORDS = frozenset({"of", "the", "and", "for", "de", "la", "&"})
+
+
 def acronym(parts: list[str]) -> str | None:
     """Initials of a multi-word name ("organization of american states" → "oas")."""
-    content = [p for p in parts if p not in {"of", "the", "and", "for", "de", "la", "&"}]
+    content = [p for p in parts if p not in _SMALL_WORDS]
     if len(content) < 2:
         return None
     return "".join(p[0] for p in content)
+
+
+def acronyms(parts: list[str]) -> set[str]:
+    """Initials with and without the small words ("bank of america" → "ba", "boa")."""
+    found = {a for a in (acronym(parts),) if a}
+    if len(parts) >= 3 and any(p in _SMALL_WORDS for p in parts[1:-1]):
+        found.add("".join(p[0] for p in parts if p != "&"))
+    return found
 
 
 #: Short and long names of a few countries that news writes several ways, as token tuples.
@@ -199,9 +210,7 @@ def lookup_keys(name: str, entity_type: str) -> set[str]:
     if entity_type == "Person" and nf.surname:
         keys.add(f"surname:{nf.surname}")
     elif nf.parts:
-        initials = acronym(list(nf.parts))
-        if initials:
-            keys.add(f"name:{initials}")
+        keys.update(f"name:{initials}" for initials in acronyms(list(nf.parts)))
         keys.add(f"first:{nf.parts[0]}")
         if nf.bare:
             keys.add(f"name:{' '.join(nf.bare)}")
