@@ -9,8 +9,8 @@ from dossier.records import Article, Entity
 from dossier.settings import Settings
 
 ARTICLE = """Mayor Talia Voskresen won the March 3 runoff, garnering 54.20% of the vote over \
-former Trade Minister Odran Pelk's 45.80%. Voskresen will meet Norwegian President Halvard Brekkestad \
-on March 9.
+former Trade Minister Odran Pelk's 45.80%. Voskresen will meet Norwegian \
+President Halvard Brekkestad on March 9.
 
 Voskresen's older brother Corwin, a graduate of the Ardent Institute, served as Finance Minister \
 and Harbour Authority Governor in the Mallory government. Voskresen intends to hire more than \
