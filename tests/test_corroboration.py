@@ -1,0 +1,121 @@
+"""Corroboration across documents, independent sources, contradictions, and timelines."""
+
+from __future__ import annotations
+
+from dossier.records import Analysis, Article, Claim, Entity, Evidence, Mention, Role, Sentence
+from dossier.resolve.corroboration import corroborate, dates_compatible, values_compatible
+from dossier.resolve.timeline import timeline
+from dossier.store import Database
+
+MET = "Ivo Brannick met Alma Rostova in Port Velo."
+
+
+def ent(key: int, name: str, kind: str = "Person", roles: list[Role] | None = None) -> Entity:
+    return Entity(key, kind, name, [], [Mention(0, len(name), name)], roles or [])  # type: ignore[arg-type]
+
+
+def meeting(text: str, date: str | None, *, via: list[int] | None = None) -> Claim:
+    return Claim(
+        "meeting",
+        1,
+        Evidence(0, len(text), text, via or []),
+        object=2,
+        date=date,
+        status="reported",
+    )
+
+
+def store(
+    db: Database,
+    text: str,
+    site: str,
+    claims: list[Claim],
+    extra: list[Entity] | None = None,
+    published: str | None = None,
+) -> str:
+    entities = [ent(1, "Ivo Brannick"), ent(2, "Alma Rostova"), *(extra or [])]
+    article = Article(source=site, text=text, site=site, published=published)
+    analysis = Analysis(sentences=[Sentence(0, len(text), 0)], entities=entities, claims=claims)
+    return db.add_article(article, analysis)[0]
+
+
+def test_compatibility_of_partial_dates_and_values() -> None:
+    assert dates_compatible("2021-11", "2021-11-30")
+    assert dates_compatible(None, "2021")
+    assert not dates_compatible("2021-11-29", "2021-11-30")
+    assert values_compatible(58.3, 58.30)
+    assert not values_compatible(58.3, 41.7)
+
+
+def test_same_fact_from_sites_and_relays_counts_independent_sources(fresh_db: Database) -> None:
+    store(fresh_db, MET + " (1)", "alpha.test", [meeting(MET, "2021-11-30")])
+    store(fresh_db, MET + " (2)", "alpha.test", [meeting(MET, "2021-11")])
+    # Two outlets that only repeat the Veloria Herald count once, for the Herald.
+    herald = ent(3, "Veloria Herald", "Organization")
+    store(fresh_db, MET + " (3)", "beta.test", [meeting(MET, None, via=[3])], [herald])
+    store(fresh_db, MET + " (4)", "gamma.test", [meeting(MET, "2021-11-30", via=[3])], [herald])
+    groups, contradictions = corroborate(fresh_db.conn)
+    assert len(groups) == 1
+    group = groups[0]
+    assert len(group.claims) == 4 and len(group.documents) == 4
+    assert group.independent == 2
+    assert group.sources[0] == "alpha.test" and group.sources[1].startswith("via:")
+    assert group.date == "2021-11-30"
+    assert contradictions == []
+
+
+def test_symmetric_meeting_and_contradicting_dates(fresh_db: Database) -> None:
+    store(fresh_db, MET + " (1)", "alpha.test", [meeting(MET, "2021-11-30")])
+    reverse = Claim(
+        "meeting", 2, Evidence(0, len(MET), MET), object=1, date="2021-11-30", status="reported"
+    )
+    store(fresh_db, MET + " (2)", "beta.test", [reverse])
+    store(fresh_db, MET + " (3)", "gamma.test", [meeting(MET, "2021-11-28")])
+    groups, contradictions = corroborate(fresh_db.conn)
+    by_size = sorted(groups, key=lambda g: -len(g.claims))
+    assert len(by_size[0].claims) == 2 and by_size[0].independent == 2
+    assert len(contradictions) == 2
+    assert all("different dates" in c.reason for c in contradictions)
+
+
+def test_values_that_disagree_are_contradictions(fresh_db: Database) -> None:
+    text = "Ivo Brannick won 58.3% of the vote."
+
+    def result(value: float) -> Claim:
+        return Claim(
+            "election_result", 1, Evidence(0, len(text), text), value=value, unit="percent"
+        )
+
+    store(fresh_db, text, "alpha.test", [result(58.3)])
+    store(fresh_db, text + " Yes.", "beta.test", [result(58.3)])
+    store(fresh_db, text + " No.", "gamma.test", [result(55.1)])
+    groups, contradictions = corroborate(fresh_db.conn)
+    agreed = next(g for g in groups if g.value == 58.3)
+    assert agreed.independent == 2
+    assert len(contradictions) == 2
+    assert "58.3" in contradictions[0].reason and "55.1" in contradictions[0].reason
+
+
+def test_timeline_orders_offices_with_evidence(fresh_db: Database) -> None:
+    later = "Secretary of Trade Ivo Brannick spoke."
+    earlier = "Senator Ivo Brannick met voters."
+    ivo_late = ent(
+        1,
+        "Ivo Brannick",
+        roles=[Role("Secretary of Trade", 0, 18, date="2025-12", date_basis="text")],
+    )
+    ivo_early = ent(1, "Ivo Brannick", roles=[Role("Senator", 0, 7)])
+    for text, site, ivo, published in [
+        (later, "alpha.test", ivo_late, "2025-12-15"),
+        (earlier, "beta.test", ivo_early, "2021-12-02"),
+    ]:
+        fresh_db.add_article(
+            Article(source=site, text=text, site=site, published=published),
+            Analysis(sentences=[Sentence(0, len(text), 0)], entities=[ivo]),
+        )
+    result = timeline(fresh_db.conn, "Ivo Brannick")
+    assert [e.title for e in result.entries] == ["Senator", "Secretary of Trade"]
+    senator = result.entries[0]
+    assert senator.first == "2021-12-02" and senator.evidence[0].basis == "document"
+    assert senator.evidence[0].text == earlier
+    assert result.entries[1].evidence[0].basis == "text"
