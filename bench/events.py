@@ -34,7 +34,7 @@ from rich.console import Console
 from rich.table import Table
 
 from dossier.extract.claim_events import best_target, main_event
-from dossier.extract.claim_syntax import phrase
+from dossier.extract.claim_syntax import actor_phrase
 from dossier.nlp.model import load_model
 from dossier.settings import MODEL_NAME
 
@@ -107,11 +107,11 @@ def code_dossier(doc) -> Coded:  # type: ignore[no-untyped-def]
             break
     if best is None:
         return Coded(None, ents[0].text if ents else None, ents[-1].text if ents else None)
-    source = phrase(best.source).text if best.source is not None else None
+    source = actor_phrase(best.source).text if best.source is not None else None
     if best.source is not None and best.source.pos_ == "PRON" and ents:
         source = ents[0].text
     target_token = best_target(best)
-    target = phrase(target_token).text if target_token is not None else None
+    target = actor_phrase(target_token).text if target_token is not None else None
     if source is None and ents:
         source = ents[0].text
     if target is None and ents:

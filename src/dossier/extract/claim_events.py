@@ -64,7 +64,7 @@ def _verb_trigger(token: Token) -> tuple[str, Trigger] | None:
     if lemma == "call" and any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children):
         return "call for", Trigger("DEMAND", "support")
     if lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in token.children):
-        return "call off", Trigger("RETREAT", None)
+        return "call off", Trigger("CONCEDE", None)
     if lemma in _MEAL_VERBS:
         for child in token.children:
             noun = lexicon.nouns.get(child.lemma_.lower())
@@ -74,10 +74,10 @@ def _verb_trigger(token: Token) -> tuple[str, Trigger] | None:
         for child in token.children:
             if child.dep_ not in {"dobj", "attr"}:
                 continue
-            for noun in [child, *(c for c in child.children if c.dep_ == "compound")]:
-                found = lexicon.nouns.get(noun.lemma_.lower())
+            for word in [child, *(c for c in child.children if c.dep_ == "compound")]:
+                found = lexicon.nouns.get(word.lemma_.lower())
                 if found is not None and found.plover is not None:
-                    return noun.lemma_.lower(), Trigger(
+                    return word.lemma_.lower(), Trigger(
                         found.plover, lexicon.verbs.get(lemma, Trigger(None, None)).kind
                     )
     trigger = lexicon.verbs.get(lemma)
@@ -215,4 +215,11 @@ def main_event(sentence: Span) -> EventMatch | None:
         return None
     best = min(coded, key=lambda e: (e.depth, e.trigger.pos_ != "VERB", e.trigger.i))
     best.plover = coded_type(best)
+    head = best.trigger.head
+    reporting = claim_lexicon().words("reporting_verbs") | {"declare", "conclude"}
+    # "Russia said that Sudan must return X": Russia demands, of Sudan.
+    if best.plover == "DEMAND" and best.trigger.dep_ == "ccomp" and head.lemma_ in reporting:
+        demanded = best.source
+        best.source = subject_of(head)
+        best.targets = [t for t in [demanded, *best.targets] if t is not None]
     return best

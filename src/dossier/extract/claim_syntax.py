@@ -43,6 +43,16 @@ def phrase_bounds(token: Token) -> tuple[int, int]:
     return min(indices), max(indices) + 1
 
 
+def actor_phrase(token: Token) -> Span:
+    """The actor phrase: the compact phrase plus its apposition ("X, the relief coordinator")."""
+    start, end = phrase_bounds(token)
+    for child in token.children:
+        if child.dep_ == "appos":
+            _, end = phrase_bounds(child)
+            end = max(end, child.i + 1)
+    return token.doc[start:end]
+
+
 def phrase(token: Token) -> Span:
     """The compact phrase headed by `token` as a span of its Doc."""
     start, end = phrase_bounds(token)
@@ -62,8 +72,14 @@ def governing_verb(token: Token) -> Token | None:
 
 
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
-    """Who does `verb`: its subject, else (for to-clauses and coordinated verbs) its governor's."""
+    """Who does `verb`: its subject, else (for to-clauses and coordinated verbs) its governor's.
+
+    For a passive verb ("was arrested by X") the doer is the agent, or unknown.
+    """
+    passive = depth == 0 and is_passive(verb)
     for child in verb.children:
+        if child.dep_ == "nsubjpass" and passive:
+            continue
         if child.dep_ in _SUBJECTS:
             if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 return verb.head
@@ -73,6 +89,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     return pobj
+    if passive:
+        return None
     inherits = verb.dep_ in {"xcomp", "advcl", "conj", "acl", "pcomp"}
     if depth < 4 and inherits and verb.head.i != verb.i:
         if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
@@ -112,7 +130,18 @@ def object_candidates(trigger: Token, depth: int = 0) -> list[Token]:
             if child.dep_ in {"xcomp", "ccomp"}:
                 out.extend(c for c in child.children if c.dep_ in _SUBJECTS)
                 out.extend(object_candidates(child, depth + 1))
-    return [t for t in out if t.pos_ not in {"VERB"}]
+    return [t for t in out if t.pos_ not in {"VERB"} and not is_time(t)]
+
+
+_TIME_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+     "yesterday", "tomorrow", "week", "month", "year", "night", "morning", "evening", "weekend"}
+)  # fmt: skip
+
+
+def is_time(token: Token) -> bool:
+    """True for a date or time phrase head ("Tuesday", "last month"): never an actor."""
+    return token.ent_type_ in {"DATE", "TIME"} or token.lower_ in _TIME_WORDS
 
 
 def in_subtree(token: Token, heads: Iterable[Token]) -> bool:
