@@ -58,6 +58,7 @@ _MONTHS |= {"Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.", "Monday", "Tuesday"
 _MONTHS |= {"Thursday", "Friday", "Saturday", "Sunday"}
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m"}
 _PRONOUN_GENDER |= {"she": "f", "her": "f", "hers": "f", "herself": "f"}
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 _KIN_MODIFIERS = {"older", "younger", "elder", "eldest", "oldest", "youngest", "late", "twin"}
 _KIN_MODIFIERS |= {"big", "little", "baby", "estranged", "former", "then", "own", "only"}
 
@@ -99,9 +100,12 @@ def _trim(doc: Doc, i: int, j: int, label: str, lex: Lexicon) -> tuple[int, int,
     while j - i > 1 and doc[i].lower_ == "the" and (doc[i].text == "the" or doc[i].is_sent_start):
         i += 1
     if label == "PERSON":
-        while j - i > 1 and _is_title_word(doc[i], lex):
-            i += 1
-            titled = True
+        # "X's Ben Chan", "Undersecretary Mr. Y": the person starts after a possessive or title.
+        for k in range(j - 2, i - 1, -1):
+            if doc[k].text in _POSSESSIVE or _is_title_word(doc[k], lex):
+                titled = titled or doc[k].text not in _POSSESSIVE
+                i = k + 1
+                break
         while i > 0:
             prev = doc[i - 1]
             if (
@@ -193,6 +197,8 @@ def _collect(state: DocumentState, lex: Lexicon) -> list[_Cand]:
                 if len(words) > 1 and (set(words) & lex.org_words):
                     cand.votes["Organization"] += 2
                     cand.org_name = True
+                elif country is None and len(words) > 1 and _INITIALS.fullmatch(words[0]):
+                    cand.votes["Person"] += 2  # "K.C. Maurer"
                 elif words[0] in lex.given_names and country is None:
                     cand.votes["Person"] += 2 if len(words) > 1 else 1
                 if label == "PERSON" and len(words) == 1 and _bare_the(doc, i, j):
@@ -403,16 +409,14 @@ def _surname_matches(
         return []
     if any(c.org_name for c in group):
         return []
+    if len(key) == 1 and group[0].text.isupper() and len(group[0].text) > 1:
+        return []  # an acronym is not a surname
     n = len(key)
     last = [p for p in persons if tuple(p.name_tokens[-n:]) == key]
     if last:
         return last
-    if n == 1:
-        first = [p for p in persons if p.name_tokens[0] == key[0]]
-        if first:
-            return first
-        inner = [p for p in persons if key[0] in p.name_tokens and key[0] not in _PARTICLES]
-        return inner
+    if n == 1 and key[0] not in _PARTICLES:
+        return [p for p in persons if p.name_tokens[0] == key[0]]
     return []
 
 
