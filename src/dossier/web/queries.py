@@ -23,7 +23,7 @@ MAX_QUERY_CHARS = 200
 #: Most search hits returned per page.
 SEARCH_LIMIT = 50
 #: Caps on the lists of one dossier, so a very common name still answers quickly.
-DOSSIER_LIMIT = 200
+DOSSIER_LIMIT = 50
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -236,31 +236,26 @@ def _documents_of(conn: sqlite3.Connection, entity_id: int) -> tuple[list[Row], 
     ).fetchone()[0]
     rows = _rows(
         conn,
-        "SELECT d.id, d.title, d.site, d.published, count(m.id) AS mentions,"
+        "WITH docs AS (SELECT d.id, d.title, d.site, d.published, count(m.id) AS mentions,"
         " min(CASE WHEN m.form != 'pronoun' THEN m.start END) AS first"
         " FROM doc_entities de JOIN documents d ON d.id = de.document_id"
         " LEFT JOIN mentions m ON m.doc_entity_id = de.id"
         " WHERE de.entity_id = ? GROUP BY d.id"
-        " ORDER BY coalesce(d.published, '') DESC, d.id LIMIT ?",
+        " ORDER BY coalesce(d.published, '') DESC, d.id LIMIT ?)"
+        " SELECT docs.*, s.idx AS sentence,"
+        ' substr(body.text, s.start + 1, s."end" - s.start) AS sentence_text FROM docs'
+        " LEFT JOIN sentences s ON s.document_id = docs.id AND s.idx = "
+        + _sentence_index_sql("docs.id", "docs.first")
+        + " LEFT JOIN documents body ON body.id = docs.id"
+        " ORDER BY coalesce(docs.published, '') DESC, docs.id",
         (entity_id, DOSSIER_LIMIT),
     )
     docs = []
     for r in rows:
-        first = r.pop("first")
-        sentence = None
-        if first is not None:
-            found = conn.execute(
-                'SELECT s.idx, substr(d.text, s.start + 1, s."end" - s.start) AS text'
-                " FROM sentences s JOIN documents d ON d.id = s.document_id"
-                " WHERE s.document_id = ? AND s.start <= ? ORDER BY s.start DESC LIMIT 1",
-                (r["id"], first),
-            ).fetchone()
-            if found is not None:
-                sentence = {
-                    "text": found["text"],
-                    "link": _sentence_link(r["id"], found["idx"]),
-                }
-        docs.append({**r, "first_mention": sentence})
+        del r["first"]
+        idx, text = r.pop("sentence"), r.pop("sentence_text")
+        found = {"text": text, "link": _sentence_link(r["id"], idx)} if idx is not None else None
+        docs.append({**r, "first_mention": found})
     return docs, int(total)
 
 
@@ -403,6 +398,20 @@ def _quotes(conn: sqlite3.Connection, where: str, params: tuple[Any, ...]) -> li
     ]
 
 
+def _quotes_mentioning(conn: sqlite3.Connection, entity_id: int) -> list[Row]:
+    """Quotes by other named speakers whose words mention the entity (by its resolved mentions)."""
+    return _quotes(
+        conn,
+        "q.id IN (SELECT q2.id FROM doc_entities mine"
+        " JOIN doc_entities other ON other.document_id = mine.document_id"
+        " JOIN quotes q2 ON q2.speaker_doc_entity_id = other.id"
+        " JOIN mentions m ON m.doc_entity_id = mine.id"
+        '  AND m.start >= q2.start AND m."end" <= q2."end"'
+        " WHERE mine.entity_id = ? AND other.entity_id != ?)",
+        (entity_id, entity_id),
+    )
+
+
 def entity_dossier(conn: sqlite3.Connection, entity_id: int) -> Row:
     """Everything the sources say about one entity, each line with the sentence it came from."""
     entity = _entity_row(conn, entity_id)
@@ -418,19 +427,11 @@ def entity_dossier(conn: sqlite3.Connection, entity_id: int) -> Row:
     for claim in claims:
         groups[claim["kind"]].append(claim)
     quotes_by = _quotes(conn, f"q.speaker_doc_entity_id IN {_OF}", (entity_id,))
-    quotes_about = _quotes(
-        conn,
-        "q.id IN (SELECT q2.id FROM doc_entities de"
-        " JOIN quotes q2 ON q2.document_id = de.document_id"
-        " JOIN mentions m ON m.doc_entity_id = de.id"
-        ' AND m.start >= q2.start AND m."end" <= q2."end"'
-        " WHERE de.entity_id = ?)"
-        f" AND (q.speaker_doc_entity_id IS NULL OR q.speaker_doc_entity_id NOT IN {_OF})",
-        (entity_id, entity_id),
-    )
+    names = _names(conn, entity)
+    quotes_about = _quotes_mentioning(conn, entity_id)
     return {
         "entity": entity,
-        "names": _names(conn, entity),
+        "names": names,
         "offices": _offices(conn, entity_id),
         "claims": claims,
         "claim_groups": [{"kind": k, "claims": v} for k, v in sorted(groups.items())],

@@ -1,0 +1,266 @@
+"""Latency of the web UI on a generated database of ≥ 2,000 documents.
+
+Builds the database in a temporary folder (nothing is written into the repository): a few
+dozen fictional articles go through the real pipeline, then each analysed article is stored
+again with a distinct closing line until there are `--docs` documents. `dossier serve` runs in
+a subprocess on loopback; this process is the client and times the dossier page and search
+over HTTP. Beside it, the same queries called in-process (no HTTP, no template) as the floor.
+
+    python bench/serve.py [--docs 2000] [--requests 300] [--keep FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from dossier.records import Analysis, Article, Sentence
+from dossier.settings import Settings
+from dossier.store import Database
+from dossier.web import queries
+
+FIRST = ["Talia", "Osric", "Ilse", "Petr", "Mira", "Jonas", "Edda", "Corin", "Lisbet", "Arvo"]
+LAST = ["Brenvik", "Malden", "Varga", "Anholm", "Quell", "Trell", "Rinn", "Solberg", "Kade"]
+PLACES = ["Kerrow", "Lamport", "Osterby", "Valmere", "Dunholt", "Vostria", "Carrick"]
+TITLES = ["Foreign Minister", "Senator", "Governor", "Mayor", "Finance Minister"]
+MONTHS = ["January", "March", "April", "June", "September", "November"]
+TEMPLATES = [
+    "{t1} {a} met {t2} {b} in {p} on Monday to discuss the disputed port.\n\n"
+    '"We will not give up the harbour," {a_last} told reporters after the meeting.\n\n'
+    "{b_last} said the province supports a shared customs office. According to the "
+    "Evening Courier, the two agreed to meet again in {m}.",
+    "{t1} {a} criticised {t2} {b} on Thursday over the budget for the new embassy in {p}.\n\n"
+    '"The ministry has wasted 40 million crowns," {a_last} said in parliament.\n\n'
+    "{b_last} denied the figure. A spokesman, {c}, said the accounts would be published in {m}.",
+    "{a}, the {t1} of {p}, will travel to {q} in {m}, her office said.\n\n"
+    "{b}, a {t2}, backed the visit and said trade with {q} had doubled since last year.\n\n"
+    "Critics, including {c}, said the trip was premature.",
+    "Voters in {p} elected {a} as {t1} with 54 percent of the vote on Sunday.\n\n"
+    "{b}, who came second with 31 percent, conceded defeat and congratulated {a_last}.\n\n"
+    '"This is a mandate for change," {a_last} said, thanking {c} for the campaign.',
+]
+
+
+def _person(rng: random.Random) -> tuple[str, str]:
+    last = rng.choice(LAST)
+    return f"{rng.choice(FIRST)} {last}", last
+
+
+def base_articles(count: int, seed: int = 7) -> list[Article]:
+    """Distinct fictional articles from the templates, with varied names, places and dates."""
+    rng = random.Random(seed)
+    articles = []
+    for i in range(count):
+        (a, a_last), (b, b_last), (c, _) = _person(rng), _person(rng), _person(rng)
+        p, q = rng.sample(PLACES, 2)
+        text = TEMPLATES[i % len(TEMPLATES)].format(
+            a=a,
+            a_last=a_last,
+            b=b,
+            b_last=b_last,
+            c=c,
+            p=p,
+            q=q,
+            m=rng.choice(MONTHS),
+            t1=rng.choice(TITLES),
+            t2=rng.choice(TITLES),
+        )
+        day = f"20{rng.randint(18, 25)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        articles.append(
+            Article(
+                f"bench/{i}.txt",
+                text,
+                title=text.split(" on ")[0][:80],
+                site="Bench Post",
+                published=day,
+                published_from="html",
+            )
+        )
+    return articles
+
+
+def build_database(path: Path, docs: int, bases: int, console: Console) -> float:
+    """Analyse `bases` articles with the real pipeline and store `docs` variants; seconds taken."""
+    from dossier.nlp.pipeline import Pipeline
+
+    started = time.perf_counter()
+    pipeline = Pipeline(Settings())
+    analysed = [(a, pipeline.analyse(a)) for a in base_articles(bases)]
+    with Database(path) as db:
+        for n in range(docs):
+            article, analysis = analysed[n % len(analysed)]
+            note = f"\n\nFile note {n:05d}."
+            start = len(article.text) + 2
+            variant = Article(
+                article.source + f"#{n}",
+                article.text + note,
+                title=article.title,
+                site=article.site,
+                published=article.published,
+                published_from=article.published_from,
+            )
+            copy = Analysis(
+                sentences=[
+                    *analysis.sentences,
+                    Sentence(start, len(variant.text), analysis.sentences[-1].paragraph + 1),
+                ],
+                entities=analysis.entities,
+                quotes=analysis.quotes,
+                claims=analysis.claims,
+            )
+            db.add_article(variant, copy)
+    seconds = time.perf_counter() - started
+    console.print(f"built {docs} documents from {bases} analysed articles in {seconds:.1f} s")
+    return seconds
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start_server(path: Path, port: int) -> subprocess.Popen[bytes]:
+    code = (
+        "import sys; from pathlib import Path; from dossier.web import serve; "
+        "serve(Path(sys.argv[1]), '127.0.0.1', int(sys.argv[2]))"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", code, str(path), str(port)])
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            conn.request("GET", "/index.json")
+            if conn.getresponse().status == 200:
+                conn.close()
+                return proc
+        except OSError:
+            time.sleep(0.2)
+    proc.kill()
+    raise SystemExit("the web server did not start")
+
+
+def time_http(port: int, urls: list[str], requests: int) -> list[float]:
+    """Milliseconds per GET over one keep-alive connection, cycling through `urls`."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    for url in urls[:10]:  # warm-up
+        conn.request("GET", url)
+        conn.getresponse().read()
+    times = []
+    for i in range(requests):
+        url = urls[i % len(urls)]
+        started = time.perf_counter()
+        conn.request("GET", url)
+        response = conn.getresponse()
+        response.read()
+        times.append((time.perf_counter() - started) * 1000)
+        if response.status != 200:
+            raise SystemExit(f"{url} answered {response.status}")
+    conn.close()
+    return times
+
+
+def time_calls(calls: list[Callable[[], Any]], requests: int) -> list[float]:
+    times = []
+    for i in range(requests):
+        started = time.perf_counter()
+        calls[i % len(calls)]()
+        times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def p95(values: list[float]) -> float:
+    return statistics.quantiles(values, n=100)[94]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=2000)
+    parser.add_argument("--bases", type=int, default=48, help="articles run through the pipeline")
+    parser.add_argument("--requests", type=int, default=300, help="timed requests per row")
+    parser.add_argument(
+        "--keep", type=Path, help="database file to build once and reuse (default: a temp file)"
+    )
+    args = parser.parse_args()
+    console = Console()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = args.keep or Path(tmp) / "bench.db"
+        if path.exists():
+            console.print(f"reusing {path}")
+        else:
+            build_database(path, args.docs, args.bases, console)
+        conn = queries.connect_readonly(path)
+        people = [e for e in queries.overview(conn, 40)["top_entities"] if e["type"] == "Person"]
+        entity_ids = [e["id"] for e in people[:10]]
+        terms = ["harbour", "Brenvik", "budget embassy", "Kerrow", "percent vote", "customs"]
+        sizes = [queries.entity_dossier(conn, i)["document_total"] for i in entity_ids]
+        console.print(
+            f"{len(entity_ids)} people timed, in {min(sizes)}–{max(sizes)} documents each; "
+            f"{len(terms)} search terms"
+        )
+        port = _free_port()
+        server = start_server(path, port)
+        try:
+            rows = [
+                (
+                    "dossier page (HTML)",
+                    [f"/entity/{i}" for i in entity_ids],
+                    [lambda i=i: queries.entity_dossier(conn, i) for i in entity_ids],
+                ),
+                ("dossier (JSON)", [f"/entity/{i}.json" for i in entity_ids], None),
+                (
+                    "search (HTML)",
+                    [f"/search?q={t.replace(' ', '+')}" for t in terms],
+                    [lambda t=t: queries.search(conn, t) for t in terms],
+                ),
+                ("search (JSON)", [f"/search.json?q={t.replace(' ', '+')}" for t in terms], None),
+            ]
+            table = Table(
+                title=f"Web UI latency, {args.docs} documents, {args.requests} requests a row (ms)"
+            )
+            for col in (
+                "endpoint",
+                "Dossier HTTP median",
+                "Dossier HTTP p95",
+                "in-process query median",
+                "in-process query p95",
+                "goal p95",
+            ):
+                table.add_column(col, justify="left" if col == "endpoint" else "right")
+            results = {}
+            for name, urls, calls in rows:
+                http_ms = time_http(port, urls, args.requests)
+                floor = time_calls(calls, args.requests) if calls else None
+                results[name] = {"median": statistics.median(http_ms), "p95": p95(http_ms)}
+                table.add_row(
+                    name,
+                    f"{statistics.median(http_ms):.1f}",
+                    f"{p95(http_ms):.1f}",
+                    f"{statistics.median(floor):.1f}" if floor else "–",
+                    f"{p95(floor):.1f}" if floor else "–",
+                    "< 100",
+                )
+            console.print(table)
+            console.print(json.dumps(results))
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+            conn.close()
+
+
+if __name__ == "__main__":
+    main()
