@@ -8,16 +8,31 @@ from pathlib import Path
 from typing import TextIO
 
 from ..store import Database
+from .csv import write_csv_files, write_csv_stream
+from .ftm import write_ftm
+from .graph import write_gexf, write_graphml
 from .json_export import write_json
 
 #: Stream exporters: format name → function(db, text stream).
 EXPORTERS: dict[str, Callable[[Database, TextIO], None]] = {
     "json": write_json,
+    "ftm": write_ftm,
+    "graphml": write_graphml,
+    "gexf": write_gexf,
+    "csv": write_csv_stream,
+}
+
+#: Exporters that write several files: format name → function(db, folder or .zip path).
+PATH_EXPORTERS: dict[str, Callable[[Database, Path], object]] = {
+    "csv": write_csv_files,
 }
 
 
 def export_to(db: Database, fmt: str, out: str | Path | TextIO | None) -> None:
     """Run exporter `fmt`, writing to a path (atomically, via a temporary file) or a stream."""
+    if fmt in PATH_EXPORTERS and isinstance(out, str | Path) and str(out) != "-":
+        PATH_EXPORTERS[fmt](db, Path(out))
+        return
     writer = EXPORTERS[fmt]
     if out is None or str(out) == "-":
         writer(db, sys.stdout)
