@@ -209,7 +209,8 @@ def _collect(state: DocumentState, lex: Lexicon) -> list[_Cand]:
                     cand.form = "possessive"
                 head = span.root
                 if len(words) == 1 and head.dep_ == "nsubj" and head.head.lemma_ in _SPEECH_LEMMAS:
-                    cand.votes["Person"] += 1
+                    # Places do not speak; organisations do ("Microsoft says").
+                    cand.votes["Person"] += 2 if label in {"GPE", "LOC", "FAC"} else 1
             covered.update(range(i, j))
             cands.append(cand)
         cands.extend(_demonym_tokens(para, covered, lex))
@@ -478,13 +479,16 @@ def _propagate_names(state: DocumentState, cands: list[_Cand], clusters: list[_C
                     wanted.setdefault(cand.text, cluster)
     if not wanted:
         return
+    by_first: dict[str, list[tuple[str, _Cluster]]] = {}
+    for name, cluster in wanted.items():
+        by_first.setdefault(name.split()[0], []).append((name, cluster))
     covered = {(id(c.para), k) for c in cands for k in range(c.i, c.j)}
     for para in state.parsed.paragraphs:
         doc = para.doc
         for token in doc:
             if (id(para), token.i) in covered or not token.text[:1].isupper():
                 continue
-            for name, cluster in wanted.items():
+            for name, cluster in by_first.get(token.text, ()):
                 if not para.doc.text.startswith(name, token.idx):
                     continue
                 span = doc.char_span(token.idx, token.idx + len(name))
