@@ -62,3 +62,8 @@ def test_people_and_money(run) -> None:  # type: ignore[no-untyped-def]
     found = amounts(state)
     assert (found["4,500"].unit, found["4,500"].status) == ("people", "planned")
     assert (found["$3.5 million"].value, found["$3.5 million"].unit) == (3_500_000.0, "USD")
+
+
+def test_compound_words_are_not_counts(run) -> None:  # type: ignore[no-untyped-def]
+    state = run("Make a one-time gift to the Quillon Foods fund for two-year-old children.")
+    assert amounts(state) == {}

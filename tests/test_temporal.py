@@ -57,3 +57,7 @@ def test_weekday_alone_follows_the_tense() -> None:
 
 def test_impossible_dates_get_no_value() -> None:
     assert normalise("February 30", "2025-03-01") == (None, "date")
+
+
+def test_the_past_year_is_a_stretch_not_last_year() -> None:
+    assert normalise("the past year", "2021-12-03") == (None, "relative")

@@ -180,13 +180,12 @@ def find_amounts(state: DocumentState) -> list[Claim]:
             start, end = sentence.start + match.start(), sentence.start + match.end()
             if any(s < end and start < e for s, e in [*times, *seen]):
                 continue
-            if not match.group("num").strip():
-                continue
+            if not match.group("num").strip() or text[end : end + 1] == "-":
+                continue  # "one-time", "two-year-old": part of a compound word
             claim = _claim(state, sentence, match, start, end)
             if claim is not None:
                 seen.append((start, end))
                 claims.append(claim)
-    del text
     return claims
 
 

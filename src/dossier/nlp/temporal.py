@@ -195,6 +195,8 @@ def _relative(kind: str, groups: dict[str, str], anchor: _Anchor, future: bool) 
             return (today - timedelta(days=days)).isoformat() if unit == "day" else None
         return None
     rel, unit = groups["rel"].lower(), groups["unit"].lower()
+    if rel in {"past", "coming"} and unit in {"week", "month", "year", "weekend"}:
+        return None  # "the past year": a stretch of time ending now, not a calendar year
     step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
     if unit == "year" and anchor.year:
         return f"{anchor.year + step:04d}"
