@@ -2,7 +2,8 @@
 
 "Tom Vale of Eastport", "who lives in Marlow", "a native of Orsk" → residence;
 "Orsk, Vellany", "the Marlow-based Acme", "Acme of Orsk", "Orsk's Acme" → location
-(`attributes["relation"]` is "based_in" for an organisation, "located_in" for a place).
+(`attributes["relation"]` is "based_in" for an organisation, "located_in" for a place;
+for a person it is "lives_in", or "from" when only a modifier says so: "Vellany's X").
 """
 
 from __future__ import annotations
@@ -48,15 +49,57 @@ def _kind_for(subject: int, index: EntityIndex) -> tuple[str, str] | None:
 
 
 def _named(token: Token, index: EntityIndex) -> int | None:
-    return index.key_of(token) if token.pos_ in {"PROPN", "NOUN", "ADJ"} else None
+    """The entity a name token belongs to (itself only: an apposition is another entity)."""
+    if token.pos_ == "PROPN":
+        return index.key_at(token)
+    return index.key_of(token) if token.pos_ in {"NOUN", "ADJ"} else None
 
 
 def _adjacent(modifier: Token, name: Token) -> bool:
-    """True when only name words or a possessive mark stand between `modifier` and `name`."""
+    """True when only name words, titles or a possessive stand between `modifier` and `name`."""
     if not 0 < name.i - modifier.i <= 5:
         return False
     between = name.doc[modifier.i + 1 : name.i]
-    return all(t.pos_ == "PROPN" or t.dep_ == "case" or t.text in {"'s", "’s"} for t in between)
+    return all(
+        t.pos_ in {"PROPN", "NOUN", "ADJ"} or t.dep_ == "case" or t.text in {"'s", "’s", "."}
+        for t in between
+    )
+
+
+def _left_places(token: Token, index: EntityIndex) -> list[int]:
+    """Places named among the left modifiers of a phrase ("Soviet historian X", "a Hong Kong
+    firm")."""
+    out: list[int] = []
+    for child in token.lefts:
+        if any(t.text in {",", ";", "(", ")"} for t in token.doc[child.i : token.i]):
+            continue
+        if child.dep_ in {"compound", "amod", "nmod", "poss"}:
+            key = _named(child, index)
+            if key is not None and index.type_of(key) in _PLACE:
+                out.append(key)
+            out.extend(_left_places(child, index))
+    return out
+
+
+def _closure(claims: list[Claim], sentence: SentenceView, index: EntityIndex) -> list[Claim]:
+    """X in A and A in B gives X in B ("of Bethany, Conn." → also Conn.), marked inferred."""
+    inside = {(c.subject, c.object) for c in claims if c.kind == "location"}
+    added: list[Claim] = []
+    for claim in claims:
+        for a, b in inside:
+            if (
+                claim.object == a
+                and (claim.subject, b) not in {(c.subject, c.object) for c in [*claims, *added]}
+                and claim.subject != b
+            ):
+                added.append(
+                    Claim(
+                        kind=claim.kind, subject=claim.subject, object=b, place=b,
+                        date=claim.date, status=claim.status, evidence=claim.evidence,
+                        attributes={**claim.attributes, "inferred": True},
+                    )
+                )  # fmt: skip
+    return added
 
 
 def place_claims(sentence: SentenceView, index: EntityIndex) -> list[Claim]:
@@ -74,7 +117,10 @@ def place_claims(sentence: SentenceView, index: EntityIndex) -> list[Claim]:
         if found is None:
             return
         seen.add((subject, place))
-        claims.append(_pair(found[0], subject, place, trigger, sentence, index, found[1]))
+        relation = found[1]
+        if relation == "lives_in" and trigger.pos_ in {"PROPN", "ADJ"}:
+            relation = "from"  # "Brazil's X", "Soviet historian X": origin, not an address
+        claims.append(_pair(found[0], subject, place, trigger, sentence, index, relation))
 
     tokens = list(sentence.span)
     for token in tokens:
@@ -123,6 +169,32 @@ def place_claims(sentence: SentenceView, index: EntityIndex) -> list[Claim]:
                 if prep.dep_ == "prep" and prep.lower_ in {"of", "in"}:
                     for pobj in prep.children:
                         add(who, _named(pobj, index), token)
+        # "Soviet historian X", "Texas Gov. X": a place among the modifiers of a name or title.
+        if key is not None and token.pos_ == "PROPN" and token.dep_ != "compound":
+            for place in _left_places(token, index):
+                add(key, place, token)
+            for child in token.children:
+                if child.dep_ == "appos":
+                    for place in _left_places(child, index):
+                        add(key, place, child)
+                    # "X, a Republican from Chicago"
+                    for prep in child.children:
+                        if prep.dep_ == "prep" and prep.lower_ in {"from", "of", "in", "based"}:
+                            for pobj in prep.children:
+                                add(key, _named(pobj, index), prep)
+        # "Rolling Fork, where X was born": a living verb in a relative clause on a place.
+        if token.dep_ == "relcl" and token.lemma_ in lexicon.words("residence_verbs"):
+            subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subject is not None and any(c.lower_ == "where" for c in token.children):
+                add(index.key_of(subject), _named(token.head, index), token)
+    # "DAYTON, Ohio (AP)": an agency in brackets right after a place is based there.
+    for i, token in enumerate(tokens[:-2]):
+        if token.text != "(" or i == 0:
+            continue
+        org = _named(tokens[i + 1], index)
+        where = _named(tokens[i - 1], index)
+        if org is not None and index.type_of(org) in _ORG:
+            add(org, where, token)
     # "Orsk, Vellany": two places side by side, the second holding the first.
     for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False):
         if b.text != ",":
@@ -130,4 +202,4 @@ def place_claims(sentence: SentenceView, index: EntityIndex) -> list[Claim]:
         first, second = _named(a, index), _named(c, index)
         if first is not None and second is not None and index.type_of(first) in _PLACE:
             add(first, second, b)
-    return claims
+    return claims + _closure(claims, sentence, index)

@@ -142,6 +142,23 @@ def _holder(noun: Token, index: EntityIndex) -> int | None:
     return None
 
 
+def _person_at(token: Token, sentence: SentenceView, index: EntityIndex) -> list[Claim]:
+    """ "Wang Li at the Institute of X", "Yang Fei of the Y Bureau" → employment."""
+    holder = index.key_at(token)
+    if holder is None or index.type_of(holder) != "Person" or token.dep_ == "compound":
+        return []
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"at", "of", "with", "from"}:
+            for pobj in prep.children:
+                key = index.key_of(pobj)
+                if key is not None and index.type_of(key) in _ORG:
+                    return [
+                        make_claim("employment", holder, prep, sentence, index, clausal=False,
+                                   obj=key, lemma=prep.lower_)
+                    ]  # fmt: skip
+    return []
+
+
 def _employment(noun: Token, sentence: SentenceView, index: EntityIndex) -> list[Claim]:
     employer = _employer(noun, index)
     holder = _holder(noun, index) if employer is not None else None
@@ -252,6 +269,8 @@ def relation_claims(sentence: SentenceView, index: EntityIndex) -> list[Claim]:
                 claims.extend(_kin_claims(token, relation, "associate", sentence, index))
             if lemma in lexicon.words("titles") or low in lexicon.words("titles"):
                 claims.extend(_employment(token, sentence, index))
+            if token.pos_ == "PROPN":
+                claims.extend(_person_at(token, sentence, index))
             claims.extend(_membership(token, sentence, index))
         elif token.pos_ == "ADJ" and lemma == "close":
             claims.extend(_close_to(token, sentence, index))
