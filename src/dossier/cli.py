@@ -161,6 +161,102 @@ def serve(
         fail(str(exc))
 
 
+EntityArg = Annotated[str, typer.Argument(help="An entity id or a name (as `dossier top` shows).")]
+
+
+@app.command()
+def merge(
+    left: EntityArg,
+    right: EntityArg,
+    db: DbOption = Path(DEFAULT_DB),
+    reason: Annotated[str | None, typer.Option(help="Why, in your words; kept with it.")] = None,
+) -> None:
+    """Declare two entities one person (or organisation): RIGHT joins LEFT.
+
+    The judgement is stored by name, so documents added later follow it too.
+    """
+    from .resolve.judgements import merge as merge_entities
+    from .store import Database
+
+    try:
+        with Database(db, create=False) as database:
+            kept = merge_entities(database.conn, left, right, reason)
+    except DossierError as exc:
+        fail(str(exc))
+        return
+    out.print(f"Merged {right!r} into {kept.name!r} (entity {kept.id}).", highlight=False)
+
+
+@app.command()
+def split(
+    left: EntityArg,
+    right: EntityArg,
+    db: DbOption = Path(DEFAULT_DB),
+    reason: Annotated[str | None, typer.Option(help="Why, in your words; kept with it.")] = None,
+) -> None:
+    """Declare LEFT and RIGHT different; if they were joined, RIGHT's documents move out.
+
+    The judgement is stored by name, so documents added later follow it too.
+    """
+    from .resolve.judgements import split as split_entities
+    from .store import Database
+
+    try:
+        with Database(db, create=False) as database:
+            moved = split_entities(database.conn, left, right, reason)
+    except DossierError as exc:
+        fail(str(exc))
+        return
+    out.print(f"{right!r} is now kept apart as entity {moved.id}.", highlight=False)
+
+
+@app.command()
+def why(left: EntityArg, right: EntityArg, db: DbOption = Path(DEFAULT_DB)) -> None:
+    """Show the evidence that joined two entities, or keeps them apart."""
+    from .resolve.judgements import why as explain
+    from .store import Database
+
+    try:
+        with Database(db, create=False) as database:
+            result = explain(database.conn, left, right)
+    except DossierError as exc:
+        fail(str(exc))
+        return
+    a, b = result.left, result.right
+    verdict = "one entity" if result.same_entity else "two entities"
+    out.print(f"{a.name!r} ({a.id}) and {b.name!r} ({b.id}): {verdict}", highlight=False)
+    for line in [*result.judgements, *result.evidence]:
+        out.print(f"  {line}", highlight=False)
+    if result.resolutions:
+        out.print("How each document's mention was linked:", highlight=False)
+        for line in result.resolutions:
+            out.print(f"  {line}", highlight=False)
+
+
+@app.command()
+def timeline(name: EntityArg, db: DbOption = Path(DEFAULT_DB)) -> None:
+    """A person's offices in date order, with the sentence stating each."""
+    from .resolve.timeline import timeline as build_timeline
+    from .store import Database
+
+    try:
+        with Database(db, create=False) as database:
+            result = build_timeline(database.conn, name)
+    except DossierError as exc:
+        fail(str(exc))
+        return
+    table = Table("from", "to", "office", "evidence", title=f"Offices of {result.entity.name}")
+    for entry in result.entries:
+        office = f"{entry.title} ({entry.of})" if entry.of else entry.title
+        evidence = "\n".join(
+            f"{e.text.strip()} [{e.document}:{e.start}-{e.end}"
+            + (f", dated by the {e.basis}]" if e.basis else "]")
+            for e in entry.evidence
+        )
+        table.add_row(entry.first or "undated", entry.last or "", office, evidence)
+    out.print(table)
+
+
 def main() -> None:
     """Console entry point."""
     try:

@@ -44,9 +44,20 @@ class Timeline:
     entries: list[TimelineEntry]
 
 
+_ABBREVIATIONS = {"sen": "senator", "rep": "representative", "gov": "governor", "pres": "president"}
+_DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "can")
+
+
 def _title_key(title: str) -> str:
-    words = name_key(title).replace(".", "").split()
-    return " ".join(w for w in words if w not in {"former", "the", "then", "current", "acting"})
+    """A title without "former", a leading demonym ("Valdorian Senator") or abbreviations."""
+    words = [
+        _ABBREVIATIONS.get(w, w)
+        for w in name_key(title).replace(".", "").split()
+        if w not in {"former", "the", "then", "current", "acting"}
+    ]
+    if len(words) > 1 and title.split()[0][:1].isupper() and words[0].endswith(_DEMONYM_ENDINGS):
+        words = words[1:]
+    return " ".join(words)
 
 
 def _sentence(conn: sqlite3.Connection, document: str, start: int, end: int) -> tuple[int, int]:
