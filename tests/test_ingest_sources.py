@@ -189,3 +189,23 @@ def test_warc_corrupt_record_keeps_the_good_ones(tmp_path: Path) -> None:
     assert len(errors) == 1
     assert "bad.warc" in str(errors[0]) and f"byte {second}" in str(errors[0])
     assert good == ["https://news.example/0", "https://news.example/2"]
+
+
+def test_truncated_warc_gz_keeps_the_complete_records(tmp_path: Path) -> None:
+    records = [(f"https://news.example/{i}", "text/html", HTML * 40) for i in range(3)]
+    warc = make_warc(records, compress=True)
+    found = pages([write(tmp_path / "cut.warc.gz", warc[: len(warc) - 200])])
+    good = [p.url for p in found if isinstance(p, Page)]
+    errors = [p for p in found if isinstance(p, InputError)]
+    assert good == ["https://news.example/0", "https://news.example/1"]
+    assert errors and all(isinstance(e, TruncatedInput) for e in errors)
+    assert all("cut.warc.gz" in str(e) for e in errors)
+
+
+def test_truncated_plain_warc_drops_the_partial_record(tmp_path: Path) -> None:
+    records = [(f"https://news.example/{i}", "text/html", HTML * 40) for i in range(2)]
+    warc = make_warc(records)
+    found = pages([write(tmp_path / "cut.warc", warc[: len(warc) - 300])])
+    assert [p.url for p in found if isinstance(p, Page)] == ["https://news.example/0"]
+    assert isinstance(found[-1], TruncatedInput)
+    assert "cut off" in found[-1].reason

@@ -7,7 +7,6 @@ with a cap, so a huge file or a gzip bomb never lands in memory.
 
 from __future__ import annotations
 
-import gzip
 import io
 import re
 import sys
@@ -26,7 +25,8 @@ from dossier.errors import (
 from dossier.records import Page
 from dossier.settings import Settings
 
-_CHUNK = 1024 * 1024
+#: Compressed bytes fed to the inflater at a time (deflate expands at most ~1000×).
+_IN_CHUNK = 16 * 1024
 _GZIP_MAGIC = b"\x1f\x8b"
 #: Leading bytes of formats that are certainly not a news page, with how a journalist calls them.
 _BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -125,10 +125,18 @@ def pages_from_bytes(source: str, data: bytes, settings: Settings) -> Iterator[P
             yield UnsupportedInput(source, "gzip inside gzip inside gzip; not a news page")
             return
         try:
-            data = gunzip_capped(source, data, settings.max_bytes)
+            unpacked, problem = _gunzip(source, data, settings.max_bytes)
         except InputError as err:
             yield err
             return
+        if problem is not None:
+            if unpacked.startswith(b"WARC/"):  # keep the complete records before the cut
+                from dossier.ingest.warc import pages_from_warc
+
+                yield from pages_from_warc(source, unpacked, settings)
+            yield problem
+            return
+        data = unpacked
         depth += 1
     if not data.strip():
         yield EmptyInput(source, "the file is empty")
@@ -148,27 +156,41 @@ def pages_from_bytes(source: str, data: bytes, settings: Settings) -> Iterator[P
 
 def gunzip_capped(source: str, data: bytes, limit: int) -> bytes:
     """Decompress gzip data, refusing to produce more than `limit` bytes (gzip bombs)."""
+    unpacked, problem = _gunzip(source, data, limit)
+    if problem is not None:
+        raise problem
+    return unpacked
+
+
+def _gunzip(source: str, data: bytes, limit: int) -> tuple[bytes, TruncatedInput | None]:
+    """Decompress all gzip members as a stream with a cap; on damage, what came out before it."""
     out = io.BytesIO()
-    try:
-        with gzip.GzipFile(fileobj=io.BytesIO(data)) as unzipped:
-            while True:
-                chunk = unzipped.read(_CHUNK)
-                if not chunk:
-                    break
-                out.write(chunk)
-                if out.tell() > limit:
-                    raise TooLarge(
-                        source,
-                        f"unpacks to more than {_mb(limit)} (the limit); "
-                        "not read further (raise max_bytes if this is a real page)",
-                    )
-    except EOFError as err:
-        raise TruncatedInput(
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    position = 0
+    while position < len(data):
+        chunk = data[position : position + _IN_CHUNK]
+        position += len(chunk)
+        try:
+            out.write(inflater.decompress(chunk))
+        except zlib.error as err:
+            return out.getvalue(), TruncatedInput(source, f"the gzip file is damaged ({err})")
+        if out.tell() > limit:
+            raise TooLarge(
+                source,
+                f"unpacks to more than {_mb(limit)} (the limit); "
+                "not read further (raise max_bytes if this is a real page)",
+            )
+        if inflater.eof:
+            position -= len(inflater.unused_data)
+            if data[position : position + 2] != _GZIP_MAGIC:
+                break  # the end, or padding after the last member
+            # another gzip member follows (WARC.gz holds one per record)
+            inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    if not inflater.eof:
+        return out.getvalue(), TruncatedInput(
             source, "the gzip file is cut off before its end (incomplete download?)"
-        ) from err
-    except (gzip.BadGzipFile, zlib.error) as err:
-        raise TruncatedInput(source, f"the gzip file is damaged ({err})") from err
-    return out.getvalue()
+        )
+    return out.getvalue(), None
 
 
 def detect_kind(data: bytes) -> str:

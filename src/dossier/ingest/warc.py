@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from dossier.errors import InputError, UnsupportedInput
+from dossier.errors import InputError, TruncatedInput, UnsupportedInput
 from dossier.records import Page
 from dossier.settings import Settings
 
@@ -33,6 +33,11 @@ def pages_from_warc(source: str, data: bytes, settings: Settings) -> Iterator[Pa
             for record in iterator:
                 payload = _read_record(record)
                 offset = base + iterator.get_record_offset()
+                if _cut_off(record, offset, data):
+                    yield TruncatedInput(
+                        source, f"WARC record at byte {offset} is cut off before its end"
+                    )
+                    return
                 if record.rec_type not in ("response", "resource") or not _is_html(record):
                     continue
                 if not payload.strip():
@@ -69,6 +74,17 @@ def _read_record(record: object) -> bytes:
     """The record's payload, with transfer and content encodings undone."""
     payload: bytes = record.content_stream().read()  # type: ignore[attr-defined]
     return payload
+
+
+def _cut_off(record: object, offset: int, data: bytes) -> bool:
+    """True when the record's block, as long as its header says, runs past the end of the data."""
+    declared = record.rec_headers.get_header("Content-Length")  # type: ignore[attr-defined]
+    if not declared or not declared.isdigit():
+        return False
+    headers_end = data.find(b"\r\n\r\n", offset)
+    if headers_end < 0:
+        return True
+    return headers_end + 4 + int(declared) > len(data)
 
 
 def _is_html(record: object) -> bool:
