@@ -138,7 +138,7 @@ def top(
         return
     table = Table("id", "name", "mentions", "documents", title=f"Most-mentioned {type}")
     for row in rows:
-        table.add_row(str(row["id"]), row["name"], str(row["mentions"]), str(row["documents"]))
+        table.add_row(str(row["id"]), str(row["name"]), str(row["mentions"]), str(row["documents"]))
     out.print(table)
 
 
@@ -255,6 +255,31 @@ def timeline(name: EntityArg, db: DbOption = Path(DEFAULT_DB)) -> None:
         )
         table.add_row(entry.first or "undated", entry.last or "", office, evidence)
     out.print(table)
+
+
+@app.command()
+def show(name: EntityArg, db: DbOption = Path(DEFAULT_DB)) -> None:
+    """A person's claims grouped by kind: who they met, backed, attacked, are related to, work
+    for — each with its date, how sure the article is, the sentence and the source."""
+    from .extract.claim_queries import claims_of, describe
+    from .store import Database
+
+    try:
+        with Database(db, create=False) as database:
+            result = claims_of(database.conn, name)
+    except DossierError as exc:
+        fail(str(exc))
+        return
+    out.print(f"[bold]{result.entity.name}[/] — {result.count()} claims", highlight=False)
+    for kind, lines in result.by_kind.items():
+        table = Table("date", "claim", "status", "evidence", "source", title=kind)
+        for line in lines:
+            status = line.status + (f" via {', '.join(line.via)}" if line.via else "")
+            source = line.title or line.document
+            if line.site:
+                source += f" ({line.site})"
+            table.add_row(line.date or "", describe(line), status, line.evidence.strip(), source)
+        out.print(table)
 
 
 def main() -> None:

@@ -13,7 +13,7 @@ document); the store maps keys to database ids.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 EntityType = Literal["Person", "Organization", "Country", "Place", "Other"]
 ENTITY_TYPES: tuple[EntityType, ...] = ("Person", "Organization", "Country", "Place", "Other")
@@ -181,7 +181,8 @@ class Claim:
     #: Who holds this claim: None for facts; for an `opinion`, the outlet (`site`) or a speaker.
     holder: str | None = None
     #: Kind-specific detail: {"relation": "brother"}, {"round": "runoff"}, {"trigger": "met"}.
-    attributes: dict[str, object] = field(default_factory=dict)
+    #: (`Any` because the field `object` above shadows the builtin inside this class.)
+    attributes: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
