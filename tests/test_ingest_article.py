@@ -164,3 +164,49 @@ def test_detect_language() -> None:
     assert detect_language("Der Minister sagte, dass der Bericht in der Woche kommt." * 3) == "de"
     assert detect_language("Zorblat kwee vrom taxle pindu moraq essel." * 5) == "und"
     assert detect_language("Too short.") is None
+
+
+def test_http_equiv_charset_is_honoured() -> None:
+    data = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252">'
+        "</head><body><p>Müller’s ferry</p></body></html>"
+    ).encode("cp1252")
+    text, warnings = decode_bytes(data, "x", html=True)
+    assert "Müller’s ferry" in text
+    assert warnings and "Windows-1252" in warnings[0]
+
+
+OG_ONLY = """<html><head>
+<title>Storm closes coastal road - Eskberg Gazette</title>
+<meta property="og:title" content="Storm closes coastal road for a third day">
+<meta property="og:site_name" content="Eskberg Gazette">
+</head><body>
+<article>
+<h1>Storm closes coastal road for a third day</h1>
+<div class="story-byline">By <a href="/staff/rhee">Dana Rhee</a> | Updated 9 May 2023</div>
+<p>The coastal road between Eskberg and Kellby stayed closed on Thursday as the storm
+brought a third day of high winds and flooding to the region's villages.</p>
+<p>Road crews said they would not reopen the route until the water had gone down and the
+bridges had been inspected, which could take until the weekend.</p>
+<p>Villagers in Solmar said shops were running low on bread and fuel, and the regional
+council promised to send supplies by boat on Friday morning.</p>
+</article></body></html>"""
+
+
+def test_og_metadata_and_visible_byline() -> None:
+    article = extract_article(html_page(OG_ONLY.encode()), Settings())
+    assert article.title == "Storm closes coastal road for a third day"
+    assert article.site == "Eskberg Gazette"
+    assert article.authors == ["Dana Rhee"]
+
+
+def test_headline_is_not_repeated_as_the_first_paragraph() -> None:
+    article = extract_article(html_page(OG_ONLY.encode()), Settings())
+    assert article.text.startswith("The coastal road between Eskberg and Kellby")
+    assert "Storm closes coastal road" not in article.text
+
+
+def test_public_interface() -> None:
+    import dossier.ingest
+
+    assert sorted(dossier.ingest.__all__) == ["extract_article", "iter_pages"]
