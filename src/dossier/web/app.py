@@ -20,6 +20,7 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
+from markupsafe import Markup, escape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import BadQuery, DossierError, NotFound
@@ -47,9 +48,32 @@ SECURITY_HEADERS = {
 _TITLES = {400: "Bad request", 404: "Not found", 405: "Method not allowed", 500: "Server error"}
 
 
+def entity_link(entity: dict[str, Any] | None) -> Markup:
+    """A link to an entity's dossier; every value is escaped by `Markup.format`."""
+    if not entity:
+        return Markup('<span class="muted">—</span>')
+    return Markup(
+        f'<a class="ent ent-{escape(entity["type"])}" href="/entity/{int(entity["id"])}">'
+        f"{escape(entity['name'])}</a>"
+    )
+
+
+def status_badge(claim: dict[str, Any]) -> Markup:
+    """The claim's status, naming the chain it was reported through or whose opinion it is."""
+    status = claim["status"]
+    label = queries.STATUS_LABELS.get(status, status)
+    if status == "reported" and claim.get("via"):
+        label = "reported via " + " → ".join(v["name"] for v in claim["via"])
+    elif status == "opinion" and claim.get("holder"):
+        label = f"opinion of {claim['holder']}"
+    return Markup(f'<span class="badge status-{escape(status)}">{escape(label)}</span>')
+
+
 def _environment() -> Environment:
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True)
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, auto_reload=False)
     env.globals["status_labels"] = queries.STATUS_LABELS
+    env.globals["entity_link"] = entity_link
+    env.globals["status_badge"] = status_badge
     return env
 
 
