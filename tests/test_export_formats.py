@@ -143,10 +143,14 @@ def test_csv_writes_one_file_per_table_to_folder_or_zip(db: Database, tmp_path: 
     export_to(db, "csv", tmp_path / "tables")
     files = {p.name for p in (tmp_path / "tables").iterdir()}
     assert {"documents.csv", "entities.csv", "claims.csv", "judgements.csv"} <= files
+    assert {"claim_groups.csv", "contradictions.csv"} <= files
     assert not any(name.startswith("search") for name in files)
     with (tmp_path / "tables" / "claims.csv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert len(rows) == 4 and rows[0]["evidence_text"].startswith("Senator Ivo Brannick")
+    with (tmp_path / "tables" / "claim_groups.csv").open(encoding="utf-8") as handle:
+        groups = list(csv.DictReader(handle))
+    assert len(groups) == 4 and groups[0]["independent_sources"] == "1"
     export_to(db, "csv", tmp_path / "tables.zip")
     with zipfile.ZipFile(tmp_path / "tables.zip") as archive:
         assert set(archive.namelist()) == files

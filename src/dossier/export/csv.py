@@ -2,7 +2,9 @@
 
 The files keep the store's columns as they are (JSON columns stay JSON text), so a
 spreadsheet user sees exactly what the SQLite file holds; `README.md` documents each table.
-The full-text search index is left out: it only repeats text held elsewhere.
+The full-text search index is left out: it only repeats text held elsewhere. Two derived
+files join them: `claim_groups.csv` (each fact, its claims and its independent sources) and
+`contradictions.csv` (pairs of claims that cannot both hold).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 from typing import TextIO
 
 from ..errors import StoreError
+from ..resolve.corroboration import corroborate
 from ..store import Database
 
 
@@ -40,6 +43,49 @@ def table_csv(db: Database, table: str, out: TextIO) -> int:
     return count
 
 
+def derived_csv(db: Database) -> dict[str, str]:
+    """The corroboration files, by file name."""
+    groups, contradictions = corroborate(db.conn)
+    files = {}
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(
+        [
+            "kind",
+            "subject_entity_id",
+            "object_entity_id",
+            "date",
+            "value",
+            "independent_sources",
+            "sources",
+            "claim_ids",
+            "document_ids",
+        ]
+    )
+    for g in groups:
+        writer.writerow(
+            [
+                g.kind,
+                g.subject,
+                g.object,
+                g.date or "",
+                "" if g.value is None else g.value,
+                g.independent,
+                " | ".join(g.sources),
+                " ".join(map(str, g.claims)),
+                " ".join(g.documents),
+            ]
+        )
+    files["claim_groups.csv"] = buffer.getvalue()
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["left_claim_id", "right_claim_id", "reason"])
+    for c in contradictions:
+        writer.writerow([c.left, c.right, c.reason])
+    files["contradictions.csv"] = buffer.getvalue()
+    return files
+
+
 def write_csv_files(db: Database, target: Path) -> list[str]:
     """Write every table to `target` (a folder, or a `.zip` file); returns the file names."""
     names = []
@@ -51,6 +97,9 @@ def write_csv_files(db: Database, target: Path) -> list[str]:
                 table_csv(db, table, buffer)
                 archive.writestr(f"{table}.csv", buffer.getvalue())
                 names.append(f"{table}.csv")
+            for name, content in derived_csv(db).items():
+                archive.writestr(name, content)
+                names.append(name)
         partial.replace(target)
         return names
     if target.exists() and not target.is_dir():
@@ -60,6 +109,9 @@ def write_csv_files(db: Database, target: Path) -> list[str]:
         with (target / f"{table}.csv").open("w", encoding="utf-8", newline="") as handle:
             table_csv(db, table, handle)
         names.append(f"{table}.csv")
+    for name, content in derived_csv(db).items():
+        (target / name).write_text(content, encoding="utf-8")
+        names.append(name)
     return names
 
 
