@@ -210,3 +210,11 @@ def test_public_interface() -> None:
     import dossier.ingest
 
     assert sorted(dossier.ingest.__all__) == ["extract_article", "iter_pages"]
+
+
+def test_date_from_visible_text_when_markup_has_none() -> None:
+    markup = OG_ONLY.replace("| Updated 9 May 2023", "").replace(
+        "<article>", "<article><p class='date'>Published 2023-05-04</p>"
+    )
+    article = extract_article(html_page(markup.encode()), Settings())
+    assert (article.published, article.published_from) == ("2023-05-04", "html")

@@ -114,6 +114,18 @@ def test_news_about_donations_is_not_an_appeal() -> None:
     assert len(extract_text(text).paragraphs) == 2
 
 
+def test_byline_above_the_body_gives_authors() -> None:
+    text = (
+        "Port strike ends\n\nBy Dana Rhee and Tomas Brevik | 4 May 2023\n\n"
+        "Dock workers in Eskberg returned to work on Monday after a nine-day strike.\n"
+    )
+    found = extract_text(text)
+    assert found.authors == ["Dana Rhee", "Tomas Brevik"]
+    assert found.paragraphs == [
+        "Dock workers in Eskberg returned to work on Monday after a nine-day strike."
+    ]
+
+
 def test_first_line_is_the_title_not_body() -> None:
     found = extract_text("Minister quits\nThe harbour minister of Valdoria quit on Sunday.\n")
     assert found.title == "Minister quits"

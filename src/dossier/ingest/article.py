@@ -47,6 +47,7 @@ def extract_article(page: Page, settings: Settings, today: dt.date | None = None
         scraped = extract_text(clean_text(raw))
         paragraphs = scraped.paragraphs
         article.title = scraped.title
+        article.authors = scraped.authors
         dated = find_text_date(
             scraped.header, paragraphs, scraped.footer + scraped.debris, today=today
         )

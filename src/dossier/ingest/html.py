@@ -108,12 +108,20 @@ def _extract_body(
 
 
 def _find_date(tree: Any) -> str | None:
-    """The original publication date from the page's markup, as an ISO date."""
-    try:
-        found = htmldate.find_date(tree, extensive_search=False, original_date=True)
-    except (ValueError, TypeError):
-        return None
-    return str(found) if found else None
+    """The original publication date from the page's markup, as an ISO date.
+
+    The markup's own date fields first; the slower search through visible text only when
+    they say nothing. That search turns a bare year (a copyright line) into January 1st,
+    which would be an invented date, so a January 1st from it is not taken.
+    """
+    for extensive in (False, True):
+        try:
+            found = htmldate.find_date(tree, extensive_search=extensive, original_date=True)
+        except (ValueError, TypeError):
+            found = None
+        if found and not (extensive and str(found).endswith("-01-01")):
+            return str(found)
+    return None
 
 
 def _read_metadata(tree: Any) -> dict[str, Any]:

@@ -15,6 +15,10 @@ import re
 from dataclasses import dataclass, field
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+_BYLINE = re.compile(
+    r"^(?i:by|written by|reporting by)\s+((?:[A-Z][\w.'’-]*\s*(?:,|;|&|and)?\s*){1,12})"
+    r"(?:\s*[|•·–—-].*)?$"
+)
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 _INNER_SENTENCE = re.compile(r"[a-z0-9)\"”’][.!?][\"'”’]?\s+[\"“‘(]?[A-Z]")
 _PLACEHOLDER = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\$\{[^}]*\}|<%.*?%>")
@@ -89,6 +93,8 @@ class TextExtraction:
     footer: list[str] = field(default_factory=list)
     #: Lines dropped wherever they stood (skip links, placeholders, copyright lines).
     debris: list[str] = field(default_factory=list)
+    #: Names from a "By …" line above the body.
+    authors: list[str] = field(default_factory=list)
 
 
 def extract_text(text: str) -> TextExtraction:
@@ -117,7 +123,18 @@ def extract_text(text: str) -> TextExtraction:
         header=rest[:first],
         footer=rest[last + 1 :],
         debris=debris,
+        authors=_byline_names(rest[:first]),
     )
+
+
+def _byline_names(header: list[str]) -> list[str]:
+    """Names from the first "By A and B" line of the header."""
+    for line in header:
+        match = _BYLINE.match(line)
+        if match:
+            names = re.split(r"\s*(?:,|;|&|\band\b)\s*", match.group(1))
+            return [n.strip(" .") for n in names if 1 < len(n.strip(" .").split()) <= 5]
+    return []
 
 
 def _units(text: str) -> list[str]:
