@@ -433,6 +433,11 @@ def main(argv: Iterable[str] | None = None) -> int:
         )
     console = Console(width=150)
     console.print(table)
+    everyone: Clusters = {g.id: "all" for g in gold}
+    console.print(
+        f"pairs of different gold people sharing a surname: {surname_merges(everyone, gold_by_id)}"
+        " (the most any system could wrongly merge)"
+    )
     console.print(f"analyse + store (resolution on): {len(docs) / analysed:.2f} documents/s")
     if not args.no_timing:
         added, elapsed = time_add(docs)
