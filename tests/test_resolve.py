@@ -142,3 +142,12 @@ def test_merge_split_why_and_judgements_hold_for_new_documents(fresh_db: Databas
 def test_unknown_names_raise_not_found(fresh_db: Database) -> None:
     with pytest.raises(NotFound):
         find_entity(fresh_db.conn, "Nobody Atall")
+
+
+def test_a_surname_first_entity_takes_the_full_name_given_later(fresh_db: Database) -> None:
+    d1 = add(fresh_db, "one", person(1, "Brannick"), org(2, "Veloria Labour Front"))
+    d2 = add(fresh_db, "two", org(1, "Veloria Labour Front"), person(2, "Ivo Brannick"))
+    entity_id = entity_of(fresh_db, d1, "Brannick")
+    assert entity_of(fresh_db, d2, "Ivo Brannick") == entity_id
+    name = fresh_db.conn.execute("SELECT name FROM entities WHERE id = ?", (entity_id,))
+    assert name.fetchone()[0] == "Ivo Brannick"

@@ -438,10 +438,22 @@ def decide(conn: sqlite3.Connection, entity: Entity, document_id: str) -> tuple[
     )
 
 
+def _prefer_full_name(conn: sqlite3.Connection, entity_id: int, name: str) -> None:
+    """Name a person known only by a surname after the full name a later document gives."""
+    current = _entity_name(conn, entity_id)
+    if not form(current, "Person").full and form(name, "Person").full:
+        conn.execute(
+            "UPDATE entities SET name = ?, name_key = ? WHERE id = ?",
+            (name, name_key(name), entity_id),
+        )
+
+
 def link_entity(conn: sqlite3.Connection, entity: Entity, document_id: str) -> tuple[int, str]:
     """Return (entity id, reason) for a document entity, creating the entity if it is new."""
     entity_id, reason = decide(conn, entity, document_id)
     if entity_id is None:
         entity_id = _new_entity(conn, entity)
+    elif entity.type == "Person":
+        _prefer_full_name(conn, entity_id, entity.name)
     register_keys(conn, entity_id, entity.type, [entity.name, *entity.aliases])
     return entity_id, reason
