@@ -5,11 +5,11 @@
 Gold: the GUM news articles (`gum-news/dep/*.conllu`), whose `Entity=` annotation marks every
 mention with a type. Only *named* mentions are scored, the same way for both systems: a
 mention counts when it holds a proper noun (NNP/NNPS in GUM's own tagging), and it is matched
-on its name's head: the span's syntactic head (the token whose gold head lies outside the
-span) when that is a proper noun, else the head of the span's last run of proper nouns if
-that run hangs on the span's head ("team member Rodaba Noori" → Rodaba). A predicted span
-is reduced to a token with the same rule and the same gold parse, so both systems are
-judged on the same keys and types:
+on the last word of its name: the run of proper nouns that holds the span's syntactic head
+(the token whose gold head lies outside the span), else the span's last run of proper nouns
+if that run hangs on the head ("team member Rodaba Noori" → Noori). A predicted span is
+reduced to a token with the same rule and the same gold parse, so both systems are judged
+on the same keys and types:
 
     GUM person -> Person     PERSON -> Person      (Dossier: Person)
     GUM organization -> Org  ORG -> Org            (Dossier: Organization)
@@ -71,14 +71,12 @@ def _head(doc: GoldDoc, indices: list[int]) -> int | None:
 
 
 def name_key(doc: GoldDoc, indices: list[int]) -> int | None:
-    """The token a named mention is matched on: the span's head when it is a proper noun
-    ("President Donald Trump" → Donald), else the head of the span's last run of proper
-    nouns when it hangs on that head ("team member Rodaba Noori" → Rodaba); else None."""
+    """The token a named mention is matched on: the last word of the run of proper nouns
+    holding the span's head ("US President Donald Trump" → Trump), else of the span's last
+    run of proper nouns when it hangs on that head ("team member Rodaba Noori" → Noori)."""
     head = _head(doc, indices)
     if head is None:
         return None
-    if doc.tokens[head].xpos in PROPER:
-        return head
     runs: list[list[int]] = []
     for i in indices:
         if doc.tokens[i].xpos in PROPER:
@@ -86,11 +84,14 @@ def name_key(doc: GoldDoc, indices: list[int]) -> int | None:
                 runs[-1].append(i)
             else:
                 runs.append([i])
+    for run in runs:
+        if head in run:
+            return run[-1]
     if not runs:
         return None
     key = _head(doc, runs[-1])
     # Only a name that hangs on the span's head itself (apposition, flat, compound).
-    return key if key is not None and doc.tokens[key].head == head else None
+    return runs[-1][-1] if key is not None and doc.tokens[key].head == head else None
 
 
 def read_conllu(path: Path) -> GoldDoc:

@@ -165,3 +165,10 @@ def test_thousands_of_entities(run) -> None:  # type: ignore[no-untyped-def]
     state = run("\n".join(sentences))
     people = [e for e in state.analysis.entities if e.type == "Person"]
     assert len(people) > 1000
+
+
+@pytest.mark.slow
+def test_untagged_names_after_titles_and_given_names(run) -> None:  # type: ignore[no-untyped-def]
+    state = run("Yesterday Sen. Oduya and Anna Kvistborg toured the Pellard shipyard.")
+    people = {e.name for e in state.analysis.entities if e.type == "Person"}
+    assert {"Oduya", "Anna Kvistborg"} <= people

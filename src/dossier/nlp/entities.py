@@ -58,6 +58,10 @@ _MONTHS |= {"Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.", "Monday", "Tuesday"
 _MONTHS |= {"Thursday", "Friday", "Saturday", "Sunday"}
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m"}
 _PRONOUN_GENDER |= {"she": "f", "her": "f", "hers": "f", "herself": "f"}
+#: Titles that only ever stand before a person's name (not "General Motors").
+_PERSON_TITLES = {"Sen.", "Rep.", "Gov.", "Gen.", "Lt.", "Col.", "Capt.", "Sgt.", "Prof."}
+_PERSON_TITLES |= {"Senator", "President", "Governor", "Mayor", "Minister", "Judge"}
+_PERSON_TITLES |= {"Chancellor", "Ambassador", "Congressman", "Congresswoman", "Rev."}
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 _KIN_MODIFIERS = {"older", "younger", "elder", "eldest", "oldest", "youngest", "late", "twin"}
 _KIN_MODIFIERS |= {"big", "little", "baby", "estranged", "former", "then", "own", "only"}
@@ -215,6 +219,7 @@ def _collect(state: DocumentState, lex: Lexicon) -> list[_Cand]:
             cands.append(cand)
         cands.extend(_demonym_tokens(para, covered, lex))
         cands.extend(_given_name_spans(para, covered, lex))
+        cands.extend(_titled_spans(para, covered, lex))
     for cand in cands:
         score = _outlet_score(state, cand, lex)
         if score >= 2 and cand.country is None:
@@ -246,6 +251,35 @@ def _given_name_spans(para: Paragraph, covered: set[int], lex: Lexicon) -> list[
         cand = _Cand(para, token.i, j, start, start + len(span.text), span.text)
         cand.votes["Person"] += 3
         covered.update(range(token.i, j))
+        out.append(cand)
+    return out
+
+
+def _titled_spans(para: Paragraph, covered: set[int], lex: Lexicon) -> list[_Cand]:
+    """Untagged names right after an honorific or a personal title ("Mr. Oduya", "Sen. X")."""
+    out: list[_Cand] = []
+    doc = para.doc
+    for token in doc[:-1]:
+        if not (token.text in lex.honorifics or token.text in _PERSON_TITLES):
+            continue
+        i = j = token.i + 1
+        while (
+            j < len(doc)
+            and j - i < 3
+            and j not in covered
+            and doc[j].pos_ == "PROPN"
+            and doc[j].is_title
+            and doc[j].text not in lex.org_words
+            and doc[j].text not in lex.titles
+        ):
+            j += 1
+        if j == i:
+            continue
+        span = doc[i:j]
+        start = para.offset + span.start_char
+        cand = _Cand(para, i, j, start, start + len(span.text), span.text)
+        cand.votes["Person"] += 3
+        covered.update(range(i, j))
         out.append(cand)
     return out
 
