@@ -147,3 +147,28 @@ def test_every_claim_is_well_formed(analyse) -> None:  # type: ignore[no-untyped
         assert claim.status in CLAIM_STATUSES
         assert not any(k.startswith("_") for k in claim.attributes)
         assert claim.evidence.text == state.article.text[claim.evidence.start : claim.evidence.end]
+
+
+@pytest.mark.slow
+def test_spouse_coordinated_meeting_and_defeat(analyse) -> None:  # type: ignore[no-untyped-def]
+    state = analyse(
+        "Karl Dahl is married to Eva Dahl, a lawyer.\n\n"
+        "Anna Berg and Karl Dahl met in Veldoria on Monday.\n\n"
+        "Karl Dahl defeated Anna Berg in the election with 52 percent of the vote."
+    )
+    family = _claims(state, "family")
+    assert [(_name(state, c.subject), _name(state, c.object)) for c in family] == [
+        ("Karl Dahl", "Eva Dahl")
+    ]
+    assert family[0].attributes["relation"] == "spouse"
+    assert ("Anna Berg", "Karl Dahl") in _pairs(state, "meeting")
+    (result,) = _claims(state, "election_result")
+    assert (_name(state, result.subject), _name(state, result.object)) == ("Karl Dahl", "Anna Berg")
+    assert result.value == pytest.approx(52.0)
+    assert "opponent_share" not in result.attributes
+
+
+@pytest.mark.slow
+def test_passive_support_keeps_direction(analyse) -> None:  # type: ignore[no-untyped-def]
+    state = analyse("Anna Berg was endorsed by Thomas Grey on Friday.")
+    assert _pairs(state, "support") == {("Thomas Grey", "Anna Berg")}

@@ -95,11 +95,13 @@ def election_claims(sentence: SentenceView, index: EntityIndex) -> list[Claim]:
         value: float | None = None
         attributes: dict[str, object] = {}
         if shares:
-            after = [s for t, s in shares if opponent_token is not None and t.i > opponent_token.i]
-            before = [s for t, s in shares if opponent_token is None or t.i < opponent_token.i]
-            value = before[0] if before else shares[0][1]
-            if after:
-                attributes["opponent_share"] = after[0]
+            # The opponent's share sits right on their name ("over Y's 41.7%").
+            near = opponent_token.i if opponent_token is not None else -10
+            theirs = [s for t, s in shares if 0 < t.i - near <= 3]
+            ours = [s for t, s in shares if not 0 < t.i - near <= 3]
+            value = ours[0] if ours else None
+            if theirs:
+                attributes["opponent_share"] = theirs[0]
         round_label = _round(" ".join(t.text for t in verb.subtree))
         if round_label:
             attributes["round"] = round_label

@@ -274,9 +274,33 @@ def relation_claims(sentence: SentenceView, index: EntityIndex) -> list[Claim]:
             claims.extend(_membership(token, sentence, index))
         elif token.pos_ == "ADJ" and lemma == "close":
             claims.extend(_close_to(token, sentence, index))
+        if low in {"married", "wed", "engaged"}:
+            claims.extend(_married(token, sentence, index))
         claims.extend(_education(token, sentence, index))
     claims.extend(place_claims(sentence, index))
     return claims
+
+
+def _married(word: Token, sentence: SentenceView, index: EntityIndex) -> list[Claim]:
+    """ "X is married to Y", "X married Y" → family, relation "spouse"."""
+    others = [c for c in word.children if c.dep_ == "dobj"]
+    for prep in word.children:
+        if prep.dep_ == "prep" and prep.lower_ == "to":
+            others.extend(c for c in prep.children if c.dep_ == "pobj")
+    verb = word.head if word.dep_ in {"acomp", "amod", "oprd"} else word
+    subject = subject_of(verb) if verb.pos_ in {"AUX", "VERB"} else None
+    if subject is None and word.pos_ == "VERB":
+        subject = next((c for c in word.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    owner = index.key_of(subject) if subject is not None else None
+    if owner is None or index.type_of(owner) != "Person":
+        return []
+    return [
+        make_claim("family", owner, word, sentence, index, obj=key, lemma="married",
+                   clausal=word.pos_ == "VERB", attributes={"relation": "spouse"})
+        for other in others
+        for key in index.keys_of(other)
+        if key != owner and index.type_of(key) == "Person"
+    ]  # fmt: skip
 
 
 def _close_to(adj: Token, sentence: SentenceView, index: EntityIndex) -> list[Claim]:

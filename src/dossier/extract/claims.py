@@ -108,6 +108,13 @@ class RuleClaimExtractor:
                            lemma=event.lemma)
                 for s in subjects
             ]  # fmt: skip
+        if not objects and event.kind == "meeting" and len(subjects) > 1:
+            # "X and Y met": one meeting between the coordinated subjects.
+            return [
+                make_claim("meeting", subjects[0], event.trigger, sentence, index, obj=other,
+                           place=place, lemma=event.lemma)
+                for other in subjects[1:]
+            ]  # fmt: skip
         if not objects and not (event.kind in _PHRASE_TARGET_KINDS and phrase_value):
             return []
         targets: list[int | None] = list(objects) if objects else [None]
