@@ -69,11 +69,21 @@ def status_badge(claim: dict[str, Any]) -> Markup:
     return Markup(f'<span class="badge status-{escape(status)}">{escape(label)}</span>')
 
 
+def show_value(value: object) -> str:
+    """Numbers as a reader writes them (2,500,000,000 rather than 2500000000.0)."""
+    if isinstance(value, float) and value.is_integer():
+        return f"{int(value):,}"
+    if isinstance(value, int | float):
+        return f"{value:,}"
+    return str(value)
+
+
 def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, auto_reload=False)
     env.globals["status_labels"] = queries.STATUS_LABELS
     env.globals["entity_link"] = entity_link
     env.globals["status_badge"] = status_badge
+    env.filters["value"] = show_value
     return env
 
 

@@ -439,6 +439,7 @@ def entity_dossier(conn: sqlite3.Connection, entity_id: int) -> Row:
         "quotes_about": quotes_about,
         "documents": documents,
         "document_total": document_total,
+        "limit": DOSSIER_LIMIT,
     }
 
 
@@ -566,7 +567,7 @@ def _pieces(
     return pieces
 
 
-def graph(conn: sqlite3.Connection, entity_id: int, limit: int = 40) -> Row:
+def graph(conn: sqlite3.Connection, entity_id: int, limit: int = 20) -> Row:
     """The entity's neighbourhood: claim edges, plus entities named in the same documents."""
     centre = _entity_row(conn, entity_id)
     edges: dict[tuple[int, int, str], Row] = {}
