@@ -74,6 +74,21 @@ def test_copyright_year_is_only_an_upper_bound() -> None:
     assert article.published_not_after == "2025"
 
 
+def test_menus_share_buttons_teasers_and_captions_are_gone() -> None:
+    article = text_article("scrape_menus.txt")
+    assert article.title == "Valdoria's Budget Passes After All-Night Session"
+    assert article.authors == ["Lise Harrow"]
+    assert (article.published, article.published_from) == ("2025-03-14", "text")
+    assert article.text.split("\n\n") == [
+        "ESKBERG — Valdoria's parliament passed the budget early on Friday after an all-night "
+        "session.",
+        'Finance Minister Lise Harrow said the cuts were "painful but necessary."',
+        "The opposition leader, Maren Holt, said her party would challenge the pension changes.",
+        "Lawmakers applauded when the final vote was read out.",
+        "The budget goes to the president, who has ten days to sign it.",
+    ]
+
+
 def test_sentence_next_to_an_appeal_is_kept() -> None:
     text = (
         "Port strike ends\n\n"
