@@ -218,3 +218,24 @@ def test_date_from_visible_text_when_markup_has_none() -> None:
     )
     article = extract_article(html_page(markup.encode()), Settings())
     assert (article.published, article.published_from) == ("2023-05-04", "html")
+
+
+HOSTILE = """<html><body><article>
+<p>The harbour minister of Valdoria resigned on Sunday after auditors questioned a ferry
+contract worth millions of crowns.<script>document.cookie="stolen"</script></p>
+<p onclick="steal()">Prime Minister Edda Solvik accepted the resignation
+<img src=x onerror="alert(1)"> within hours and promised a full audit of the ministry.</p>
+<svg onload="alert(2)"><text>svgtext</text></svg>
+<iframe src="javascript:alert(3)">iframe text</iframe>
+<p>Opposition leader Maren Holt called for an inquiry
+<a href="javascript:void(0)" onmouseover="x()">into the deal</a> and for new rules.</p>
+<style>p{color:red}</style><object data="evil.swf">object text</object>
+</article></body></html>"""
+
+
+def test_scripts_handlers_and_embeds_inside_the_article_are_dropped() -> None:
+    text = extract_article(html_page(HOSTILE.encode()), Settings()).text
+    assert text.count("\n\n") == 2
+    assert "called for an inquiry into the deal and for new rules." in text
+    for bad in ("<", "stolen", "alert", "onerror", "javascript", "svgtext", "iframe", "color:"):
+        assert bad not in text
