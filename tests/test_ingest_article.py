@@ -239,3 +239,13 @@ def test_scripts_handlers_and_embeds_inside_the_article_are_dropped() -> None:
     assert "called for an inquiry into the deal and for new rules." in text
     for bad in ("<", "stolen", "alert", "onerror", "javascript", "svgtext", "iframe", "color:"):
         assert bad not in text
+
+
+def test_cyrillic_single_byte_text_is_not_misread_as_windows_1252() -> None:
+    russian = (
+        "Министр гавани Валдории подал в отставку в воскресенье после того, как аудиторы "
+        "поставили под сомнение контракт на паромы."
+    )
+    text, warnings = decode_bytes(russian.encode("cp1251"), "x", html=False)
+    assert text == russian
+    assert warnings == ["not UTF-8: read as Windows-1251 (guessed)"]

@@ -68,7 +68,7 @@ def decode_bytes(data: bytes, source: str, html: bool) -> tuple[str, list[str]]:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         text = None
-    if text is not None and _looks_like_text(text):
+    if text is not None and _looks_like_text(text) and _looks_western(text):
         warnings.append("not UTF-8: read as Windows-1252")
         return text, warnings
     guess = charset_normalizer.from_bytes(data).best()
@@ -118,6 +118,17 @@ def _looks_like_text(text: str) -> bool:
     )
     letters = sum(1 for ch in sample if ch.isalpha())
     return bad / len(sample) < 0.01 and letters / len(sample) > 0.4
+
+
+def _looks_western(text: str) -> bool:
+    """True when accented letters are a minority, as in any Western European language.
+
+    Cyrillic or Greek read as Windows-1252 comes out as mostly accented Latin letters.
+    """
+    letters = [ch for ch in text[:20000] if ch.isalpha()]
+    if not letters:
+        return False
+    return sum(1 for ch in letters if not ch.isascii()) / len(letters) < 0.3
 
 
 def _label(codec: str) -> str:
