@@ -358,7 +358,7 @@ def score(key: Clusters, response: Clusters) -> dict[str, float]:
     }
 
 
-def time_add(docs: dict[str, Doc]) -> tuple[int, float]:
+def time_add(docs: dict[str, Doc]) -> tuple[int, float, list[str]]:
     """Run `dossier add` (the library call behind it) on the set written out as text files."""
     from dossier import api
 
@@ -370,7 +370,10 @@ def time_add(docs: dict[str, Doc]) -> tuple[int, float]:
         started = time.perf_counter()
         report = api.add([str(folder)], Path(tmp) / "timed.db")
         elapsed = time.perf_counter() - started
-    return len(report.added), elapsed
+    others = [f"failed: {f}" for f in report.failed] + [
+        f"already stored (same body as another): {Path(a).name}" for a in report.already_stored
+    ]
+    return len(report.added), elapsed, others
 
 
 def main(argv: Iterable[str] | None = None) -> int:
@@ -440,11 +443,13 @@ def main(argv: Iterable[str] | None = None) -> int:
     )
     console.print(f"analyse + store (resolution on): {len(docs) / analysed:.2f} documents/s")
     if not args.no_timing:
-        added, elapsed = time_add(docs)
+        added, elapsed, others = time_add(docs)
         console.print(
             f"`dossier add` of the whole set: {added} documents in {elapsed:.1f} s "
             f"= {added / elapsed:.2f} documents/s (model load included)"
         )
+        for line in others:
+            console.print(f"  {line}", highlight=False)
     return 0
 
 
