@@ -1,6 +1,8 @@
-"""Relations on CoNLL04 dev: Dossier's claims mapped to Work_For, Live_In, Located_In, OrgBased_In.
+"""Relations on CoNLL04: Dossier's claims mapped to Work_For, Live_In, Located_In, OrgBased_In.
 
-    python bench/relations.py [--data ../shared/data]
+    python bench/relations.py [--data ../shared/data] [--split dev|train]
+
+The rules were tuned on dev; `--split train` (never looked at) shows how they hold up.
 
 Each CoNLL04 sentence comes with its gold entity spans (people, organisations, locations,
 other). Both systems get those spans, so this measures relation extraction, not NER:
@@ -63,9 +65,9 @@ class Example:
     gold: set[Relation]
 
 
-def load(data: Path) -> list[Example]:
-    """Dev sentences with gold entity spans (as Dossier entities) and gold relations."""
-    path = data / "conll04" / "conll04_dev.json"
+def load(data: Path, split: str = "dev") -> list[Example]:
+    """Sentences of a split with gold entity spans (as Dossier entities) and gold relations."""
+    path = data / "conll04" / f"conll04_{split}.json"
     if not path.exists():
         sys.exit(f"{path} not found: pass --data pointing at the shared data folder.")
     out: list[Example] = []
@@ -154,8 +156,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--errors", type=int, default=0, help="print this many wrong sentences")
+    parser.add_argument(
+        "--split", default="dev", choices=["dev", "train"], help="dev (tuned on) or train"
+    )
     args = parser.parse_args()
-    examples = load(args.data)
+    examples = load(args.data, args.split)
     settings = Settings()
     nlp = load_model(settings.model)
     dossier(examples[0], nlp, settings)  # warm-up
@@ -170,7 +175,7 @@ def main() -> None:
     theirs_s = time.perf_counter() - start
     gold = [example.gold for example in examples]
 
-    table = Table(title=f"CoNLL04 dev ({len(examples)} sentences, gold entity spans)")
+    table = Table(title=f"CoNLL04 {args.split} ({len(examples)} sentences, gold entity spans)")
     table.add_column("metric")
     table.add_column("Dossier", justify="right")
     table.add_column("baseline (first/last entity by type)", justify="right")
