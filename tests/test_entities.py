@@ -184,3 +184,15 @@ def test_untagged_names_after_titles_and_given_names() -> None:
     assert [(c.text, c.start) for c in titled] == [("Oduya", 15)]
     assert [c.text for c in given] == ["Anna Kvistborg"]
     assert all(c.votes["Person"] > 0 for c in titled + given)
+
+
+@pytest.mark.slow
+def test_acronym_joins_its_long_name(run) -> None:  # type: ignore[no-untyped-def]
+    state = run(
+        "The Harbour Workers Federation (HWF) called a strike. "
+        "The HWF said the Ministry of Ports had ignored it."
+    )
+    federation = named(state, "Harbour Workers Federation")
+    assert federation.type == "Organization"
+    assert [m.form for m in federation.mentions].count("acronym") == 2
+    assert "HWF" in federation.aliases

@@ -414,7 +414,34 @@ def _cluster(cands: list[_Cand]) -> list[_Cluster]:
             _pick(cand, matches).add(cand)
             cand.form = "surname" if cand.form == "name" else cand.form
     _merge_prefixed(persons)
+    _merge_acronyms(clusters)
     return [c for c in clusters if c.cands]
+
+
+def _initials(text: str) -> str:
+    words = [w for w in re.split(r"[\s-]+", text) if w and w[0].isupper()]
+    return "".join(w[0] for w in words)
+
+
+def _merge_acronyms(clusters: list[_Cluster]) -> None:
+    """An acronym joins the one longer name whose capitals spell it ("OAS")."""
+    longer: dict[str, list[_Cluster]] = {}
+    for cluster in clusters:
+        if cluster.country is None and len(cluster.name_tokens) > 1 and cluster.cands:
+            for cand in cluster.cands:
+                initials = _initials(cand.text)
+                if len(initials) > 1 and cluster not in longer.get(initials, []):
+                    longer.setdefault(initials, []).append(cluster)
+    for cluster in clusters:
+        if len(cluster.name_tokens) != 1 or not cluster.cands or cluster.country:
+            continue
+        text = cluster.cands[0].text.replace(".", "")
+        targets = longer.get(text, []) if text.isupper() and len(text) > 1 else []
+        if len(targets) == 1 and targets[0] is not cluster:
+            for cand in cluster.cands:
+                cand.form = "acronym"
+                targets[0].add(cand)
+            cluster.cands = []
 
 
 def _merge_prefixed(persons: list[_Cluster]) -> None:
