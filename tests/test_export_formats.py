@@ -115,6 +115,7 @@ def test_ftm_entities_are_valid_and_carry_evidence(db: Database) -> None:
     meeting = by_schema["Event"][0]
     assert len(meeting.get("involved")) == 2 and meeting.get("location") == ["Port Velo"]
     assert meeting.get("date") == ["2021-11-30"]
+    assert any("1 independent source" in n for n in meeting.get("notes"))
     senator = next(o for o in by_schema["Occupancy"] if o.get("date") == ["2021-11"])
     assert "Senator Ivo Brannick" in senator.get("summary")[0]
     assert by_schema["PublicBody"][0].get("name") == ["Ministry of Trade"]
@@ -132,6 +133,7 @@ def test_graphml_and_gexf_open_with_evidence_on_edges(db: Database) -> None:
     assert meeting["kind"] == "meeting" and meeting["date"] == "2021-11-30"
     assert meeting["evidence"].startswith("Senator Ivo Brannick met Alma Rostova")
     assert meeting["site"] == "velo-herald.test"
+    assert meeting["independent_sources"] == 1 and meeting["sources"] == "velo-herald.test"
     office = first_edge(graphml, labels["Alma Rostova"], labels["Veloria Mining Board"])
     assert office["kind"] == "office" and "head of the Veloria" in office["evidence"]
     gexf = nx.read_gexf(io.BytesIO(export(db, "gexf").encode("utf-8")))

@@ -18,7 +18,7 @@ from followthemoney.proxy import EntityProxy
 
 from ..store import Database
 from .contract import build_export
-from .graph import sentence_around
+from .graph import corroboration_by_claim, sentence_around
 
 PREFIX = "dossier"
 
@@ -75,8 +75,11 @@ def _clean_date(date: str | None) -> str | None:
 class _Builder:
     """Turns one export object into FtM entities."""
 
-    def __init__(self, export: dict[str, Any]) -> None:
+    def __init__(
+        self, export: dict[str, Any], corroboration: dict[int, tuple[int, str]] | None = None
+    ) -> None:
         self.export = export
+        self.corroboration = corroboration or {}
         self.docs = {d["id"]: d for d in export["documents"]}
         self.entities = {e["id"]: e for e in export["entities"]}
         self.schemas = {i: entity_schema(e) for i, e in self.entities.items()}
@@ -242,11 +245,18 @@ class _Builder:
             proxy.add("date", _clean_date(claim.get("date")))
             proxy.add("status", claim["status"], quiet=True)
             self.evidence(proxy, claim["evidence"], record)
+            if claim["id"] in self.corroboration:
+                count, sources = self.corroboration[claim["id"]]
+                proxy.add(
+                    "notes", f"stated by {count} independent source(s): {sources}", quiet=True
+                )
 
 
-def build_ftm(export: dict[str, Any]) -> list[EntityProxy]:
+def build_ftm(
+    export: dict[str, Any], corroboration: dict[int, tuple[int, str]] | None = None
+) -> list[EntityProxy]:
     """FollowTheMoney entities for one export object."""
-    builder = _Builder(export)
+    builder = _Builder(export, corroboration)
     builder.documents()
     builder.people()
     builder.offices()
@@ -256,6 +266,6 @@ def build_ftm(export: dict[str, Any]) -> list[EntityProxy]:
 
 def write_ftm(db: Database, out: TextIO) -> None:
     """Write the database as FtM entities, one JSON object a line."""
-    for proxy in build_ftm(build_export(db)):
+    for proxy in build_ftm(build_export(db), corroboration_by_claim(db)):
         out.write(json.dumps(proxy.to_dict(), ensure_ascii=False))
         out.write("\n")

@@ -12,6 +12,7 @@ from typing import Any, TextIO
 
 import networkx as nx
 
+from ..resolve.corroboration import corroborate
 from ..store import Database
 from .contract import build_export
 
@@ -40,8 +41,21 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     return begin, right
 
 
-def build_graph(export: dict[str, Any]) -> nx.MultiDiGraph:
-    """The entity graph of one export object; edges carry their evidence."""
+def corroboration_by_claim(db: Database) -> dict[int, tuple[int, str]]:
+    """Claim id → (independent sources stating its fact, those sources joined)."""
+    groups, _ = corroborate(db.conn)
+    return {
+        claim: (group.independent, " | ".join(group.sources))
+        for group in groups
+        for claim in group.claims
+    }
+
+
+def build_graph(
+    export: dict[str, Any], corroboration: dict[int, tuple[int, str]] | None = None
+) -> nx.MultiDiGraph:
+    """The entity graph of one export object; edges carry their evidence and corroboration."""
+    corroboration = corroboration or {}
     graph = nx.MultiDiGraph(name="Dossier")
     documents = {d["id"]: d for d in export["documents"]}
     names = {e["id"]: e["name"] for e in export["entities"]}
@@ -85,6 +99,8 @@ def build_graph(export: dict[str, Any]) -> nx.MultiDiGraph:
                     "start": evidence["start"],
                     "end": evidence["end"],
                     "via": [names.get(v, str(v)) for v in evidence["via"]],
+                    "independent_sources": corroboration.get(claim["id"], (None, None))[0],
+                    "sources": corroboration.get(claim["id"], (None, None))[1],
                 }
             ),
         )
@@ -115,11 +131,11 @@ def build_graph(export: dict[str, Any]) -> nx.MultiDiGraph:
 
 def write_graphml(db: Database, out: TextIO) -> None:
     """Write the entity graph as GraphML."""
-    for line in nx.generate_graphml(build_graph(build_export(db))):
+    for line in nx.generate_graphml(build_graph(build_export(db), corroboration_by_claim(db))):
         out.write(line + "\n")
 
 
 def write_gexf(db: Database, out: TextIO) -> None:
     """Write the entity graph as GEXF 1.2 (Gephi's own format)."""
-    for line in nx.generate_gexf(build_graph(build_export(db))):
+    for line in nx.generate_gexf(build_graph(build_export(db), corroboration_by_claim(db))):
         out.write(line + "\n")
