@@ -159,3 +159,19 @@ def test_export_of_missing_database_is_one_line(tmp_path: Path) -> None:
     code, output = dossier("export", "--db", str(tmp_path / "absent.db"))
     assert code == 1 and "no such database" in output
     assert len(output.strip().splitlines()) == 1
+
+
+def test_published_must_be_a_date(corpus: Path, db_path: Path) -> None:
+    code, output = dossier("add", str(corpus), "--db", str(db_path), "--published", "last week")
+    assert code == 1 and "is not a date" in output
+    assert not db_path.exists() or Database(db_path).document_count() == 0
+
+
+def test_published_given_by_the_user_wins(corpus: Path, db_path: Path) -> None:
+    code, _ = dossier(
+        "add", str(corpus / "harbor_vote.txt"), "--db", str(db_path), "-q", "--published", "2024-03"
+    )
+    assert code == 0
+    with Database(db_path, create=False) as db:
+        row = db.conn.execute("SELECT published, published_from FROM documents").fetchone()
+    assert tuple(row) == ("2024-03", "user")

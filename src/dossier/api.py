@@ -7,17 +7,21 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from .errors import InputError, NotFound
+from .errors import DossierError, InputError, NotFound
 from .export import EXPORTERS, export_to
 from .ingest import extract_article, iter_pages
 from .records import Article, Page
 from .settings import Settings
 from .store import Database, document_id
+
+#: A full or partial ISO date as the export contract writes it.
+ISO_DATE = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?|--(0[1-9]|1[0-2])-\d{2}")
 
 
 @dataclass
@@ -53,6 +57,11 @@ def add(
     body is already stored is not analysed again, so an interrupted run can simply be repeated.
     """
     settings = settings or Settings()
+    if settings.published is not None and not ISO_DATE.fullmatch(settings.published):
+        raise DossierError(
+            f"--published {settings.published!r} is not a date: write it as YYYY-MM-DD "
+            "(or YYYY-MM, YYYY when only that much is known)."
+        )
     report = AddReport()
     notify = progress or (lambda source, outcome, detail: None)
     with Database(db_path) as db:
