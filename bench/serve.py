@@ -196,7 +196,7 @@ def main() -> None:
         "--keep", type=Path, help="database file to build once and reuse (default: a temp file)"
     )
     args = parser.parse_args()
-    console = Console()
+    console = Console(width=120)
     with tempfile.TemporaryDirectory() as tmp:
         path = args.keep or Path(tmp) / "bench.db"
         if path.exists():

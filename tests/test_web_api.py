@@ -346,3 +346,14 @@ def test_real_pipeline_database_serves_every_page(pipeline, tmp_path: Path) -> N
         assert "&lt;img src=x onerror=alert(&#39;img&#39;)&gt;" in hostile
         hits = c.get("/search.json", params={"q": "harbour"}).json()["results"]
         assert hits and all("harbour" in h["text"].lower() for h in hits)
+
+
+def test_serve_command_refuses_a_missing_database(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from dossier.cli import app
+
+    result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 1
+    assert "no such database" in result.output
+    assert "Traceback" not in result.output

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -116,13 +117,21 @@ def create_app(db_path: Path) -> FastAPI:
     templates = Jinja2Templates(env=_environment())
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
+    local = threading.local()
+
     @contextmanager
     def database() -> Iterator[sqlite3.Connection]:
-        conn = queries.connect_readonly(db_path)
+        # One read-only connection per worker thread, kept warm: its page cache and parsed
+        # schema survive between requests, and each query still sees the latest commits.
+        conn: sqlite3.Connection | None = getattr(local, "conn", None)
+        if conn is None:
+            conn = local.conn = queries.connect_readonly(db_path)
         try:
             yield conn
-        finally:
+        except sqlite3.DatabaseError:
+            local.conn = None
             conn.close()
+            raise
 
     def page(
         request: Request, template: str, build: Callable[[sqlite3.Connection], dict[str, Any]]
