@@ -83,19 +83,34 @@ def _characterised(head: Token, index: EntityIndex) -> int | None:
         if token.dep_ == "pobj" and token.head.dep_ == "prep":
             token = token.head.head
             continue
+        if token.dep_ == "dobj" and token.pos_ == "NOUN":
+            # "X sent a gushing message": the verdict is on X's act, so on X.
+            subjects = [
+                c for c in token.head.children if c.dep_ == "nsubj" and c.pos_ in {"PROPN", "PRON"}
+            ]
+            return index.key_of(subjects[0]) if subjects else None
         break
     return None
 
 
-def _value(start: int, end: int, head: Token) -> str:
-    """The loaded phrase with the noun it qualifies ("lunatic ally", "right-wing extremist")."""
-    doc = head.doc
-    lo, hi = start, end
-    if head.i >= end:
-        hi = head.i + 1
-    if head.i < start:
-        lo = head.i
-    return doc[lo:hi].text
+def _value(words: list[Token]) -> str:
+    """The loaded phrase with the common noun it qualifies ("lunatic ally", "fascist
+    dictator"), never the name it is said of."""
+    doc = words[0].doc
+    end = words[-1].i + 1
+    token = words[-1]
+    while (token.pos_ != "NOUN" or token.i < end) and token.dep_ in {
+        "amod",
+        "compound",
+        "advmod",
+        "punct",
+    }:
+        if token.head.i == token.i:
+            break
+        token = token.head
+    if token.pos_ == "NOUN" and token.i >= end and token.i - end < 4:
+        end = token.i + 1
+    return doc[words[0].i : end].text
 
 
 def opinion_claims(state: DocumentState) -> tuple[list[Claim], float]:
@@ -120,14 +135,16 @@ def opinion_claims(state: DocumentState) -> tuple[list[Claim], float]:
             quote = index.quote_at(first, last)
             holder = outlet
             via: list[int] = []
-            if quote is not None and quote.speaker is not None:
+            # Only a direct quotation carries the speaker's own words; a paraphrase is the
+            # outlet's wording.
+            if quote is not None and quote.speaker is not None and quote.kind == "direct":
                 speaker = index.entity(quote.speaker)
                 holder = speaker.name if speaker is not None else outlet
                 via = [quote.speaker, *quote.via]
             claims.append(
                 Claim(
                     kind="opinion", subject=subject, status="opinion", holder=holder,
-                    value=_value(start, end, head),
+                    value=_value(list(doc[start:end])),
                     evidence=Evidence(sentence.start, sentence.end,
                                       text[sentence.start : sentence.end], via=via),
                     attributes={"class": label, "start": first, "end": last},
