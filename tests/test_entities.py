@@ -196,3 +196,19 @@ def test_acronym_joins_its_long_name(run) -> None:  # type: ignore[no-untyped-de
     assert federation.type == "Organization"
     assert [m.form for m in federation.mentions].count("acronym") == 2
     assert "HWF" in federation.aliases
+
+
+@pytest.mark.slow
+def test_accentless_spelling_is_the_same_person(run) -> None:  # type: ignore[no-untyped-def]
+    state = run("Dalia Ferrón spoke first. Later Dalia Ferron spoke again, and Ferrón left.")
+    people = [e for e in state.analysis.entities if e.type == "Person"]
+    assert [p.name for p in people] == ["Dalia Ferrón"]
+    assert len(people[0].mentions) == 3
+
+
+@pytest.mark.slow
+def test_gender_from_given_names_picks_the_antecedent(run) -> None:  # type: ignore[no-untyped-def]
+    state = run("Oscar Fenn met Anna Kvistborg in Ostrava. She said the talks went well.")
+    anna = named(state, "Anna Kvistborg")
+    assert [m.text for m in anna.mentions if m.form == "pronoun"] == ["She"]
+    assert all(m.form != "pronoun" for m in named(state, "Oscar Fenn").mentions)
