@@ -59,9 +59,19 @@ def test_same_fact_from_sites_and_relays_counts_independent_sources(fresh_db: Da
     group = groups[0]
     assert len(group.claims) == 4 and len(group.documents) == 4
     assert group.independent == 2
-    assert group.sources[0] == "alpha.test" and group.sources[1].startswith("via:")
+    assert group.sources == ["alpha.test", "Veloria Herald"]
     assert group.date == "2021-11-30"
     assert contradictions == []
+
+
+def test_a_relay_of_an_outlet_counts_with_that_outlets_own_report(fresh_db: Database) -> None:
+    herald = ent(3, "The Veloria Herald", "Organization")
+    store(fresh_db, MET + " (1)", "veloriaherald.test", [meeting(MET, "2021-11-30")])
+    store(fresh_db, MET + " (2)", "beta.test", [meeting(MET, None, via=[3])], [herald])
+    store(fresh_db, MET + " (3)", "Gamma Post", [meeting(MET, None)])
+    groups, _ = corroborate(fresh_db.conn)
+    assert groups[0].independent == 2
+    assert groups[0].sources == ["veloriaherald.test", "Gamma Post"]
 
 
 def test_symmetric_meeting_and_contradicting_dates(fresh_db: Database) -> None:

@@ -1,10 +1,11 @@
 """Which facts several sources state, how independent those sources are, and what conflicts.
 
 Claims from different documents are one fact when they have the same kind and the same
-resolved entities (subject, object, place) and compatible dates and values: a partial date
+resolved entities (subject, object) and compatible places, dates and values: a partial date
 agrees with any date inside it, a missing date or value agrees with anything. Each group
 counts its independent sources: documents from one site count once, and a report that only
-repeats another outlet or person (its evidence `via`) counts once for that outlet.
+repeats another outlet or person (its evidence `via`) counts once for that outlet — the same
+one as that outlet's own site, however it is written.
 Claims about the same entities whose dates or values cannot both be true — or one denying
 what another asserts — are reported as contradictions, with both sides.
 """
@@ -12,10 +13,13 @@ what another asserts — are reported as contradictions, with both sides.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
+
+from .names import name_key
 
 #: Kinds where subject and object can swap without changing the fact ("A met B" = "B met A").
 SYMMETRIC_KINDS: frozenset[str] = frozenset({"meeting", "associate", "family"})
@@ -58,7 +62,8 @@ class ClaimGroup:
     value: float | str | None
     claims: list[int] = field(default_factory=list)
     documents: list[str] = field(default_factory=list)
-    #: Independent sources: sites, or the outlet/person a report only repeats ("via:12").
+    #: Independent sources: sites, or the outlet or person a report only repeats, one each
+    #: however written ("The Harbor Ledger" and "harborledger.com" are one).
     sources: list[str] = field(default_factory=list)
 
     @property
@@ -97,12 +102,21 @@ def values_compatible(a: float | str | None, b: float | str | None) -> bool:
 def source_of(site: str | None, url: str | None, document: str) -> str:
     """The outlet a document speaks for: its site, else its URL's host, else itself."""
     if site:
-        return site.casefold().removeprefix("www.")
+        return site.strip()
     if url:
         host = urlparse(url).hostname
         if host:
             return host.casefold().removeprefix("www.")
-    return f"document:{document}"
+    return f"document {document}"
+
+
+def outlet_key(label: str) -> str:
+    """One key for an outlet however it is written: "The Harbor Ledger", "harborledger.com"."""
+    text = name_key(label).removeprefix("www.").removeprefix("via ")
+    if " " not in text and "." in text:
+        text = text.rsplit(".", 1)[0]  # a host name: drop the top-level domain
+    text = text.removeprefix("the ")
+    return re.sub(r"[^\w]", "", text)
 
 
 def load_claims(conn: sqlite3.Connection) -> list[StoredClaim]:
@@ -110,6 +124,7 @@ def load_claims(conn: sqlite3.Connection) -> list[StoredClaim]:
     entity_of = {
         int(r[0]): int(r[1]) for r in conn.execute("SELECT id, entity_id FROM doc_entities")
     }
+    names = {int(r[0]): str(r[1]) for r in conn.execute("SELECT id, name FROM entities")}
     docs = {
         str(r[0]): source_of(r[1], r[2], str(r[0]))
         for r in conn.execute("SELECT id, site, url FROM documents")
@@ -125,7 +140,7 @@ def load_claims(conn: sqlite3.Connection) -> list[StoredClaim]:
         " evidence_start, evidence_end FROM claims ORDER BY id"
     ):
         via = [entity_of[v] for v in json.loads(r[11] or "[]") if v in entity_of]
-        source = f"via:{via[0]}" if via else docs.get(str(r[10]), str(r[10]))
+        source = names[via[0]] if via else docs.get(str(r[10]), str(r[10]))
         claims.append(
             StoredClaim(
                 id=int(r[0]),
@@ -153,13 +168,14 @@ def _fact_key(claim: StoredClaim) -> tuple[object, ...]:
         subject, obj = min(subject, obj), max(subject, obj)
     if claim.kind in SINGLE_VALUED_KINDS:
         return (claim.kind, subject, obj, claim.unit)
-    return (claim.kind, subject, obj, claim.place)
+    return (claim.kind, subject, obj)
 
 
 def _fits(group: list[StoredClaim], claim: StoredClaim) -> bool:
     return all(
         dates_compatible(c.date, claim.date)
         and values_compatible(c.value, claim.value)
+        and (c.place is None or claim.place is None or c.place == claim.place)
         and (c.status == "denied") == (claim.status == "denied")
         for c in group
     )
@@ -214,7 +230,7 @@ def corroborate(
                 group.claims.append(c.id)
                 if c.document not in group.documents:
                     group.documents.append(c.document)
-                if c.source not in group.sources:
+                if outlet_key(c.source) not in {outlet_key(x) for x in group.sources}:
                     group.sources.append(c.source)
             groups.append(group)
         for i, a in enumerate(claims):
