@@ -6,6 +6,7 @@ themselves, and so a stronger backend gets the same view of the document.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from ..nlp.registry import DocumentState
@@ -26,6 +27,15 @@ class EntityIndex:
     def __init__(self, state: DocumentState) -> None:
         self.state = state
         self.paragraph: Paragraph | None = None
+        #: (start, end, key) of every mention, by start: token lookups bisect this list.
+        self._mentions = sorted(
+            (mention.start, mention.end, entity.key)
+            for entity in state.analysis.entities
+            for mention in entity.mentions
+        )
+        self._starts = [m[0] for m in self._mentions]
+        self._longest = max((m[1] - m[0] for m in self._mentions), default=0)
+        self._types = {entity.key: entity for entity in state.analysis.entities}
         self._person_starts = sorted(
             (mention.start, entity.key)
             for entity in state.analysis.entities
@@ -40,20 +50,34 @@ class EntityIndex:
         return base + token.idx, base + token.idx + len(token.text)
 
     def entity(self, key: int | None) -> Entity | None:
-        return self.state.entity(key)
+        return self._types.get(key) if key is not None else None
 
     def type_of(self, key: int | None) -> str | None:
-        entity = self.state.entity(key)
+        entity = self.entity(key)
         return entity.type if entity is not None else None
+
+    def _entity_at(self, start: int, end: int) -> int | None:
+        """Key of the mention overlapping [start, end) most (as `DocumentState.entity_at`)."""
+        best: tuple[int, int] | None = None
+        i = bisect_left(self._starts, end)
+        while i > 0:
+            i -= 1
+            m_start, m_end, key = self._mentions[i]
+            if m_start < start - self._longest:
+                break
+            overlap = min(end, m_end) - max(start, m_start)
+            if overlap > 0 and (best is None or overlap > best[0]):
+                best = (overlap, key)
+        return best[1] if best else None
 
     def key_at(self, token: Token) -> int | None:
         """The entity a single token belongs to (a name, a surname, a resolved pronoun)."""
         if token.lower_ in _REFLEXIVE:
             return None
         start, end = self.offsets(token)
-        found = self.state.entity_at(start, end)
+        found = self._entity_at(start, end)
         if found is not None:
-            return found.key
+            return found
         if token.lower_ in _PERSON_PRONOUNS:
             return self._previous_person(start)
         return None
