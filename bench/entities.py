@@ -325,21 +325,21 @@ def _print(
 ) -> None:
     names = list(results)
     print(f"GUM news: {n_docs} articles, {words} words; named mentions, matched by head and type")
-    header = f"{'':<14}" + "".join(f"{n:>30}" for n in names)
+    header = f"{'':<14}" + "".join(f"{n:>34}" for n in names)
     print(header)
-    print(f"{'':<14}" + "".join(f"{'P     R     F1   (tp/pred/gold)':>30}" for _ in names))
+    print(f"{'':<14}" + "".join(f"{'P     R     F1  (tp/pred/gold)':>34}" for _ in names))
     for etype in TYPES:
         row = f"{etype:<14}"
         for n in names:
             p, r, f, tp, np_, ng = results[n][etype]
-            row += f"{f'{p:.3f} {r:.3f} {f:.3f} ({tp}/{np_}/{ng})':>30}"
+            row += f"{f'{p:.3f} {r:.3f} {f:.3f} ({tp}/{np_}/{ng})':>34}"
         print(row)
     row = f"{'surname only':<14}"
     for n in names:
         ok, total = surname[n]
-        row += f"{f'{ok}/{total} typed Person ({ok / max(total, 1):.1%})':>30}"
+        row += f"{f'{ok}/{total} typed Person ({ok / max(total, 1):.1%})':>34}"
     print(row)
-    row = f"{'words/second':<14}" + "".join(f"{speeds[n]:>30,.0f}" for n in names)
+    row = f"{'words/second':<14}" + "".join(f"{speeds[n]:>34,.0f}" for n in names)
     print(row)
     base, ours = names
     gains = ", ".join(
