@@ -357,3 +357,13 @@ def test_serve_command_refuses_a_missing_database(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "no such database" in result.output
     assert "Traceback" not in result.output
+
+
+def test_graph_page_without_the_library_lists_connections(client, built_db, monkeypatch) -> None:
+    from dossier.web import app as web_app
+
+    monkeypatch.setattr(web_app, "GRAPH_LIBRARY", built_db["path"].parent / "missing.js")
+    quell = built_db["ids"]["Mara Quell"]
+    html = client.get(f"/entity/{quell}/graph").text
+    assert 'id="graph-missing"' in html and "cytoscape.min.js" not in html
+    assert f'href="/entity/{built_db["ids"]["Dov Rinn"]}"' in html

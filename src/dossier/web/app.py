@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -34,6 +35,9 @@ STATIC = HERE / "static"
 GRAPH_LIBRARY = STATIC / "cytoscape.min.js"
 
 log = logging.getLogger(__name__)
+
+#: Addresses that only this computer can reach.
+LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 
 #: Tight by default: scripts only from this server; article text can never run as code.
 SECURITY_HEADERS = {
@@ -237,4 +241,12 @@ def serve(db_path: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
     """Run the web UI until interrupted; binds to loopback unless told otherwise."""
     import uvicorn
 
-    uvicorn.run(create_app(db_path), host=host, port=port, log_level="warning")
+    app = create_app(db_path)
+    if host not in LOOPBACK:
+        print(
+            f"warning: listening on {host}: anyone who can reach this computer on port {port} "
+            "can read this database.",
+            file=sys.stderr,
+        )
+    print(f"Dossier: http://{host}:{port}/  (Ctrl+C to stop)", file=sys.stderr)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
