@@ -76,3 +76,21 @@ def test_the_title_is_ambiguous_with_two_holders() -> None:
     article = Article(source="test", text=text)
     state = pipeline.run(article, pipeline.parse(article))
     assert all(m.form != "title" for e in state.analysis.entities for m in e.mentions)
+
+
+def test_copular_and_descriptive_roles() -> None:
+    from dossier.nlp.pipeline import Pipeline
+    from dossier.records import Article
+    from dossier.settings import Settings
+
+    pipeline = Pipeline(Settings(pipeline=MINE))
+    text = (
+        "Critics of Norwegian navy admiral Halvard Brekkestad spoke out. "
+        "His partner, Oscar Fenn, was a lieutenant in the navy."
+    )
+    article = Article(source="test", text=text, published="2024-03-05")
+    state = pipeline.run(article, pipeline.parse(article))
+    fenn = {r.title: r for r in named(state, "Oscar Fenn").roles}
+    assert fenn["lieutenant"].current is False
+    admiral = {r.title: r for r in named(state, "Halvard Brekkestad").roles}
+    assert admiral["Admiral"].of == named(state, "Norway").key

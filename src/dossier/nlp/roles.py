@@ -102,7 +102,14 @@ def _titles_before(state: DocumentState, entity: Entity, mention: Mention, lex: 
             return
         title = lex.titles_folded[fold(lower.group("title"))]
         span = (base + lower.start("title"), base + lower.end("title"))
-        _finish(state, entity, mention, title, span, lower.group("qual"), None, current=None)
+        # "Chilean fascist dictator X": a demonym a few lower-case words before the title.
+        before = re.search(r"(?P<d>[A-Z][\w'’.-]*)\s+(?:[a-z-]+\s+){0,2}$", window[: lower.start()])
+        country = None
+        if before is not None:
+            at = base + before.start("d")
+            found = _of_entity(state, at, at + len(before.group("d")), entity)
+            country = found if found is not None and found.type == "Country" else None
+        _finish(state, entity, mention, title, span, lower.group("qual"), country, current=None)
         return
     title = _canonical_title(match.group("title"), lex)
     mods = match.group("mods").split()
@@ -241,6 +248,50 @@ def _served_as(state: DocumentState, lex: Lexicon) -> None:
             _add(subject, role)
 
 
+_COPULA = re.compile(
+    r"\b(?P<verb>is|was|has been|had been|became|becomes)\s+(?:a|an|the|its|their)\s+"
+    r"(?P<qual>(?:former|then|longtime|senior|junior|deputy|chief)\s+)?"
+    r"(?P<title>[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)\b(?P<rest>\s+(?:of|for|at|in)\s+(?:the\s+)?)?"
+)
+
+
+def _copular(state: DocumentState, lex: Lexicon) -> None:
+    """'His father, Y, was a lieutenant in the army' → Y: lieutenant (past)."""
+    text = state.article.text
+    heads = _JOB_NOUNS | set(lex.titles_folded)
+    for match in _COPULA.finditer(text):
+        words = match.group("title").split()
+        while words and fold(words[-1]) not in heads:
+            words.pop()
+        if not words:
+            continue
+        sentence = state.parsed.sentence_at(match.start())
+        if sentence is None:
+            continue
+        offset = sentence.paragraph.offset
+        verb = next((t for t in sentence.span if offset + t.idx == match.start("verb")), None)
+        if verb is None:
+            continue
+        if verb.dep_ == "aux":
+            verb = verb.head
+        subject = _subject_person(state, verb, offset)
+        if subject is None:
+            continue
+        title = " ".join(words)
+        start = match.start("title")
+        of: Entity | None = None
+        if match.group("rest"):
+            tail_end = min(sentence.end, match.end() + 60)
+            of = _of_entity(state, match.end(), tail_end, subject)
+        date, basis = _date(state, match.start())
+        role = Role(title, start, start + len(title), of.key if of else None, date, basis)
+        past = match.group("verb") in {"was", "had been"} or (match.group("qual") or "").startswith(
+            ("former", "then")
+        )
+        role.current = False if past else True if match.group("verb") == "is" else None
+        _add(subject, role)
+
+
 def _subject_person(state: DocumentState, verb: object, offset: int) -> Entity | None:
     """The person entity that is the subject of `verb` (its own name or an appositive)."""
     from spacy.tokens import Token
@@ -294,6 +345,7 @@ def find_roles(state: DocumentState) -> None:
             _titles_before(state, entity, mention, lex)
             _apposition(state, entity, mention, lex)
     _served_as(state, lex)
+    _copular(state, lex)
     _title_mentions(state, lex)
 
 
