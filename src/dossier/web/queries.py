@@ -348,24 +348,36 @@ def _format_claims(conn: sqlite3.Connection, rows: list[Row]) -> list[Row]:
                 },
             }
         )
-    _corroborate(claims)
+    _corroborate(conn, claims)
     return claims
 
 
-def _claim_key(claim: Row) -> tuple[Any, ...]:
-    def ident(ref: Row | None) -> int | None:
-        return ref["id"] if ref else None
-
-    return (claim["kind"], ident(claim["subject"]), ident(claim["object"]), claim["value"])
+def _claim_key(kind: str, subject: int | None, obj: int | None, value: object) -> tuple[Any, ...]:
+    return (kind, subject, obj, value)
 
 
-def _corroborate(claims: list[Row]) -> None:
-    """Count the distinct documents stating the same kind, subject, object and value (≥ 1)."""
-    documents: dict[tuple[Any, ...], set[str]] = defaultdict(set)
+def _corroborate(conn: sqlite3.Connection, claims: list[Row]) -> None:
+    """Count the documents in the database stating the same kind, subject, object and value."""
+    subjects = sorted({c["subject"]["id"] for c in claims if c["subject"]})
+    counts: dict[tuple[Any, ...], int] = {}
+    if subjects:
+        for row in conn.execute(
+            "SELECT c.kind, s.entity_id, o.entity_id, coalesce(c.value_number, c.value_text),"
+            " count(DISTINCT c.document_id) FROM doc_entities s"
+            " JOIN claims c ON c.subject_doc_entity_id = s.id"
+            " LEFT JOIN doc_entities o ON o.id = c.object_doc_entity_id"
+            f" WHERE s.entity_id IN ({_marks(subjects)}) GROUP BY 1, 2, 3, 4",
+            tuple(subjects),
+        ):
+            counts[_claim_key(row[0], row[1], row[2], row[3])] = int(row[4])
     for c in claims:
-        documents[_claim_key(c)].add(c["evidence"]["document"])
-    for c in claims:
-        c["corroboration"] = max(1, len(documents[_claim_key(c)]))
+        key = _claim_key(
+            c["kind"],
+            c["subject"]["id"] if c["subject"] else None,
+            c["object"]["id"] if c["object"] else None,
+            c["value"],
+        )
+        c["corroboration"] = max(1, counts.get(key, 1))
 
 
 def _quotes(conn: sqlite3.Connection, where: str, params: tuple[Any, ...]) -> list[Row]:
