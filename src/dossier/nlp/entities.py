@@ -573,6 +573,10 @@ def _canonical(cluster: _Cluster) -> str:
     names = Counter(c.text for c in cluster.cands if c.form != "demonym")
     if not names:
         return cluster.cands[0].text
+    if len(names) == 1 and "." in next(iter(names)):
+        state = lexicon().us_states.get(next(iter(names)))  # "Fla." → Florida
+        if state:
+            return state
     return max(
         names,
         key=lambda n: (len(n.split()), sum(ord(ch) > 127 for ch in n), names[n], -len(n)),
