@@ -287,8 +287,13 @@ def _offices(conn: sqlite3.Connection, entity_id: int) -> list[Row]:
                 "link": _sentence_link(r["document_id"], r["sentence"]),
             }
         )
-    offices.sort(key=lambda o: (o["date"] or "", o["title"]))
+    offices.sort(key=lambda o: (*date_order(o["date"]), o["title"]))
     return offices
+
+
+def date_order(date: str | None) -> tuple[bool, str]:
+    """Sort key for full and partial ISO dates: dates without a year ("--12-14") come last."""
+    return (date is None or date.startswith("--"), date or "")
 
 
 def _sentence_link(doc_id: str, sentence: int | None) -> str:
@@ -671,7 +676,7 @@ def timeline(conn: sqlite3.Connection, entity_id: int | None = None, limit: int 
                     {"id": d["id"], "title": d["title"]},
                 )
             )
-    events.sort(key=lambda e: e["date"])
+    events.sort(key=lambda e: date_order(e["date"]))
     return {"entity": entity, "events": events[-limit:]}
 
 
