@@ -198,8 +198,8 @@ def _collect(state: DocumentState, lex: Lexicon) -> list[_Cand]:
                 if titled:
                     cand.votes["Person"] += 3
                 words = text.split()
-                if len(words) > 1 and (set(words) & lex.org_words):
-                    cand.votes["Organization"] += 2
+                if len(words) > 1 and (set(words) & lex.org_words or words[-1] in lex.outlet_words):
+                    cand.votes["Organization"] += 2  # "… University", "Edmonton Sun"
                     cand.org_name = True
                 elif country is None and len(words) > 1 and _INITIALS.fullmatch(words[0]):
                     cand.votes["Person"] += 2  # "K.C. Maurer"
