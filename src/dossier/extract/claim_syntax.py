@@ -120,7 +120,11 @@ def object_candidates(trigger: Token, depth: int = 0) -> list[Token]:
     ]
     preps.sort(key=lambda p: TARGET_PREPS.index(p.lower_))
     for prep in preps:
-        out.extend(c for c in prep.children if c.dep_ in {"pobj", "pcomp"})
+        for child in prep.children:
+            if child.dep_ == "pobj" or (child.dep_ == "pcomp" and child.pos_ != "VERB"):
+                out.append(child)
+            elif child.dep_ == "pcomp":  # "to surviving members", "with X saying": gerunds
+                out.extend(c for c in child.children if c.dep_ in {"nsubj", "dobj"})
     for obj in list(out):
         for prep in obj.children:
             if prep.dep_ == "prep" and prep.lower_ in {"to", "for", "against", "with", "of"}:

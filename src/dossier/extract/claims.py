@@ -23,7 +23,7 @@ from .claim_events import EventMatch, find_events
 from .claim_index import EntityIndex
 from .claim_lexicon import claim_lexicon, subjectivity_lexicon
 from .claim_relations import relation_claims
-from .claim_syntax import clause_chain, phrase, subject_of
+from .claim_syntax import clause_chain, in_subtree, phrase, subject_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -79,6 +79,7 @@ class RuleClaimExtractor:
         place: int | None = None
         objects: list[int] = []
         phrase_value: str | None = None
+        phrase_head: Token | None = None
         for target in event.targets:
             keys = [k for k in index.keys_of(target, via_poss=True) if k not in subjects]
             place_keys = [k for k in keys if index.type_of(k) in _PLACE_TYPES]
@@ -96,10 +97,13 @@ class RuleClaimExtractor:
             if place_keys and target.head.lower_ == "in" and place is None:
                 place = place_keys[0]
                 continue
-            if keys and not objects:
+            # "pardons to members of X's regime": X is inside the target, not the target.
+            inside = phrase_head is not None and in_subtree(target, [phrase_head])
+            if keys and not objects and not inside:
                 objects = keys
             if not keys and phrase_value is None and target.pos_ in {"NOUN", "PROPN"}:
                 phrase_value = _phrase_text(target)
+                phrase_head = target
         if event.kind == "travel":
             if place is None:
                 return []
