@@ -172,3 +172,14 @@ def test_spouse_coordinated_meeting_and_defeat(analyse) -> None:  # type: ignore
 def test_passive_support_keeps_direction(analyse) -> None:  # type: ignore[no-untyped-def]
     state = analyse("Anna Berg was endorsed by Thomas Grey on Friday.")
     assert _pairs(state, "support") == {("Thomas Grey", "Anna Berg")}
+
+
+@pytest.mark.slow
+def test_pardon_proposal_supports_a_described_group(analyse) -> None:  # type: ignore[no-untyped-def]
+    state = analyse(
+        "Daniel Harwick submitted a proposal that would grant pardons to former members "
+        "of Thomas Grey's government."
+    )
+    support = _claims(state, "support")
+    assert [(_name(state, c.subject), c.object) for c in support] == [("Daniel Harwick", None)]
+    assert str(support[0].value).startswith("former members of Thomas Grey")
