@@ -212,3 +212,15 @@ def test_gender_from_given_names_picks_the_antecedent(run) -> None:  # type: ign
     anna = named(state, "Anna Kvistborg")
     assert [m.text for m in anna.mentions if m.form == "pronoun"] == ["She"]
     assert all(m.form != "pronoun" for m in named(state, "Oscar Fenn").mentions)
+
+
+def test_possessive_kinship_marks_a_person() -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from dossier.nlp.entities import _kin_after
+
+    doc = Doc(spacy.blank("en").vocab, words=["Paris", "'s", "older", "sister", "left", "Paris"])
+    assert _kin_after(doc, 1, lexicon())
+    assert not _kin_after(doc, 6, lexicon())
+    assert not _kin_after(doc, 4, lexicon())

@@ -52,6 +52,8 @@ _SOURCE_AFTER = re.compile(
 )
 _SPEECH_LEMMAS = {"say", "tell", "point", "add", "claim", "argue", "state", "note", "explain"}
 _SPEECH_LEMMAS |= {"insist", "warn", "write", "deny", "admit", "ask", "reply", "respond"}
+#: Verbs whose subject is a person: places and bodies are not born, do not die or marry.
+_LIFE_LEMMAS = {"bear", "die", "marry", "divorce", "resign", "graduate", "retire"}
 _MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August"}
 _MONTHS |= {"September", "October", "November", "December", "Jan.", "Feb.", "Mar.", "Apr."}
 _MONTHS |= {"Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.", "Monday", "Tuesday", "Wednesday"}
@@ -212,9 +214,14 @@ def _collect(state: DocumentState, lex: Lexicon) -> list[_Cand]:
                 if nxt is not None and nxt.text in _POSSESSIVE and cand.country:
                     cand.form = "possessive"
                 head = span.root
-                if len(words) == 1 and head.dep_ == "nsubj" and head.head.lemma_ in _SPEECH_LEMMAS:
-                    # Places do not speak; organisations do ("Microsoft says").
-                    cand.votes["Person"] += 2 if label in {"GPE", "LOC", "FAC"} else 1
+                if len(words) == 1 and head.dep_ in {"nsubj", "nsubjpass"}:
+                    verb = head.head.lemma_
+                    if verb in _SPEECH_LEMMAS or verb in _LIFE_LEMMAS:
+                        # Places do not speak or get born; organisations do say ("X says").
+                        place = label in {"GPE", "LOC", "FAC"} or verb in _LIFE_LEMMAS
+                        cand.votes["Person"] += 2 if place else 1
+                if _kin_after(doc, j, lex):
+                    cand.votes["Person"] += 3  # "X's father"
             covered.update(range(i, j))
             cands.append(cand)
         cands.extend(_demonym_tokens(para, covered, lex))
@@ -282,6 +289,16 @@ def _titled_spans(para: Paragraph, covered: set[int], lex: Lexicon) -> list[_Can
         covered.update(range(i, j))
         out.append(cand)
     return out
+
+
+def _kin_after(doc: Doc, j: int, lex: Lexicon) -> bool:
+    """True for a name followed by a possessive and a kinship word ("X's older sister")."""
+    if j >= len(doc) or doc[j].text not in _POSSESSIVE:
+        return False
+    k = j + 1
+    while k < len(doc) and doc[k].lower_ in _KIN_MODIFIERS:
+        k += 1
+    return k < len(doc) and fold(doc[k].text) in lex.kinship
 
 
 def _bare_the(doc: Doc, i: int, j: int) -> bool:
