@@ -64,7 +64,10 @@ def find_or_add_entity(
     name = _strip_article(text) if entity_type == "Person" else text
     wanted = {name.lower(), _strip_article(text).lower()}
     for entity in state.analysis.entities:
-        if {entity.name.lower(), *(a.lower() for a in entity.aliases)} & wanted:
+        names = {entity.name.lower(), *(a.lower() for a in entity.aliases)}
+        if entity.type == "Person" and " " not in name:
+            names.add(entity.name.split()[-1].lower())  # "VELA:" in a transcript
+        if names & wanted:
             if not any(m.start == span.start for m in entity.mentions):
                 entity.mentions.append(Mention(span.start, span.end, text, form))
             return entity.key

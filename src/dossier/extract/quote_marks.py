@@ -54,30 +54,27 @@ def _double_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quoted]:
             carried = None
         while pos < p_end:
             ch = text[pos]
+            after = text[pos + 1] if pos + 1 < p_end else " "
+            before = text[pos - 1] if pos > p_start else " "
+            closes = not _is_word_char(after) and not before.isspace()
             if open_at is None:
                 if ch in OPEN_DOUBLE or ch == STRAIGHT_DOUBLE:
+                    open_at, nested = pos, 0
+            elif text[open_at] != STRAIGHT_DOUBLE:
+                # Curly marks say their direction: an opener inside an open quotation means
+                # the earlier one was never closed, so it is dropped.
+                if ch in OPEN_DOUBLE:
                     open_at = pos
-                    nested = 0
+                elif ch in CLOSE_DOUBLE or (ch == STRAIGHT_DOUBLE and closes):
+                    spans.append(_make(text, open_at, pos))
+                    open_at = None
             elif ch in OPEN_DOUBLE:
-                nested += 1
-            elif ch in CLOSE_DOUBLE:
-                if nested:
-                    nested -= 1
-                else:
-                    spans.append(_make(text, open_at, pos))
-                    open_at = None
-            elif ch == STRAIGHT_DOUBLE:
-                after = text[pos + 1] if pos + 1 < p_end else " "
-                before = text[pos - 1] if pos > p_start else " "
-                closes = not _is_word_char(after) and not before.isspace()
-                if nested and not closes:
-                    nested += 1
-                elif nested and text[open_at] != STRAIGHT_DOUBLE:
-                    nested -= 1
-                else:
-                    spans.append(_make(text, open_at, pos))
-                    open_at = None
-                    nested = 0
+                nested += 1  # "… “inner” …": curly quotation inside a straight one
+            elif ch in CLOSE_DOUBLE and nested:
+                nested -= 1
+            elif ch in CLOSE_DOUBLE or ch == STRAIGHT_DOUBLE:
+                spans.append(_make(text, open_at, pos))
+                open_at = None
             pos += 1
         if open_at is not None:
             following = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None

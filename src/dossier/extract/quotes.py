@@ -16,6 +16,7 @@ speaker and then every outlet or person the statement reached this page through.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -29,6 +30,9 @@ from .quote_marks import ALL_MARKS, Quoted, find_quoted
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+_TRANSCRIPT = re.compile(r"([A-Z][A-Z.'\- ]{1,40}[A-Z]):\s+(?=\S)")
+_BYLINE = re.compile(r"\s*([―—–-])\s*[A-Z]")
+_SENTENCE_END = re.compile(r"[.!?][”\"]|[!?]")
 #: Short quotations with no cue beside them are scare quotes or titles, not statements.
 MIN_UNCUED_WORDS = 4
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -192,6 +196,37 @@ class _Finder:
     def in_quote(self, offset: int) -> bool:
         return any(q.outer_start <= offset < q.outer_end for q in self.quoted)
 
+    # -- pass 0: interview transcripts ("VELA: We will …") -------------------------------
+    def transcript_turns(self) -> None:
+        for paragraph in self.state.parsed.paragraphs:
+            label = _TRANSCRIPT.match(paragraph.doc.text)
+            if label is None:
+                continue
+            start = paragraph.offset + label.end()
+            end = paragraph.offset + len(paragraph.doc.text.rstrip())
+            name_start, name_end = paragraph.offset, paragraph.offset + label.end(1)
+            last_word = label.group(1).split()[-1]
+            speaker = SpeakerSpan(
+                start=name_start,
+                end=name_end,
+                head_start=name_end - len(last_word),
+                head_end=name_end,
+                head_lemma=last_word,
+                head_pos="PROPN",
+            )
+            colon = name_end
+            self.found.append(
+                Attribution(
+                    "direct",
+                    start,
+                    end,
+                    paragraph.index,
+                    "colon",
+                    cue=(colon, colon + 1),
+                    speaker_span=speaker,
+                )
+            )
+
     # -- pass 1 and 2: reporting verbs, "according to", "per" ---------------------------
     def sentence_attributions(self, sentence: SentenceView) -> None:
         paragraph = sentence.paragraph
@@ -265,9 +300,9 @@ class _Finder:
         elif verb.dep_ == "parataxis" and verb.head.i < verb.left_edge.i:
             bounds = _trim(doc[verb.head.left_edge.i : verb.left_edge.i])
         if complement is None and verb.lemma_.lower() in OBJECT_CONTENT_LEMMAS:
-            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-            if obj is not None and obj.pos_ != "PRON":
-                bounds = _trim(doc[obj.left_edge.i : obj.right_edge.i + 1])
+            thing = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if thing is not None and thing.pos_ != "PRON":
+                bounds = _trim(doc[thing.left_edge.i : thing.right_edge.i + 1])
         if bounds is None or doc[bounds[1] - 1].text in "“\"‘'":
             return None
         subject = _subject(verb)
@@ -316,23 +351,53 @@ class _Finder:
             inside = [q for q in self.quoted if q.start < found.end and found.start < q.end]
             if not inside:
                 continue
+            beside = self.quote_at_cue(found.cue, inside)
+            if beside is not None:
+                self.make_direct(found, beside, used)
+                continue
             words = len(self.text[found.start : found.end].split()) or 1
             for quoted in inside:
                 covers = quoted.outer_start <= found.start + 1 and found.end - 1 <= quoted.outer_end
                 shared = self.text[max(quoted.start, found.start) : min(quoted.end, found.end)]
                 outside = words - len(shared.split())
                 if covers or (outside <= 1 and words > 2 and not quoted.single):
-                    found.kind = "direct"
-                    found.start, found.end = quoted.start, quoted.end
-                    used.add(quoted)
+                    self.make_direct(found, quoted, used)
                     break
             else:
                 found.kind = "mixed"
                 for quoted in inside:
-                    if quoted.end > found.end and quoted.outer_end - found.end <= 2:
+                    # Never cut a quotation: a content edge inside one moves to its mark.
+                    if quoted.start < found.start < quoted.end:
+                        found.start = quoted.outer_start
+                    if quoted.start < found.end < quoted.end or (
+                        quoted.end >= found.end and quoted.outer_end - found.end <= 2
+                    ):
                         found.end = quoted.outer_end
                     used.add(quoted)
         return used
+
+    @staticmethod
+    def make_direct(found: Attribution, quoted: Quoted, used: set[Quoted]) -> None:
+        found.kind = "direct"
+        found.start, found.end = quoted.start, quoted.end
+        used.add(quoted)
+
+    def quote_at_cue(self, cue: tuple[int, int] | None, quotes: list[Quoted]) -> Quoted | None:
+        """The quotation the cue stands right beside ("“…,” she said", "said: “…”")."""
+        if cue is None:
+            return None
+        for quoted in quotes:
+            if quoted.single:
+                continue
+            if quoted.outer_end <= cue[0]:
+                gap = self.text[quoted.outer_end : cue[0]]
+                if len(gap.split()) <= 10 and "\n" not in gap and not _SENTENCE_END.search(gap):
+                    return quoted
+            elif quoted.outer_start >= cue[1]:
+                gap = self.text[cue[1] : quoted.outer_start].strip()
+                if gap in ("", ",", ":"):
+                    return quoted
+        return None
 
     def leftover_quotes(self, used: set[Quoted]) -> None:
         """Attribute each quotation no statement holds yet."""
@@ -387,7 +452,7 @@ class _Finder:
         if candidates:
             verb = min(candidates, key=lambda c: c[0])[1]
             subject = _subject(verb)
-            return Attribution(
+            found = Attribution(
                 "direct",
                 quoted.start,
                 quoted.end,
@@ -397,6 +462,12 @@ class _Finder:
                 speaker_span=_speaker_span(paragraph, subject) if subject is not None else None,
                 cue_lemma=verb.lemma_.lower(),
             )
+            if found.cue is not None and found.cue[1] <= quoted.outer_start:
+                self.widen_to_clause(found, paragraph, verb, quoted)
+            return found
+        byline = self.byline_after(paragraph, quoted, after)
+        if byline is not None:
+            return byline
         lead = self.text[paragraph.offset : quoted.outer_start].rstrip()
         if lead.endswith(":") and before:
             names = [t for t in before if t.pos_ == "PROPN"]
@@ -414,6 +485,54 @@ class _Finder:
                     speaker_span=_speaker_span(paragraph, head),
                 )
         return None
+
+    def widen_to_clause(
+        self, found: Attribution, paragraph: Paragraph, verb: Token, quoted: Quoted
+    ) -> None:
+        """'is promising lower taxes and “jobs”': paraphrase and quotation are one statement."""
+        assert found.cue is not None
+        gap = self.text[found.cue[1] : quoted.outer_start].strip()
+        if gap[-1:] in ("", ",", ":") or "\n" in gap:
+            return  # "said things like, “…”" introduces the quotation whole
+        doc = paragraph.doc
+        first = next((t for t in doc if _offset(paragraph, t) >= found.cue[1]), None)
+        if first is None:
+            return
+        last = max(verb.right_edge.i, first.i)
+        bounds = _trim(doc[first.i : min(last + 1, verb.sent.end)])
+        if bounds is None:
+            return
+        start = _offset(paragraph, doc[bounds[0]])
+        end = max(_end(paragraph, doc[bounds[1] - 1]), quoted.outer_end)
+        if start < quoted.outer_start:
+            found.kind, found.start, found.end = "mixed", start, end
+
+    def byline_after(
+        self, paragraph: Paragraph, quoted: Quoted, after: list[Token]
+    ) -> Attribution | None:
+        """'“…” ― Ana Vela': a dash and a name after the quotation sign it."""
+        tail = self.text[quoted.outer_end : paragraph.offset + len(paragraph.doc.text)]
+        dash = _BYLINE.match(tail)
+        if dash is None:
+            return None
+        names = [t for t in after[:5] if t.pos_ == "PROPN"]
+        if not names:
+            return None
+        head = names[0]
+        while head.head.pos_ == "PROPN" and head.head.i in [t.i for t in after[:6]]:
+            if head.head is head:
+                break
+            head = head.head
+        cue = quoted.outer_end + dash.start(1)
+        return Attribution(
+            "direct",
+            quoted.start,
+            quoted.end,
+            paragraph.index,
+            "byline",
+            cue=(cue, cue + 1),
+            speaker_span=_speaker_span(paragraph, head),
+        )
 
     def continued(self, paragraph: Paragraph, quoted: Quoted) -> Attribution | None:
         """A quotation that carries on the previous one: same speaker, same cue."""
@@ -523,6 +642,7 @@ class _Finder:
 def find_attributions(state: DocumentState) -> list[Attribution]:
     """Every statement the article attributes, in body order, with speakers resolved."""
     finder = _Finder(state)
+    finder.transcript_turns()
     for sentence in state.parsed.sentences:
         finder.sentence_attributions(sentence)
     used = finder.snap_to_quotes()

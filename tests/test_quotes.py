@@ -1,0 +1,244 @@
+"""Quotes: quotation marks, speakers, cues and reporting chains on fictional articles."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from itertools import pairwise
+
+import pytest
+
+from dossier.extract.quote_marks import find_quoted
+from dossier.nlp.parse import split_paragraphs
+from dossier.nlp.registry import DocumentState
+from dossier.records import Article, Quote
+from dossier.settings import DEFAULT_PIPELINE, Settings
+
+
+def quoted_texts(text: str) -> list[str]:
+    bounds = [(start, start + len(chunk)) for start, chunk in split_paragraphs(text)]
+    return [text[q.start : q.end] for q in find_quoted(text, bounds)]
+
+
+# -- quotation marks, no model ---------------------------------------------------------------
+
+
+def test_curly_and_straight_marks_pair() -> None:
+    text = '“We are ready,” she said. He replied: "Not yet."'
+    assert quoted_texts(text) == ["We are ready,", "Not yet."]
+
+
+def test_mixed_marks_straight_open_curly_close() -> None:
+    text = 'He said things like, "If the old general were alive, he would vote for me.” Then.'
+    assert quoted_texts(text) == ["If the old general were alive, he would vote for me."]
+
+
+def test_quotation_over_two_paragraphs_is_one_span() -> None:
+    text = "Vela said: “The budget is gone.\n\n“Nobody will say so in public.” Then she left."
+    spans = quoted_texts(text)
+    assert spans == ["The budget is gone.\n\n“Nobody will say so in public."]
+
+
+def test_unclosed_curly_quote_is_dropped_not_paired_with_the_next() -> None:
+    text = "She called it “a farce and walked out. Later “We will return,” she said."
+    assert quoted_texts(text) == ["We will return,"]
+
+
+def test_curly_quotation_nested_in_straight_one() -> None:
+    text = '"The poll asked: “Do you trust him?” Most said no," Brandt said.'
+    assert quoted_texts(text) == ["The poll asked: “Do you trust him?” Most said no,"]
+
+
+def test_single_marks_in_headline_but_not_apostrophes() -> None:
+    text = "Vela calls rival 'a danger to the republic' as voters' anger grows"
+    assert quoted_texts(text) == ["a danger to the republic"]
+
+
+# -- the component, with the real model --------------------------------------------------------
+
+ARTICLE = "\n\n".join(
+    [
+        "Minister Ana Vela: “We will not resign over this”",
+        (
+            "Senator Tomas Brandt of Veloria said on Monday that the budget had collapsed. “It is"
+            " a disgrace,” Brandt said. “Nobody in this chamber will vote for it.”"
+        ),
+        (
+            "“We are ready,” said Lena Okafor, the party's leader. She added that talks would "
+            "resume."
+        ),
+        (
+            "According to The Harbor Ledger, Brandt's meeting with Okafor took place on Tuesday. "
+            "The two reportedly had lunch with executives. Several ministers attended, per El "
+            "Vigía and La Hora."
+        ),
+        'Okafor, per The Harbor Ledger, claimed, "her plan had not changed."',
+        (
+            'The senator told reporters the vote would be delayed. He has said things like, "The '
+            'treasury is empty and everyone knows it."'
+        ),
+        (
+            '"The ministry is in chaos," The Harbor Ledger reports. "Its staff have not been paid'
+            ' for months."'
+        ),
+        (
+            "“The reform is finished,” Brandt said. “It was finished in May.\n“Nobody will admit "
+            "it before the vote.”"
+        ),
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def run_quotes() -> Callable[[str], DocumentState]:
+    """The pipeline up to and including "quotes" (later components do not change quotes)."""
+    from dossier.nlp.pipeline import Pipeline
+
+    names = DEFAULT_PIPELINE[: DEFAULT_PIPELINE.index("quotes") + 1]
+    pipeline = Pipeline(Settings(pipeline=names))
+
+    def run(text: str) -> DocumentState:
+        article = Article(source="test", text=text)
+        return pipeline.run(article, pipeline.parse(article))
+
+    return run
+
+
+@pytest.fixture(scope="module")
+def article_state(run_quotes: Callable[[str], DocumentState]) -> DocumentState:
+    return run_quotes(ARTICLE)
+
+
+def find(state: DocumentState, fragment: str) -> Quote:
+    matches = [q for q in state.analysis.quotes if fragment in q.text]
+    assert len(matches) == 1, (fragment, [q.text for q in state.analysis.quotes])
+    return matches[0]
+
+
+def name(state: DocumentState, key: int | None) -> str | None:
+    entity = state.entity(key)
+    return entity.name if entity else None
+
+
+@pytest.mark.slow
+def test_every_quote_text_is_the_body_slice(article_state: DocumentState) -> None:
+    body = article_state.article.text
+    assert article_state.analysis.quotes
+    for quote in article_state.analysis.quotes:
+        assert body[quote.start : quote.end] == quote.text
+        if quote.cue is not None:
+            assert body[quote.cue_start : quote.cue_end] == quote.cue
+
+
+@pytest.mark.slow
+def test_no_stretch_of_text_is_stored_twice(article_state: DocumentState) -> None:
+    quotes = sorted(article_state.analysis.quotes, key=lambda q: q.start)
+    for first, second in pairwise(quotes):
+        assert first.end <= second.start, (first.text, second.text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("fragment", "speaker", "kind", "cue"),
+    [
+        ("We will not resign", "Ana Vela", "direct", ":"),
+        ("It is a disgrace,", "Tomas Brandt", "direct", "said"),
+        ("Nobody in this chamber", "Tomas Brandt", "direct", "said"),
+        ("We are ready", "Lena Okafor", "direct", "said"),
+        ("the budget had collapsed", "Tomas Brandt", "indirect", "said"),
+        ("talks would resume", "Lena Okafor", "indirect", "added"),
+        ("her plan had not changed", "Lena Okafor", "direct", "claimed"),
+        ("the vote would be delayed", "Tomas Brandt", "indirect", "told"),
+        ("The treasury is empty", "Tomas Brandt", "direct", "has said"),
+        ("The ministry is in chaos", "The Harbor Ledger", "direct", "reports"),
+        ("Its staff have not been paid", "The Harbor Ledger", "direct", "reports"),
+    ],
+)
+def test_shapes_and_speakers(
+    article_state: DocumentState, fragment: str, speaker: str, kind: str, cue: str
+) -> None:
+    quote = find(article_state, fragment)
+    assert name(article_state, quote.speaker) == speaker
+    assert quote.kind == kind
+    assert quote.cue == cue
+
+
+@pytest.mark.slow
+def test_according_to_chain_runs_through_later_reports(article_state: DocumentState) -> None:
+    quote = find(article_state, "meeting with Okafor took place")
+    assert quote.text == "Brandt's meeting with Okafor took place on Tuesday"
+    assert quote.cue == "According to"
+    assert [name(article_state, k) for k in quote.via] == [
+        "The Harbor Ledger",
+        "El Vigía",
+        "La Hora",
+    ]
+
+
+@pytest.mark.slow
+def test_per_in_the_middle_is_a_via_not_the_speaker(article_state: DocumentState) -> None:
+    quote = find(article_state, "her plan had not changed")
+    assert [name(article_state, k) for k in quote.via] == ["Lena Okafor", "The Harbor Ledger"]
+
+
+@pytest.mark.slow
+def test_reportedly_inherits_the_paragraph_source(article_state: DocumentState) -> None:
+    quote = find(article_state, "had lunch with executives")
+    assert name(article_state, quote.speaker) == "The Harbor Ledger"
+
+
+@pytest.mark.slow
+def test_quote_over_paragraphs_is_stored_once(article_state: DocumentState) -> None:
+    quote = find(article_state, "It was finished in May.")
+    assert quote.text.endswith("Nobody will admit it before the vote.")
+    assert name(article_state, quote.speaker) == "Tomas Brandt"
+
+
+@pytest.mark.slow
+def test_mixed_quote_keeps_paraphrase_and_quoted_words(
+    run_quotes: Callable[[str], DocumentState],
+) -> None:
+    state = run_quotes(
+        "Governor Ilse Marrow wrote to the council on Friday, expressing confidence that the "
+        "province “will balance its books within two years.”"
+    )
+    quote = find(state, "balance its books")
+    assert quote.kind == "mixed"
+    assert quote.text.startswith("that the province “will balance")
+    assert name(state, quote.speaker) == "Ilse Marrow"
+
+
+@pytest.mark.slow
+def test_pronoun_speaker_goes_to_the_last_person_quoted(
+    run_quotes: Callable[[str], DocumentState],
+) -> None:
+    state = run_quotes(
+        "Pavel Dusan, the mayor of Korvell, opened the bridge on Sunday. “It took nine years,” "
+        "Dusan said. He said the next project would be a school."
+    )
+    quote = find(state, "the next project would be a school")
+    assert quote.speaker is not None
+    assert quote.speaker == find(state, "It took nine years").speaker
+    assert (name(state, quote.speaker) or "").endswith("Dusan")
+
+
+@pytest.mark.slow
+def test_unnamed_source_has_no_speaker_but_a_reason(
+    run_quotes: Callable[[str], DocumentState],
+) -> None:
+    state = run_quotes("The talks collapsed late on Thursday, officials said.")
+    quote = find(state, "The talks collapsed")
+    assert quote.speaker is None
+    assert quote.speaker_reason and "officials" in quote.speaker_reason
+
+
+@pytest.mark.slow
+def test_scare_quotes_are_not_statements(run_quotes: Callable[[str], DocumentState]) -> None:
+    state = run_quotes("The so-called “reform package” reached the assembly in March.")
+    assert state.analysis.quotes == []
+
+
+@pytest.mark.slow
+def test_byline_dash_names_the_speaker(run_quotes: Callable[[str], DocumentState]) -> None:
+    state = run_quotes("“The river has never been this low in my lifetime.” ― Marta Solis")
+    quote = find(state, "The river has never been")
+    assert name(state, quote.speaker) == "Marta Solis"
