@@ -116,6 +116,35 @@ class EntityIndex:
                 out.append(key)
         return out
 
+    def topic_before(self, offset: int, depth: int = 3) -> int | None:
+        """The person the text is about just before `offset`: the subject (or the subject's
+        owner, "X's family history") of the nearest earlier sentence that has one.
+
+        A sentence-initial "His father, …" refers to this topic far more often than to the
+        last person named ("an officer in General Y's police. His brother …").
+        """
+        sentences = self.state.parsed.sentences
+        current = next((s for s in sentences if s.start <= offset < s.end), None)
+        if current is None:
+            return None
+        saved = self.paragraph
+        try:
+            for sentence in reversed(sentences[max(0, current.index - depth) : current.index]):
+                self.paragraph = sentence.paragraph
+                root = sentence.span.root
+                for subject in (c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}):
+                    for token in [subject, *(c for c in subject.children if c.dep_ == "poss")]:
+                        if token.pos_ == "PRON":
+                            if token.lower_ in _PERSON_PRONOUNS and depth > 1:
+                                return self.topic_before(self.offsets(token)[0], depth - 1)
+                            continue
+                        key = self._entity_at(*self.offsets(token))
+                        if key is not None and self.type_of(key) == "Person":
+                            return key
+        finally:
+            self.paragraph = saved
+        return None
+
     def _previous_person(self, offset: int) -> int | None:
         """The person named last before `offset` (a stand-in until pronouns are resolved)."""
         best: int | None = None

@@ -31,7 +31,7 @@ def _owner(noun: Token, index: EntityIndex) -> int | None:
     """Whose relative/ally/job this is: a possessive ("Kast's", "his") before the noun."""
     for child in noun.children:
         if child.dep_ == "poss":
-            return index.key_at(child)
+            return _possessor(child, index)
     # Surface fallback: "X 's [adjectives] noun" when the parser mislabels the possessive.
     i = noun.i - 1
     doc = noun.doc
@@ -40,8 +40,17 @@ def _owner(noun: Token, index: EntityIndex) -> int | None:
     if i >= 1 and doc[i].text in _POSSESSIVE_MARKS:
         return index.key_at(doc[i - 1])
     if i >= 0 and doc[i].lower_ in {"his", "her"}:
-        return index.key_at(doc[i])
+        return _possessor(doc[i], index)
     return None
+
+
+def _possessor(token: Token, index: EntityIndex) -> int | None:
+    """Who "X's"/"his" is: a sentence-opening "His" is the person the text is about."""
+    if token.lower_ in {"his", "her"} and token.i - token.sent.start <= 1:
+        topic = index.topic_before(index.offsets(token)[0])
+        if topic is not None:
+            return topic
+    return index.key_at(token)
 
 
 def _named_after(noun: Token, index: EntityIndex, types: frozenset[str]) -> int | None:
