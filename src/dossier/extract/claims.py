@@ -94,9 +94,13 @@ class RuleClaimExtractor:
                 if destination and place is None:
                     place = destination[0]
                 continue
-            if place_keys and target.head.lower_ == "in" and place is None:
-                place = place_keys[0]
+            if target.head.lower_ in {"in", "at"} and target.head.dep_ == "prep":
+                # "met in X", "hosted Y at X": where it happened, never the other side.
+                if place_keys and place is None:
+                    place = place_keys[0]
                 continue
+            if event.kind == "meeting":
+                keys = [k for k in keys if index.type_of(k) not in _PLACE_TYPES]
             # "pardons to members of X's regime": X is inside the target, not the target.
             inside = phrase_head is not None and in_subtree(target, [phrase_head])
             if keys and not objects and not inside:
@@ -108,7 +112,7 @@ class RuleClaimExtractor:
             if place is None:
                 return []
             return [
-                make_claim("travel", s, event.trigger, sentence, index, place=place,
+                make_claim("travel", s, event.trigger, sentence, index, obj=place, place=place,
                            lemma=event.lemma)
                 for s in subjects
             ]  # fmt: skip
