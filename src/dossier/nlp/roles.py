@@ -314,7 +314,9 @@ def _title_mentions(state: DocumentState, lex: Lexicon) -> None:
         if entity.type != "Person":
             continue
         for role in entity.roles:
-            holders.setdefault(role.title.split()[-1].lower(), set()).add(entity.key)
+            head = role.title.split()[-1].lower()
+            if fold(head) in lex.titles_folded:  # "Senator", "Labor Minister"; not "… Relations"
+                holders.setdefault(head, set()).add(entity.key)
     if not holders:
         return
     heads = "|".join(re.escape(h) for h in holders if h.isalpha())
