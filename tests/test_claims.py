@@ -183,3 +183,15 @@ def test_pardon_proposal_supports_a_described_group(analyse) -> None:  # type: i
     support = _claims(state, "support")
     assert [(_name(state, c.subject), c.object) for c in support] == [("Daniel Harwick", None)]
     assert str(support[0].value).startswith("former members of Thomas Grey")
+
+
+@pytest.mark.slow
+def test_called_him_a_friend(analyse) -> None:  # type: ignore[no-untyped-def]
+    state = analyse(
+        "Thomas Grey, who hosted Peter Olsen for lunch in Marovia, has called him a friend."
+    )
+    assert ("Thomas Grey", "Peter Olsen") in _pairs(state, "associate")
+    meetings = _claims(state, "meeting")
+    assert [(_name(state, c.object), _name(state, c.place)) for c in meetings] == [
+        ("Peter Olsen", "Marovia")
+    ]

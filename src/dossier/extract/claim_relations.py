@@ -92,6 +92,13 @@ def _kin_claims(
     other = _named_after(noun, index, frozenset({"Person"}))
     if other is None:
         other = _appositive_of(noun, index)
+    if kind == "associate" and noun.dep_ == "oprd" and noun.head.pos_ == "VERB":
+        # "X called him a friend", "X considers Y an ally".
+        verb = noun.head
+        subject = subject_of(verb)
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        owner = index.key_of(subject) if subject is not None else None
+        other = index.key_at(objects[0]) if objects else None
     if kind == "associate" and owner is None:
         # "friendship with X", "an ally of X": the owner is the subject of the clause.
         owner = _appositive_of(noun, index)
