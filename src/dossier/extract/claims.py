@@ -108,6 +108,8 @@ class RuleClaimExtractor:
             if not keys and phrase_value is None and target.pos_ in {"NOUN", "PROPN"}:
                 phrase_value = _phrase_text(target)
                 phrase_head = target
+        if place is None and event.kind == "meeting":
+            place = _place_below(event.trigger, index)
         if event.kind == "travel":
             if place is None:
                 return []
@@ -135,6 +137,16 @@ class RuleClaimExtractor:
             for o in targets
             if o != s
         ]  # fmt: skip
+
+
+def _place_below(trigger: Token, index: EntityIndex) -> int | None:
+    """A place named "in/at X" anywhere under the trigger ("hosted Y for lunch in X")."""
+    for token in trigger.subtree:
+        if token.dep_ == "pobj" and token.head.lower_ in {"in", "at"}:
+            key = index.key_of(token)
+            if key is not None and index.type_of(key) in _PLACE_TYPES:
+                return key
+    return None
 
 
 def _phrase_text(token: Token) -> str:
