@@ -1,6 +1,6 @@
 """Relations stated by noun phrases: relatives, allies, jobs, schooling, parties, where people live.
 
-"Kast's older brother Miguel", "his ally, X", "the marketing manager for Pepsi", "a graduate
+"Vell's older brother Ivo", "his ally, X", "the marketing manager for Acme", "a graduate
 of the University of Y", "X's Republican party", "the group X is pulling together", "Tom
 Lane of Denver", "a Boston company". Each rule finds the anchor (whose relative, whose job)
 and the other side through the parse, with a surface fallback where small parsers stumble.
@@ -28,7 +28,7 @@ _PLACE = frozenset({"Place", "Country"})
 
 
 def _owner(noun: Token, index: EntityIndex) -> int | None:
-    """Whose relative/ally/job this is: a possessive ("Kast's", "his") before the noun."""
+    """Whose relative/ally/job this is: a possessive ("X's", "his") before the noun."""
     for child in noun.children:
         if child.dep_ == "poss":
             return _possessor(child, index)
