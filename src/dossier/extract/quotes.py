@@ -121,7 +121,7 @@ def _subject(token: Token) -> Token | None:
         if current.tag_ == "VBG" and current.dep_ in ("pcomp", "pobj", "acl"):
             # "aligned himself with Vela saying …": the gerund belongs to the clause's subject.
             current = current.head
-            while current.pos_ not in ("VERB", "AUX") and current.head is not current:
+            while current.pos_ not in ("VERB", "AUX") and current.head.i != current.i:
                 current = current.head
             continue
         for child in current.children:
@@ -131,7 +131,7 @@ def _subject(token: Token) -> Token | None:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
                     return objects[0]
-        if current.dep_ not in CLIMB_DEPS or current.head is current:
+        if current.dep_ not in CLIMB_DEPS or current.head.i == current.i:
             return None
         current = current.head
     return None
@@ -520,7 +520,7 @@ class _Finder:
             return None
         head = names[0]
         while head.head.pos_ == "PROPN" and head.head.i in [t.i for t in after[:6]]:
-            if head.head is head:
+            if head.head.i == head.i:
                 break
             head = head.head
         cue = quoted.outer_end + dash.start(1)
