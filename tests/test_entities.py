@@ -224,3 +224,28 @@ def test_possessive_kinship_marks_a_person() -> None:
     assert _kin_after(doc, 1, lexicon())
     assert not _kin_after(doc, 6, lexicon())
     assert not _kin_after(doc, 4, lexicon())
+
+
+def test_untagged_names_ending_in_an_organisation_word() -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from dossier.nlp.entities import _org_word_spans
+    from dossier.nlp.parse import Paragraph
+
+    words = [
+        "He",
+        "joined",
+        "the",
+        "Civic",
+        "Harbour",
+        "Party",
+        "as",
+        "Central",
+        "Bank",
+        "Governor",
+    ]
+    pos = ["PRON", "VERB", "DET", "PROPN", "PROPN", "PROPN", "ADP", "PROPN", "PROPN", "PROPN"]
+    para = Paragraph(0, 0, Doc(spacy.blank("en").vocab, words=words, pos=pos))
+    found = _org_word_spans(para, set(), lexicon())
+    assert [(c.text, c.votes["Organization"] > 0) for c in found] == [("Civic Harbour Party", True)]

@@ -227,6 +227,7 @@ def _collect(state: DocumentState, lex: Lexicon) -> list[_Cand]:
         cands.extend(_demonym_tokens(para, covered, lex))
         cands.extend(_given_name_spans(para, covered, lex))
         cands.extend(_titled_spans(para, covered, lex))
+        cands.extend(_org_word_spans(para, covered, lex))
     for cand in cands:
         score = _outlet_score(state, cand, lex)
         if score >= 2 and cand.country is None:
@@ -258,6 +259,37 @@ def _given_name_spans(para: Paragraph, covered: set[int], lex: Lexicon) -> list[
         cand = _Cand(para, token.i, j, start, start + len(span.text), span.text)
         cand.votes["Person"] += 3
         covered.update(range(token.i, j))
+        out.append(cand)
+    return out
+
+
+def _org_word_spans(para: Paragraph, covered: set[int], lex: Lexicon) -> list[_Cand]:
+    """Untagged capitalised names ending in an organisation word ("Civic Party")."""
+    out: list[_Cand] = []
+    doc = para.doc
+    for token in doc:
+        if token.i in covered or token.text not in lex.org_words or token.i == 0:
+            continue
+        i = token.i
+        while (
+            i > 0
+            and token.i - i < 4
+            and i - 1 not in covered
+            and doc[i - 1].is_title
+            and doc[i - 1].pos_ in {"PROPN", "ADJ", "NOUN"}
+            and not doc[i - 1].is_sent_start
+            and doc[i - 1].text not in lex.titles
+        ):
+            i -= 1
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if i == token.i or (nxt is not None and nxt.text in lex.titles):
+            continue  # "Central Bank Governor" is an office
+        span = doc[i : token.i + 1]
+        start = para.offset + span.start_char
+        cand = _Cand(para, i, token.i + 1, start, start + len(span.text), span.text)
+        cand.votes["Organization"] += 3
+        cand.org_name = True
+        covered.update(range(i, token.i + 1))
         out.append(cand)
     return out
 
