@@ -282,6 +282,42 @@ def show(name: EntityArg, db: DbOption = Path(DEFAULT_DB)) -> None:
         out.print(table)
 
 
+@app.command()
+def quotes(
+    by: Annotated[
+        str | None, typer.Option("--by", help="Only what this person or outlet said (id or name).")
+    ] = None,
+    about: Annotated[
+        str | None, typer.Option("--about", help="Only statements that name this entity.")
+    ] = None,
+    db: DbOption = Path(DEFAULT_DB),
+) -> None:
+    """Who said what, through whom: each quote with its speaker, whether it is word for word
+    or paraphrased, and the outlets or people it reached the page through."""
+    from .extract.quote_queries import find_quotes
+    from .store import Database
+
+    try:
+        with Database(db, create=False) as database:
+            result = find_quotes(database.conn, by=by, about=about)
+    except DossierError as exc:
+        fail(str(exc))
+        return
+    title = "Quotes"
+    if result.by:
+        title += f" by {result.by.name}"
+    if result.about:
+        title += f" about {result.about.name}"
+    table = Table("speaker", "kind", "statement", "via", "source", title=title)
+    for line in result.lines:
+        speaker = line.speaker or f"[dim]unknown ({line.speaker_reason})[/]"
+        source = (line.title or line.document) + (f" ({line.site})" if line.site else "")
+        source += f" [{line.start}-{line.end}]"
+        table.add_row(speaker, line.kind, line.text, " ← ".join(line.via), source)
+    out.print(table)
+    out.print(f"{len(result.lines)} quotes", highlight=False)
+
+
 def main() -> None:
     """Console entry point."""
     try:
