@@ -7,7 +7,7 @@ mention with a type. Only *named* mentions are scored, the same way for both sys
 mention counts when it holds a proper noun (NNP/NNPS in GUM's own tagging), and it is matched
 on the last word of its name: the run of proper nouns that holds the span's syntactic head
 (the token whose gold head lies outside the span), else the span's last run of proper nouns
-if that run hangs on the head ("team member Rodaba Noori" → Noori). A predicted span is
+if that run hangs on the head ("team member Ida Holt" → Holt). A predicted span is
 reduced to a token with the same rule and the same gold parse, so both systems are judged
 on the same keys and types:
 
@@ -72,8 +72,8 @@ def _head(doc: GoldDoc, indices: list[int]) -> int | None:
 
 def name_key(doc: GoldDoc, indices: list[int]) -> int | None:
     """The token a named mention is matched on: the last word of the run of proper nouns
-    holding the span's head ("US President Donald Trump" → Trump), else of the span's last
-    run of proper nouns when it hangs on that head ("team member Rodaba Noori" → Noori)."""
+    holding the span's head ("Acme President Ida Holt" → Holt), else of the span's last
+    run of proper nouns when it hangs on that head ("team member Ida Holt" → Holt)."""
     head = _head(doc, indices)
     if head is None:
         return None
@@ -119,7 +119,7 @@ def read_conllu(path: Path) -> GoldDoc:
             continue
         cols = line.split("\t")
         if "-" in cols[0]:
-            # A multi-word token ("Trump's"): no space inside it; its own SpaceAfter at the end.
+            # A multi-word token ("Holt's"): no space inside it; its own SpaceAfter at the end.
             first, last = (int(x) for x in cols[0].split("-"))
             mwt_last, mwt_space = sent_base + last - 1, "SpaceAfter=No" not in cols[9]
             mwt_first = sent_base + first - 1

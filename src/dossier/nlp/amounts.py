@@ -1,7 +1,7 @@
 """Percentages, counts and sums of money, each tied to what it measures, as `amount` claims.
 
-"garnering 58.30% of the vote" belongs to the subject of the clause it hangs from (the
-winner); "Jara's 41.70%" to its possessor; "deport more than 300,000 illegal immigrants" is
+"garnering 54.20% of the vote" belongs to the subject of the clause it hangs from (the
+winner); "Pelk's 45.80%" to its possessor; "hire more than 2,000 teachers" is
 a count of people whose status is `planned` because it depends on "intends to". The claim's
 evidence is the sentence; `attributes` keep what is measured and any qualifier.
 """
@@ -69,7 +69,7 @@ _WORDS_COUNT = re.compile(
 
 
 def _number(text: str) -> float | None:
-    """The value of '300,000', '58.30', 'two dozen', 'a hundred'."""
+    """The value of '2,000', '54.20', 'two dozen', 'a hundred'."""
     text = text.strip().lower().replace(",", "")
     try:
         return float(text)
@@ -99,7 +99,7 @@ def _token_at(sentence: SentenceView, offset: int) -> Token | None:
 
 
 def _counted_noun(token: Token) -> Token | None:
-    """The noun a number counts ('300,000 illegal immigrants' → immigrants)."""
+    """The noun a number counts ('2,000 new teachers' → teachers)."""
     if token.dep_ == "nummod" and token.head.pos_ in {"NOUN", "PROPN"}:
         return token.head
     if token.dep_ in {"quantmod", "compound"} and token.head.dep_ == "nummod":
@@ -135,7 +135,7 @@ def _subject_of(state: DocumentState, token: Token, offset: int) -> int | None:
 
 
 def _possessor(state: DocumentState, sentence: SentenceView, start: int) -> int | None:
-    """The entity of "Jara's 41.70%": a possessive name right before the number."""
+    """The entity of "Pelk's 45.80%": a possessive name right before the number."""
     before = state.article.text[max(sentence.start, start - 60) : start]
     match = re.search(r"(?P<name>[\w.-]+)['’]s\s+$", before)
     if match is None:

@@ -6,7 +6,7 @@ the candidate names, votes each entity's type over all its mentions and the cues
 (titles, honorifics, source phrases, organisation words, the country lexicon), links a
 surname to the full name in scope, finds the mentions the tagger missed, turns demonyms and
 possessive countries into Country mentions, resolves clear pronouns (`pronouns.py`) and
-records family relations stated in the text ("his older brother Miguel").
+records family relations stated in the text ("his older brother Corwin").
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ _BASE_VOTE: dict[str, EntityType] = {
 }
 #: Articles that open an outlet's or institution's name, rarely a person's ("La Nación").
 _NAME_ARTICLES = {"the", "la", "el", "le", "les", "los", "las", "il", "lo", "die", "der", "das"}
-#: Lower-case particles inside personal names ("Lula da Silva"); never a surname on their own.
+#: Lower-case particles inside personal names ("Ana da Costa"); never a surname on their own.
 _PARTICLES = {"da", "de", "del", "della", "di", "do", "dos", "das", "du", "van", "von", "der"}
 _PARTICLES |= {"den", "bin", "ibn", "al", "el", "la", "le", "y", "ben", "ter", "st.", "jr.", "sr."}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -339,7 +339,7 @@ def _bare_the(doc: Doc, i: int, j: int) -> bool:
 
 
 def _adjectival(doc: Doc, i: int, j: int) -> bool:
-    """A demonym used as an adjective ("Chilean voters"), not as a noun ("the Chilean's")."""
+    """A demonym used as an adjective ("Danish voters"), not as a noun ("the Dane's")."""
     if j < len(doc) and doc[j].text in _POSSESSIVE:
         return False
     last = doc[j - 1]
@@ -349,7 +349,7 @@ def _adjectival(doc: Doc, i: int, j: int) -> bool:
 
 
 def _demonym_tokens(para: Paragraph, covered: set[int], lex: Lexicon) -> list[_Cand]:
-    """Capitalised adjectival demonyms the tagger left out ("Bolivian President …")."""
+    """Capitalised adjectival demonyms the tagger left out ("Norwegian President …")."""
     out: list[_Cand] = []
     doc = para.doc
     for token in doc:
@@ -425,7 +425,7 @@ def _cluster(cands: list[_Cand]) -> list[_Cluster]:
     full.sort(key=len, reverse=True)
     for key in full:
         # A longer tagged name that only adds words to a known name ("X Y Overjoyed")
-        # or a shorter one that ends a known name ("Paulina Uribe") joins it.
+        # or a shorter one that ends a known name ("Maren Holt" for "Ida Maren Holt") joins it.
         target = next(
             (
                 by_key[other]
@@ -580,7 +580,7 @@ def _propagate(state: DocumentState, cands: list[_Cand], clusters: list[_Cluster
 
 
 def _propagate_names(state: DocumentState, cands: list[_Cand], clusters: list[_Cluster]) -> None:
-    """Add the untagged repeats of organisation names the tagger found once ("The Intercept")."""
+    """Add the untagged repeats of organisation names the tagger found once ("The Courier")."""
     wanted: dict[str, _Cluster] = {}
     for cluster in clusters:
         if cluster.country is None and _vote(cluster.votes) == "Organization":
@@ -623,7 +623,7 @@ def _canonical(cluster: _Cluster) -> str:
     if not names:
         return cluster.cands[0].text
     if len(names) == 1 and "." in next(iter(names)):
-        state = lexicon().us_states.get(next(iter(names)))  # "Fla." → Florida
+        state = lexicon().us_states.get(next(iter(names)))  # "Ore." → Oregon
         if state:
             return state
     return max(
@@ -668,7 +668,7 @@ def _to_entities(clusters: list[_Cluster]) -> list[Entity]:
 
 
 def _family(state: DocumentState, lex: Lexicon) -> None:
-    """Record "his older brother Miguel" / "X's father, Y" on the relative, and its gender."""
+    """Record "his older brother Corwin" / "X's father, Y" on the relative, and its gender."""
     for entity in state.analysis.entities:
         if entity.type != "Person":
             continue

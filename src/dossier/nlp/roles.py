@@ -1,7 +1,7 @@
 """Offices and titles the article gives its people, as `Role`s on their entities.
 
-Read from titles before a name ("former Labor Minister X", "Bolivian President Y",
-"Sen. Z (R-Fla.)"), appositions after it ("X, the marketing manager for Pepsi,") and
+Read from titles before a name ("former Labor Minister X", "Norwegian President Y",
+"Sen. Z (D-Ore.)"), appositions after it ("X, the marketing director for Quillon Foods,") and
 "served as A and B". A role is *of* the country or organisation the text ties it to (a
 demonym, a possessive, "of/for X"); its date is the date its sentence states, else the
 document's date (`date_basis="document"`); "former" and "served" roles are not current.
@@ -89,7 +89,7 @@ def _add(entity: Entity, role: Role) -> None:
 
 
 def _titles_before(state: DocumentState, entity: Entity, mention: Mention, lex: Lexicon) -> None:
-    """'former Labor Minister X', 'Bolivian President Y', 'Secretary of State Z'."""
+    """'former Labor Minister X', 'Norwegian President Y', 'Secretary of State Z'."""
     text = state.article.text
     sentence = state.parsed.sentence_at(mention.start)
     floor = sentence.start if sentence else max(0, mention.start - 120)
@@ -102,7 +102,7 @@ def _titles_before(state: DocumentState, entity: Entity, mention: Mention, lex: 
             return
         title = lex.titles_folded[fold(lower.group("title"))]
         span = (base + lower.start("title"), base + lower.end("title"))
-        # "Chilean fascist dictator X": a demonym a few lower-case words before the title.
+        # "Danish navy admiral X": a demonym a few lower-case words before the title.
         before = re.search(r"(?P<d>[A-Z][\w'’.-]*)\s+(?:[a-z-]+\s+){0,2}$", window[: lower.start()])
         country = None
         if before is not None:
@@ -169,7 +169,7 @@ def _finish(
 
 
 def _apposition(state: DocumentState, entity: Entity, mention: Mention, lex: Lexicon) -> None:
-    """'X, the marketing manager for Pepsi,' and 'Y, Z Group's Vice President for …,'."""
+    """'X, the marketing director for Quillon Foods,' and 'Y, Z Group's Vice President for …,'."""
     text = state.article.text
     tail = text[mention.end : mention.end + 140]
     match = re.match(r",\s+(?P<phrase>[^,;:()\"“”]{3,120}?)(?=,|\.\s|;|$)", tail)
