@@ -172,7 +172,7 @@ def test_untagged_names_after_titles_and_given_names() -> None:
     import spacy
     from spacy.tokens import Doc
 
-    from dossier.nlp.entities import _given_name_spans, _titled_spans
+    from dossier.nlp.entity_candidates import _given_name_spans, _titled_spans
     from dossier.nlp.parse import Paragraph
 
     words = ["Sen.", "Oduya", "and", "Anna", "Kvistborg", "met", "General", "Motors", "staff"]
@@ -218,7 +218,7 @@ def test_possessive_kinship_marks_a_person() -> None:
     import spacy
     from spacy.tokens import Doc
 
-    from dossier.nlp.entities import _kin_after
+    from dossier.nlp.entity_candidates import _kin_after
 
     doc = Doc(spacy.blank("en").vocab, words=["Paris", "'s", "older", "sister", "left", "Paris"])
     assert _kin_after(doc, 1, lexicon())
@@ -230,7 +230,7 @@ def test_untagged_names_ending_in_an_organisation_word() -> None:
     import spacy
     from spacy.tokens import Doc
 
-    from dossier.nlp.entities import _org_word_spans
+    from dossier.nlp.entity_candidates import _org_word_spans
     from dossier.nlp.parse import Paragraph
 
     words = [

@@ -1,0 +1,366 @@
+"""Candidate names for the entity component: what the tagger found, trimmed and voted on.
+
+Each candidate is a span of one paragraph with body offsets and a tally of type votes: the
+tagger's label, plus cues in and around the name (a title or honorific before it, an
+organisation or outlet word in it, a given name, a source phrase, a verb only people take,
+a possessive kinship word). Rules here also add names the tagger missed: adjectival
+demonyms, "Given Surname" pairs, names after personal titles, names ending in an
+organisation word. `entities.py` then groups the candidates into entities.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..records import EntityType
+from .entity_lexicon import Lexicon, fold
+from .registry import DocumentState
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from .parse import Paragraph
+_NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
+_BASE_VOTE: dict[str, EntityType] = {
+    "PERSON": "Person",
+    "ORG": "Organization",
+    "GPE": "Place",
+    "LOC": "Place",
+    "FAC": "Place",
+}
+#: Articles that open an outlet's or institution's name, rarely a person's ("La Nación").
+_NAME_ARTICLES = {"the", "la", "el", "le", "les", "los", "las", "il", "lo", "die", "der", "das"}
+#: Lower-case particles inside personal names ("Ana da Costa"); never a surname on their own.
+_PARTICLES = {"da", "de", "del", "della", "di", "do", "dos", "das", "du", "van", "von", "der"}
+_PARTICLES |= {"den", "bin", "ibn", "al", "el", "la", "le", "y", "ben", "ter", "st.", "jr.", "sr."}
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+_SOURCE_BEFORE = re.compile(
+    r"(?:according to|\bper|reported by|reporting by|reports? in|cited by|quoted by|"
+    r"in an interview with|told)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_SOURCE_AFTER = re.compile(
+    r"^(?:'s|’s)?\s*(?:reports?|reported|reporting|wrote|writes|has reported|first reported|"
+    r"revealed|published)\b"
+)
+_SPEECH_LEMMAS = {"say", "tell", "point", "add", "claim", "argue", "state", "note", "explain"}
+_SPEECH_LEMMAS |= {"insist", "warn", "write", "deny", "admit", "ask", "reply", "respond"}
+#: Verbs whose subject is a person: places and bodies are not born, do not die or marry.
+_LIFE_LEMMAS = {"bear", "die", "marry", "divorce", "resign", "graduate", "retire"}
+_MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August"}
+_MONTHS |= {"September", "October", "November", "December", "Jan.", "Feb.", "Mar.", "Apr."}
+_MONTHS |= {"Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.", "Monday", "Tuesday", "Wednesday"}
+_MONTHS |= {"Thursday", "Friday", "Saturday", "Sunday"}
+#: Titles that only ever stand before a person's name (not "General Motors").
+_PERSON_TITLES = {"Sen.", "Rep.", "Gov.", "Gen.", "Lt.", "Col.", "Capt.", "Sgt.", "Prof."}
+_PERSON_TITLES |= {"Senator", "President", "Governor", "Mayor", "Minister", "Judge"}
+_PERSON_TITLES |= {"Chancellor", "Ambassador", "Congressman", "Congresswoman", "Rev."}
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+_KIN_MODIFIERS = {"older", "younger", "elder", "eldest", "oldest", "youngest", "late", "twin"}
+_KIN_MODIFIERS |= {"big", "little", "baby", "estranged", "former", "then", "own", "only"}
+
+
+@dataclass
+class _Cand:
+    """A name found in one paragraph, before it is linked to an entity."""
+
+    para: Paragraph
+    i: int  # first token index in the paragraph's Doc
+    j: int  # one past the last token
+    start: int  # body offsets
+    end: int
+    text: str
+    form: str = "name"
+    votes: Counter[str] = field(default_factory=Counter)
+    country: str | None = None
+    cluster: int = -1
+    #: The name itself says organisation ("… Party", "… University"), not just the context.
+    org_name: bool = False
+
+    @property
+    def tokens(self) -> list[str]:
+        return [fold(t.text) for t in self.para.doc[self.i : self.j]]
+
+
+def _is_title_word(token: Token, lex: Lexicon) -> bool:
+    return token.text in lex.titles or token.text in lex.honorifics
+
+
+def _title_before(doc: Doc, i: int, lex: Lexicon) -> bool:
+    """True when a title or honorific stands right before token i ("Sen. X", "President X")."""
+    return i > 0 and _is_title_word(doc[i - 1], lex)
+
+
+def _trim(doc: Doc, i: int, j: int, label: str, lex: Lexicon) -> tuple[int, int, bool]:
+    """Drop leading articles and titles and a trailing possessive; extend a person leftwards."""
+    titled = False
+    while j - i > 1 and doc[i].lower_ == "the" and (doc[i].text == "the" or doc[i].is_sent_start):
+        i += 1
+    if label == "PERSON":
+        # "X's Ben Chan", "Undersecretary Mr. Y": the person starts after a possessive or title.
+        for k in range(j - 2, i - 1, -1):
+            if doc[k].text in _POSSESSIVE or _is_title_word(doc[k], lex):
+                titled = titled or doc[k].text not in _POSSESSIVE
+                i = k + 1
+                break
+        while i > 0:
+            prev = doc[i - 1]
+            if (
+                prev.pos_ == "PROPN"
+                and prev.is_title
+                and prev.ent_iob_ == "O"
+                and not _is_title_word(prev, lex)
+                and prev.text not in _MONTHS
+                and fold(prev.text) not in lex.demonyms
+                and fold(prev.text) not in lex.countries
+                and not (i - 1 == prev.sent.start and prev.is_stop)
+            ):
+                i -= 1
+            else:
+                break
+    while j - i > 1 and (doc[j - 1].text in _POSSESSIVE or doc[j - 1].is_punct):
+        j -= 1
+    return i, j, titled or _title_before(doc, i, lex)
+
+
+def _after_title(doc: Doc, i: int, lex: Lexicon) -> bool:
+    """True for the department of an office: "Secretary of [State]", "… for [Trade]"."""
+    return i >= 2 and doc[i - 1].lower_ in {"of", "for"} and doc[i - 2].text in lex.titles
+
+
+def _outlet_score(state: DocumentState, cand: _Cand, lex: Lexicon) -> int:
+    """How strongly the context marks a name as a news outlet cited as a source."""
+    text = state.article.text
+    before = text[max(0, cand.start - 40) : cand.start]
+    after = text[cand.end : cand.end + 30]
+    cue = bool(_SOURCE_BEFORE.search(before) or _SOURCE_AFTER.match(after))
+    if not cue:
+        return 0
+    words = cand.text.split()
+    score = 1
+    if any(w in lex.outlet_words for w in words) or cand.text in lex.outlet_words:
+        score += 2
+    first = cand.para.doc[cand.i - 1] if cand.i > 0 else None
+    if (words and fold(words[0]) in _NAME_ARTICLES) or (first is not None and first.text == "The"):
+        score += 1
+    if cand.votes["Organization"]:
+        score += 1
+    return score
+
+
+def _collect(state: DocumentState, lex: Lexicon) -> list[_Cand]:
+    """Candidate names from the tagger, trimmed, voted, plus adjectival demonyms."""
+    cands: list[_Cand] = []
+    for para in state.parsed.paragraphs:
+        doc = para.doc
+        covered: set[int] = set()
+        for ent in doc.ents:
+            label = ent.label_
+            if label not in _NER_LABELS:
+                continue
+            i, j, titled = _trim(doc, ent.start, ent.end, label, lex)
+            span = doc[i:j]
+            text = span.text
+            if not any(ch.isalpha() for ch in text) or text.islower() or len(text) < 2:
+                continue
+            nxt = doc[j] if j < len(doc) else None
+            if label == "ORG" and nxt is not None and nxt.text in lex.titles:
+                continue  # "Labor" in "Labor Minister": part of an office, not a body
+            if label == "ORG" and _after_title(doc, i, lex):
+                continue  # "State" in "Secretary of State"
+            if label == "ORG" and doc[j - 1].text in lex.titles:
+                continue  # "Harbour Authority Governor": an office
+            folded = fold(text)
+            demonym = lex.demonyms.get(folded)
+            cand = _Cand(
+                para, i, j, para.offset + span.start_char, para.offset + span.end_char, text
+            )
+            if demonym is not None and label in {"NORP", "GPE", "ORG"}:
+                if not _adjectival(doc, i, j):
+                    continue
+                cand.form, cand.country = "demonym", demonym
+                cand.votes["Country"] += 3
+            elif label == "NORP":
+                continue
+            else:
+                cand.votes[_BASE_VOTE[label]] += 1
+                country = lex.countries.get(folded)
+                if country is not None and label in {"GPE", "LOC", "ORG"}:
+                    cand.country = country
+                    cand.votes["Country"] += 3
+                if titled:
+                    cand.votes["Person"] += 3
+                words = text.split()
+                if len(words) > 1 and (set(words) & lex.org_words or words[-1] in lex.outlet_words):
+                    cand.votes["Organization"] += 2  # "… University", "Edmonton Sun"
+                    cand.org_name = True
+                elif country is None and len(words) > 1 and _INITIALS.fullmatch(words[0]):
+                    cand.votes["Person"] += 2  # "K.C. Maurer"
+                elif words[0] in lex.given_names and country is None:
+                    cand.votes["Person"] += 2 if len(words) > 1 else 1
+                if label == "PERSON" and len(words) == 1 and _bare_the(doc, i, j):
+                    cand.votes["Other"] += 2  # "the Hajj", "the Taliban": not a person's name
+                if label == "PERSON" and fold(words[0]) in _NAME_ARTICLES and len(words) > 1:
+                    cand.votes["Organization"] += 2
+                if nxt is not None and nxt.text in _POSSESSIVE and cand.country:
+                    cand.form = "possessive"
+                head = span.root
+                if len(words) == 1 and head.dep_ in {"nsubj", "nsubjpass"}:
+                    verb = head.head.lemma_
+                    if verb in _SPEECH_LEMMAS or verb in _LIFE_LEMMAS:
+                        # Places do not speak or get born; organisations do say ("X says").
+                        place = label in {"GPE", "LOC", "FAC"} or verb in _LIFE_LEMMAS
+                        cand.votes["Person"] += 2 if place else 1
+                if _kin_after(doc, j, lex):
+                    cand.votes["Person"] += 3  # "X's father"
+            covered.update(range(i, j))
+            cands.append(cand)
+        cands.extend(_demonym_tokens(para, covered, lex))
+        cands.extend(_given_name_spans(para, covered, lex))
+        cands.extend(_titled_spans(para, covered, lex))
+        cands.extend(_org_word_spans(para, covered, lex))
+    for cand in cands:
+        score = _outlet_score(state, cand, lex)
+        if score >= 2 and cand.country is None:
+            cand.votes["Organization"] += 4
+    return cands
+
+
+def _given_name_spans(para: Paragraph, covered: set[int], lex: Lexicon) -> list[_Cand]:
+    """Untagged "Given Surname" pairs: a common given name followed by capitalised names."""
+    out: list[_Cand] = []
+    doc = para.doc
+    for token in doc:
+        if token.i in covered or token.text not in lex.given_names:
+            continue
+        j = token.i + 1
+        while (
+            j < len(doc)
+            and j - token.i < 4
+            and j not in covered
+            and doc[j].pos_ == "PROPN"
+            and doc[j].is_title
+            and doc[j].text not in lex.titles
+        ):
+            j += 1
+        if j - token.i < 2:
+            continue
+        span = doc[token.i : j]
+        start = para.offset + span.start_char
+        cand = _Cand(para, token.i, j, start, start + len(span.text), span.text)
+        cand.votes["Person"] += 3
+        covered.update(range(token.i, j))
+        out.append(cand)
+    return out
+
+
+def _org_word_spans(para: Paragraph, covered: set[int], lex: Lexicon) -> list[_Cand]:
+    """Untagged capitalised names ending in an organisation word ("Civic Party")."""
+    out: list[_Cand] = []
+    doc = para.doc
+    for token in doc:
+        if token.i in covered or token.text not in lex.org_words or token.i == 0:
+            continue
+        i = token.i
+        while (
+            i > 0
+            and token.i - i < 4
+            and i - 1 not in covered
+            and doc[i - 1].is_title
+            and doc[i - 1].pos_ in {"PROPN", "ADJ", "NOUN"}
+            and not doc[i - 1].is_sent_start
+            and doc[i - 1].text not in lex.titles
+        ):
+            i -= 1
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if i == token.i or (nxt is not None and nxt.text in lex.titles):
+            continue  # "Central Bank Governor" is an office
+        span = doc[i : token.i + 1]
+        start = para.offset + span.start_char
+        cand = _Cand(para, i, token.i + 1, start, start + len(span.text), span.text)
+        cand.votes["Organization"] += 3
+        cand.org_name = True
+        covered.update(range(i, token.i + 1))
+        out.append(cand)
+    return out
+
+
+def _titled_spans(para: Paragraph, covered: set[int], lex: Lexicon) -> list[_Cand]:
+    """Untagged names right after an honorific or a personal title ("Mr. Oduya", "Sen. X")."""
+    out: list[_Cand] = []
+    doc = para.doc
+    for token in doc[:-1]:
+        if not (token.text in lex.honorifics or token.text in _PERSON_TITLES):
+            continue
+        i = j = token.i + 1
+        while (
+            j < len(doc)
+            and j - i < 3
+            and j not in covered
+            and doc[j].pos_ == "PROPN"
+            and doc[j].is_title
+            and doc[j].text not in lex.org_words
+            and doc[j].text not in lex.titles
+        ):
+            j += 1
+        if j == i:
+            continue
+        span = doc[i:j]
+        start = para.offset + span.start_char
+        cand = _Cand(para, i, j, start, start + len(span.text), span.text)
+        cand.votes["Person"] += 3
+        covered.update(range(i, j))
+        out.append(cand)
+    return out
+
+
+def _kin_after(doc: Doc, j: int, lex: Lexicon) -> bool:
+    """True for a name followed by a possessive and a kinship word ("X's older sister")."""
+    if j >= len(doc) or doc[j].text not in _POSSESSIVE:
+        return False
+    k = j + 1
+    while k < len(doc) and doc[k].lower_ in _KIN_MODIFIERS:
+        k += 1
+    return k < len(doc) and fold(doc[k].text) in lex.kinship
+
+
+def _bare_the(doc: Doc, i: int, j: int) -> bool:
+    """True for a one-word name after a lower-case "the" that heads its phrase ("the Hajj")."""
+    return i > 0 and doc[i - 1].text == "the" and doc[j - 1].dep_ not in {"compound", "amod"}
+
+
+def _adjectival(doc: Doc, i: int, j: int) -> bool:
+    """A demonym used as an adjective ("Danish voters"), not as a noun ("the Dane's")."""
+    if j < len(doc) and doc[j].text in _POSSESSIVE:
+        return False
+    last = doc[j - 1]
+    if last.dep_ in {"amod", "compound", "nmod"} or last.pos_ == "ADJ":
+        return True
+    return j < len(doc) and doc[j].pos_ in {"NOUN", "PROPN", "ADJ"}
+
+
+def _demonym_tokens(para: Paragraph, covered: set[int], lex: Lexicon) -> list[_Cand]:
+    """Capitalised adjectival demonyms the tagger left out ("Norwegian President …")."""
+    out: list[_Cand] = []
+    doc = para.doc
+    for token in doc:
+        if token.i in covered or not token.is_title:
+            continue
+        for width in (2, 1):
+            j = token.i + width
+            if j > len(doc) or any(k in covered for k in range(token.i, j)):
+                continue
+            span = doc[token.i : j]
+            country = lex.demonyms.get(fold(span.text))
+            if country and _adjectival(doc, token.i, j):
+                start = para.offset + span.start_char
+                cand = _Cand(para, token.i, j, start, start + len(span.text), span.text)
+                cand.form, cand.country = "demonym", country
+                cand.votes["Country"] += 3
+                covered.update(range(token.i, j))
+                out.append(cand)
+                break
+    return out
