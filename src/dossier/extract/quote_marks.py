@@ -7,6 +7,7 @@ mark and only the last one closes; such a quotation is returned as one span.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 OPEN_DOUBLE = "“„«"
@@ -112,13 +113,23 @@ def _make(text: str, open_at: int, close_at: int, single: bool = False) -> Quote
     return Quoted(start, end, open_at, close_at + 1, single)
 
 
+_TWO_APOSTROPHES = re.compile(r"''|``")
+
+
+def _as_double_mark(match: re.Match[str]) -> str:
+    """Some wires write a quotation mark as two apostrophes (''…''); same length, one mark."""
+    after = match.string[match.end() : match.end() + 1]
+    return ' "' if after.isalnum() else '" '
+
+
 def find_quoted(text: str, paragraphs: list[tuple[int, int]]) -> list[Quoted]:
     """Every quotation in `text`, given paragraph (start, end) offsets; in body order.
 
     >>> find_quoted('He said "no." Then', [(0, 18)])[0].start
     9
     """
-    doubles = [q for q in _double_spans(text, paragraphs) if q.end > q.start]
+    marked = _TWO_APOSTROPHES.sub(_as_double_mark, text)
+    doubles = [q for q in _double_spans(marked, paragraphs) if q.end > q.start]
     singles = [
         q
         for q in _single_spans(text, paragraphs)

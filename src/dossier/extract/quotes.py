@@ -83,6 +83,10 @@ def _is_speech_verb(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if not (token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")):
         return False
+    if lemma in ("call", "label", "dub", "brand"):
+        before = token.doc[token.i - 1].lower_ if token.i else ""
+        if token.dep_ == "amod" or before in ("so", "-", "so-"):
+            return False  # "the so-called “reform”" is a scare quote
     if lemma == "point":
         return any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
     return lemma in lexicon("speech_verbs.txt") or lemma in lexicon(
@@ -135,6 +139,26 @@ def _subject(token: Token) -> Token | None:
             return None
         current = current.head
     return None
+
+
+def _name_near(verb: Token) -> Token | None:
+    """When the parse gives no subject ("“…,” said Vela, the mayor"), the name beside the cue."""
+    sentence = verb.sent
+    right = [t for t in sentence if verb.i < t.i <= verb.i + 3]
+    left = [t for t in sentence if verb.i - 6 <= t.i < verb.i][::-1]
+    for token in right + left:
+        if token.text in ALL_MARKS or token.text in "“”‘’":
+            break
+        if token.pos_ == "PROPN" or (token.tag_ == "PRP" and token.lower_ not in ("it", "you")):
+            while token.dep_ in ("compound", "flat") and token.head.i != token.i:
+                token = token.head
+            return token
+    return None
+
+
+def _speaker_of(paragraph: Paragraph, verb: Token) -> SpeakerSpan | None:
+    subject = _subject(verb) or _name_near(verb)
+    return _speaker_span(paragraph, subject) if subject is not None else None
 
 
 def _trim(doc_span: Span) -> tuple[int, int] | None:
@@ -305,7 +329,6 @@ class _Finder:
                 bounds = _trim(doc[thing.left_edge.i : thing.right_edge.i + 1])
         if bounds is None or doc[bounds[1] - 1].text in "“\"‘'":
             return None
-        subject = _subject(verb)
         return Attribution(
             kind="indirect",
             start=_offset(paragraph, doc[bounds[0]]),
@@ -313,7 +336,7 @@ class _Finder:
             paragraph=paragraph.index,
             cue_type="verb",
             cue=_cue_bounds(paragraph, verb),
-            speaker_span=_speaker_span(paragraph, subject) if subject is not None else None,
+            speaker_span=_speaker_of(paragraph, verb),
             cue_lemma=verb.lemma_.lower(),
         )
 
@@ -451,7 +474,6 @@ class _Finder:
                 break
         if candidates:
             verb = min(candidates, key=lambda c: c[0])[1]
-            subject = _subject(verb)
             found = Attribution(
                 "direct",
                 quoted.start,
@@ -459,7 +481,7 @@ class _Finder:
                 paragraph.index,
                 "verb",
                 cue=_cue_bounds(paragraph, verb),
-                speaker_span=_speaker_span(paragraph, subject) if subject is not None else None,
+                speaker_span=_speaker_of(paragraph, verb),
                 cue_lemma=verb.lemma_.lower(),
             )
             if found.cue is not None and found.cue[1] <= quoted.outer_start:
