@@ -106,7 +106,9 @@ def _trim(doc: Doc, i: int, j: int, label: str, lex: Lexicon) -> tuple[int, int,
                 titled = titled or doc[k].text not in _POSSESSIVE
                 i = k + 1
                 break
-        while i > 0:
+        # A tagged full name may have lost a first name ("[Ida] Maren Holt"); a single word
+        # is not extended ("Space Shuttle [Endeavour]").
+        while i > 0 and j - i > 1:
             prev = doc[i - 1]
             if (
                 prev.pos_ == "PROPN"
@@ -202,7 +204,7 @@ def _collect(state: DocumentState, lex: Lexicon) -> list[_Cand]:
                 elif words[0] in lex.given_names and country is None:
                     cand.votes["Person"] += 2 if len(words) > 1 else 1
                 if label == "PERSON" and len(words) == 1 and _bare_the(doc, i, j):
-                    cand.votes["Other"] += 2  # "the Hajj", "the Taliban": not a person's name
+                    cand.votes["Other"] += 3  # "the Hajj", "the Taliban": not a person's name
                 if label == "PERSON" and fold(words[0]) in _NAME_ARTICLES and len(words) > 1:
                     cand.votes["Organization"] += 2
                 if nxt is not None and nxt.text in _POSSESSIVE and cand.country:
