@@ -567,7 +567,7 @@ class _Finder:
         ]
         same = last.paragraph == paragraph.index
         starts_paragraph = quoted.outer_start == paragraph.offset
-        lead = self.text[paragraph.offset : quoted.outer_start].rstrip()
+        lead = self.text[paragraph.offset : quoted.outer_start].rstrip(" '\"“‘")
         if lead and lead[-1] not in '.!?”"':
             return None  # a fragment inside the narrator's sentence carries on nothing
         if later_cues or not (same or (last.paragraph == paragraph.index - 1 and starts_paragraph)):
