@@ -376,6 +376,70 @@ def time_add(docs: dict[str, Doc]) -> tuple[int, float, list[str]]:
     return len(report.added), elapsed, others
 
 
+def read_gum(folder: Path) -> dict[str, tuple[str, dict[int, str]]]:
+    """GUM news documents: text rebuilt from token offsets, and the Wikipedia identity of the
+    innermost identified span at each character (held out: never used for tuning)."""
+    docs = {}
+    for path in sorted(folder.glob("*.tsv")):
+        chars: list[str] = []
+        spans: dict[str, tuple[str, int, int]] = {}
+        sentence = None
+        for line in path.read_text(encoding="utf-8").splitlines():
+            cols = line.split("\t")
+            if line.startswith("#") or len(cols) < 7:
+                continue
+            start, end = (int(x) for x in cols[1].split("-"))
+            while len(chars) < start:
+                chars.append("\n" if sentence != cols[0].split("-")[0] and chars else " ")
+            sentence = cols[0].split("-")[0]
+            chars[start:end] = list(cols[2])
+            for item in cols[6].split("|") if cols[6] not in {"_", ""} else []:
+                name, _, number = item.partition("[")
+                known = spans.get(number, (name, start, end))
+                spans[number] = (name, min(known[1], start), max(known[2], end))
+        identity: dict[int, str] = {}
+        for name, start, end in sorted(spans.values(), key=lambda v: v[1] - v[2]):
+            for i in range(start, end):
+                identity[i] = name  # shorter spans are written last and win
+        docs[path.stem] = ("".join(chars), identity)
+    return docs
+
+
+def heldout_gum(folder: Path, console: Console) -> None:
+    """Mentions with a Wikipedia identity in GUM news: chains and wrong cross-document joins."""
+    docs = read_gum(folder)
+    pipeline = Pipeline(Settings())
+    db = Database(":memory:")
+    for key, (text, _) in docs.items():
+        db.add_article(
+            Article(source=key, text=text, site=key), pipeline.analyse(Article(key, text))
+        )
+    system = system_mentions(db)
+    key_clusters: Clusters = {}
+    dossier: Clusters = {}
+    exact: Clusters = {}
+    for i, (doc, _start, end, text, entity_id) in enumerate(system):
+        identity = docs[doc][1].get(end - 1)
+        if identity:
+            key_clusters[i], dossier[i], exact[i] = identity, entity_id, name_key(text)
+    table = Table(
+        title=f"held out: GUM news, {len(docs)} articles, {len(key_clusters)} Dossier"
+        " mentions with a Wikipedia identity"
+    )
+    for column in ["system", "B³ F1", "CoNLL F1", "chains joining two identities across documents"]:
+        table.add_column(column)
+    for name, response in [("exact name", exact), ("Dossier", dossier)]:
+        s = score(key_clusters, response)
+        wrong = 0
+        for group in _groups(response):
+            identities = {key_clusters[m] for m in group}
+            documents = {system[int(str(m))][0] for m in group}
+            wrong += int(len(identities) > 1 and len(documents) > 1)
+        table.add_row(name, f"{100 * s['B³ F1']:.1f}", f"{100 * s['CoNLL F1']:.1f}", str(wrong))
+    console.print(table)
+    db.close()
+
+
 def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
@@ -442,6 +506,9 @@ def main(argv: Iterable[str] | None = None) -> int:
         " (the most any system could wrongly merge)"
     )
     console.print(f"analyse + store (resolution on): {len(docs) / analysed:.2f} documents/s")
+    gum = args.data / "gum-news" / "coref" / "gum" / "tsv"
+    if gum.exists():
+        heldout_gum(gum, console)
     if not args.no_timing:
         added, elapsed, others = time_add(docs)
         console.print(

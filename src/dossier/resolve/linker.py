@@ -105,19 +105,25 @@ def _person_agreement(left: list[NameForm], right: list[NameForm]) -> tuple[int,
     return (0, "different names")
 
 
-def _other_agreement(left: list[NameForm], right: list[NameForm]) -> tuple[int, str]:
-    """How well two organisations' or places' names agree (2 suffices, 1 needs context)."""
-    best = (0, "different names")
+def _other_agreement(left: list[NameForm], right: list[NameForm], place: bool) -> tuple[float, str]:
+    """How well two organisations' or places' names agree: 2 suffices, 1 needs context, 0.5
+    (a two-letter acronym, which many names share) needs more context; places never join on
+    part of a name ("South" is not "South Korea")."""
+    best: tuple[float, str] = (0, "different names")
     for a in left:
         for b in right:
             if a.key == b.key:
                 return (3, f"same name {a.key!r}")
             ia, ib = acronyms(list(a.parts)), acronyms(list(b.parts))
             if (len(a.parts) == 1 and a.key in ib) or (len(b.parts) == 1 and b.key in ia):
-                best = max(best, (3, f"acronym ({a.key!r} / {b.key!r})"))
+                short_acronym = min(len(a.key), len(b.key)) < 3
+                strength = 0.5 if short_acronym else 3
+                best = max(best, (strength, f"acronym ({a.key!r} / {b.key!r})"))
                 continue
             if (a.bare and a.bare in {b.parts, b.bare}) or (b.bare and b.bare == a.parts):
                 best = max(best, (2, f"same name but for the country ({a.key!r} / {b.key!r})"))
+                continue
+            if place:
                 continue
             short, long_ = (a, b) if len(a.parts) <= len(b.parts) else (b, a)
             if long_.parts[: len(short.parts)] == short.parts:
@@ -145,6 +151,7 @@ def compare(left: Profile, right: Profile) -> Comparison:
     right_forms = [f for f in (form(n, left.type) for n in right.names) if f.parts]
     if not left_forms or not right_forms:
         return Comparison(False, 0.0, ["no comparable name"])
+    agreement: tuple[float, str] | None
     if left.type == "Person":
         agreement = _person_agreement(left_forms, right_forms)
         if agreement is None:
@@ -152,7 +159,7 @@ def compare(left: Profile, right: Profile) -> Comparison:
             others = [b.key for b in right_forms if b.full and b.surname == main.surname]
             return Comparison(False, 0.0, [f"different given names ({main.key!r} / {others[0]!r})"])
     else:
-        agreement = _other_agreement(left_forms, right_forms)
+        agreement = _other_agreement(left_forms, right_forms, left.type in {"Place", "Country"})
     strength, why = agreement
     if strength == 0:
         return Comparison(False, 0.0, [why])
@@ -175,7 +182,7 @@ def compare(left: Profile, right: Profile) -> Comparison:
         if strength < 3 or context < 1:
             return Comparison(False, 0.0, [*reasons, "not enough to join across types"])
         return Comparison(True, float(score) - 1.0, reasons)
-    if strength >= 2 or context >= 1:
+    if strength >= 2 or (strength >= 1 and context >= 1) or context >= 2:
         return Comparison(True, float(score), reasons)
     reasons.append("no evidence beyond the name")
     return Comparison(None, float(score), reasons)
