@@ -151,3 +151,25 @@ def test_a_surname_first_entity_takes_the_full_name_given_later(fresh_db: Databa
     assert entity_of(fresh_db, d2, "Ivo Brannick") == entity_id
     name = fresh_db.conn.execute("SELECT name FROM entities WHERE id = ?", (entity_id,))
     assert name.fetchone()[0] == "Ivo Brannick"
+
+
+def place(key: int, name: str) -> Entity:
+    return Entity(key, "Place", name, [], [Mention(0, len(name), name)])
+
+
+def test_two_letter_acronyms_and_parts_of_place_names_do_not_join_alone(
+    fresh_db: Database,
+) -> None:
+    d1 = add(fresh_db, "one", org(1, "Supreme Court"), place(2, "North Veloria"))
+    d2 = add(fresh_db, "two", org(1, "SC"), place(2, "North"))
+    assert entity_of(fresh_db, d2, "SC") != entity_of(fresh_db, d1, "Supreme Court")
+    assert entity_of(fresh_db, d2, "North") != entity_of(fresh_db, d1, "North Veloria")
+    d3 = add(fresh_db, "three", org(1, "Veloria Labour Front"), org(2, "Kessel Mining Board"))
+    d4 = add(
+        fresh_db,
+        "four",
+        org(1, "Veloria Labour Front"),
+        org(2, "Kessel Mining Board"),
+        org(3, "KMB"),
+    )
+    assert entity_of(fresh_db, d4, "KMB") == entity_of(fresh_db, d3, "Kessel Mining Board")
