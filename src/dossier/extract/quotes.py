@@ -17,6 +17,7 @@ speaker and then every outlet or person the statement reached this page through.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -142,22 +143,35 @@ def _subject(token: Token) -> Token | None:
 
 
 def _name_near(verb: Token) -> Token | None:
-    """When the parse gives no subject ("“…,” said Vela, the mayor"), the name beside the cue."""
-    sentence = verb.sent
-    right = [t for t in sentence if verb.i < t.i <= verb.i + 3]
-    left = [t for t in sentence if verb.i - 6 <= t.i < verb.i][::-1]
-    for token in right + left:
+    """When the parse gives no subject ("“…,” said Vela, the mayor"), the name beside the cue:
+    the one right after it, else the first name between the quotation and the cue."""
+    doc = verb.doc
+    after = doc[verb.i + 1] if verb.i + 1 < verb.sent.end else None
+    if after is not None and after.pos_ == "PROPN":
+        return _name_head(after)
+    found: Token | None = None
+    for token in reversed(doc[max(verb.sent.start, verb.i - 8) : verb.i]):
         if token.text in ALL_MARKS or token.text in "“”‘’":
             break
         if token.pos_ == "PROPN" or (token.tag_ == "PRP" and token.lower_ not in ("it", "you")):
-            while token.dep_ in ("compound", "flat") and token.head.i != token.i:
-                token = token.head
-            return token
-    return None
+            found = token
+    return _name_head(found) if found is not None else None
 
 
-def _speaker_of(paragraph: Paragraph, verb: Token) -> SpeakerSpan | None:
-    subject = _subject(verb) or _name_near(verb)
+def _name_head(token: Token) -> Token:
+    while token.dep_ in ("compound", "flat") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _speaker_of(
+    paragraph: Paragraph, verb: Token, quoted: Callable[[int], bool] | None = None
+) -> SpeakerSpan | None:
+    """The verb's subject, unless the parse took it from inside a quotation."""
+    subject = _subject(verb)
+    if subject is not None and quoted is not None and quoted(_offset(paragraph, subject)):
+        subject = None
+    subject = subject or _name_near(verb)
     return _speaker_span(paragraph, subject) if subject is not None else None
 
 
@@ -336,7 +350,7 @@ class _Finder:
             paragraph=paragraph.index,
             cue_type="verb",
             cue=_cue_bounds(paragraph, verb),
-            speaker_span=_speaker_of(paragraph, verb),
+            speaker_span=_speaker_of(paragraph, verb, self.in_quote),
             cue_lemma=verb.lemma_.lower(),
         )
 
@@ -481,7 +495,7 @@ class _Finder:
                 paragraph.index,
                 "verb",
                 cue=_cue_bounds(paragraph, verb),
-                speaker_span=_speaker_of(paragraph, verb),
+                speaker_span=_speaker_of(paragraph, verb, self.in_quote),
                 cue_lemma=verb.lemma_.lower(),
             )
             if found.cue is not None and found.cue[1] <= quoted.outer_start:
