@@ -242,3 +242,16 @@ def test_byline_dash_names_the_speaker(run_quotes: Callable[[str], DocumentState
     state = run_quotes("“The river has never been this low in my lifetime.” ― Marta Solis")
     quote = find(state, "The river has never been")
     assert name(state, quote.speaker) == "Marta Solis"
+
+
+@pytest.mark.slow
+def test_paragraph_ending_in_a_colon_introduces_the_next(
+    run_quotes: Callable[[str], DocumentState],
+) -> None:
+    state = run_quotes(
+        "Senator Ruth Calder took questions after the vote. Calder continued:\n\n"
+        "“The harbour tax was never meant to last. We will repeal it in spring.”"
+    )
+    quote = find(state, "The harbour tax was never meant to last.")
+    assert quote.kind == "direct"
+    assert (name(state, quote.speaker) or "").endswith("Calder")

@@ -504,6 +504,9 @@ class _Finder:
         byline = self.byline_after(paragraph, quoted, after)
         if byline is not None:
             return byline
+        introduced = self.introduced_before(paragraph, quoted)
+        if introduced is not None:
+            return introduced
         lead = self.text[paragraph.offset : quoted.outer_start].rstrip()
         if lead.endswith(":") and before:
             names = [t for t in before if t.pos_ == "PROPN"]
@@ -542,6 +545,28 @@ class _Finder:
         end = max(_end(paragraph, doc[bounds[1] - 1]), quoted.outer_end)
         if start < quoted.outer_start:
             found.kind, found.start, found.end = "mixed", start, end
+
+    def introduced_before(self, paragraph: Paragraph, quoted: Quoted) -> Attribution | None:
+        """'Vela continued:' closing the paragraph before one that opens with the quotation."""
+        if quoted.outer_start != paragraph.offset or paragraph.index == 0:
+            return None
+        previous = self.state.parsed.paragraphs[paragraph.index - 1]
+        if not previous.doc.text.rstrip().endswith(":"):
+            return None
+        last = list(previous.doc.sents)[-1]
+        verb = next((t for t in reversed(last) if _is_speech_verb(t)), None)
+        if verb is None:
+            return None
+        return Attribution(
+            "direct",
+            quoted.start,
+            quoted.end,
+            paragraph.index,
+            "verb",
+            cue=_cue_bounds(previous, verb),
+            speaker_span=_speaker_of(previous, verb, self.in_quote),
+            cue_lemma=verb.lemma_.lower(),
+        )
 
     def byline_after(
         self, paragraph: Paragraph, quoted: Quoted, after: list[Token]
