@@ -36,6 +36,8 @@ _BYLINE = re.compile(r"\s*([―—–-])\s*[A-Z]")
 _SENTENCE_END = re.compile(r"[.!?][”\"]|[!?]")
 #: Short quotations with no cue beside them are scare quotes or titles, not statements.
 MIN_UNCUED_WORDS = 4
+#: … and words quoted inside the narrator's sentence with no cue are a phrase or a title.
+MIN_EMBEDDED_WORDS = 8
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 NAME_DEPS = ("compound", "det", "amod", "poss", "nmod", "nummod", "case", "punct")
 CLIMB_DEPS = ("xcomp", "advcl", "conj", "acl", "pcomp", "relcl")
@@ -449,7 +451,9 @@ class _Finder:
             found = self.cue_beside(paragraph, quoted) or self.continued(paragraph, quoted)
             words = quoted.words(self.text)
             if found is None:
-                if quoted.single or words < MIN_UNCUED_WORDS:
+                lead = self.text[paragraph.offset : quoted.outer_start].rstrip()
+                embedded = bool(lead) and lead[-1] not in ".!?:”\"'"
+                if quoted.single or words < (MIN_EMBEDDED_WORDS if embedded else MIN_UNCUED_WORDS):
                     continue
                 found = Attribution("direct", quoted.start, quoted.end, paragraph.index, "none")
             elif quoted.single and words < 2:
