@@ -17,7 +17,6 @@ speaker and then every outlet or person the statement reached this page through.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -25,11 +24,24 @@ from ..nlp.parse import Paragraph, SentenceView
 from ..nlp.registry import Component, DocumentState, component
 from ..records import Quote, QuoteKind
 from ..settings import Settings
-from .attribution_speakers import SpeakerSpan, lexicon, resolve_speaker
+from .attribution_speakers import SpeakerSpan, resolve_speaker
+from .attribution_syntax import (
+    OBJECT_CONTENT_LEMMAS,
+    SUBJECT_DEPS,
+    cue_bounds,
+    is_speech_verb,
+    source_after,
+    source_stop,
+    speaker_of,
+    speaker_span,
+    token_end,
+    token_start,
+    trim,
+)
 from .quote_marks import ALL_MARKS, Quoted, find_quoted
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Token
 
 _TRANSCRIPT = re.compile(r"([A-Z][A-Z.'\- ]{1,40}[A-Z]):\s+(?=\S)")
 _BYLINE = re.compile(r"\s*([―—–-])\s*[A-Z]")
@@ -38,13 +50,6 @@ _SENTENCE_END = re.compile(r"[.!?][”\"]|[!?]")
 MIN_UNCUED_WORDS = 4
 #: … and words quoted inside the narrator's sentence with no cue are a phrase or a title.
 MIN_EMBEDDED_WORDS = 8
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
-NAME_DEPS = ("compound", "det", "amod", "poss", "nmod", "nummod", "case", "punct")
-CLIMB_DEPS = ("xcomp", "advcl", "conj", "acl", "pcomp", "relcl")
-#: Verbs whose object alone can be the statement ("the report details his views").
-OBJECT_CONTENT_LEMMAS = frozenset(
-    ("detail", "reveal", "describe", "disclose", "confirm", "deny", "announce", "allege")
-)
 
 
 @dataclass
@@ -72,154 +77,6 @@ class Attribution:
     def reporting(self) -> bool:
         """True for a statement passed on from a report (an outlet, "reportedly")."""
         return self.cue_type in ("according", "per", "reportedly") or self.cue_lemma == "report"
-
-
-def _offset(paragraph: Paragraph, token: Token) -> int:
-    return paragraph.offset + token.idx
-
-
-def _end(paragraph: Paragraph, token: Token) -> int:
-    return paragraph.offset + token.idx + len(token.text)
-
-
-def _is_speech_verb(token: Token) -> bool:
-    lemma = token.lemma_.lower()
-    if not (token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")):
-        return False
-    if lemma in ("call", "label", "dub", "brand"):
-        before = token.doc[token.i - 1].lower_ if token.i else ""
-        if token.dep_ == "amod" or before in ("so", "-", "so-"):
-            return False  # "the so-called “reform”" is a scare quote
-    if lemma == "point":
-        return any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
-    return lemma in lexicon("speech_verbs.txt") or lemma in lexicon(
-        "attribution_cognition_verbs.txt"
-    )
-
-
-def _speaker_span(paragraph: Paragraph, token: Token) -> SpeakerSpan:
-    """The name around a subject or object token, without appositions or clauses."""
-    left = token
-    for child in token.lefts:
-        if child.dep_ in NAME_DEPS and child.dep_ != "punct":
-            left = min(left, child.left_edge, key=lambda t: t.i)
-    right = token
-    for child in token.rights:
-        if child.dep_ in ("compound", "flat") and child.i == right.i + 1:
-            right = child
-    determiner = next((c.lower_ for c in token.lefts if c.dep_ == "det"), None)
-    span = SpeakerSpan(
-        start=_offset(paragraph, left),
-        end=_end(paragraph, right),
-        head_start=_offset(paragraph, token),
-        head_end=_end(paragraph, token),
-        head_lemma=token.lemma_,
-        head_pos="PRON" if token.tag_ in ("PRP", "PRP$") else token.pos_,
-        determiner=determiner,
-    )
-    span.conjuncts = [_speaker_span(paragraph, c) for c in token.conjuncts if c.i > token.i]
-    return span
-
-
-def _subject(token: Token) -> Token | None:
-    """The verb's subject, climbing through `saying`, `and added` and the like."""
-    current = token
-    for _ in range(4):
-        if current.tag_ == "VBG" and current.dep_ in ("pcomp", "pobj", "acl"):
-            # "aligned himself with Vela saying …": the gerund belongs to the clause's subject.
-            current = current.head
-            while current.pos_ not in ("VERB", "AUX") and current.head.i != current.i:
-                current = current.head
-            continue
-        for child in current.children:
-            if child.dep_ in SUBJECT_DEPS and child.tag_ not in ("EX", "WDT", "WP"):
-                return child
-            if child.dep_ == "agent":
-                objects = [c for c in child.children if c.dep_ == "pobj"]
-                if objects:
-                    return objects[0]
-        if current.dep_ not in CLIMB_DEPS or current.head.i == current.i:
-            return None
-        current = current.head
-    return None
-
-
-def _name_near(verb: Token) -> Token | None:
-    """When the parse gives no subject ("“…,” said Vela, the mayor"), the name beside the cue:
-    the one right after it, else the first name between the quotation and the cue."""
-    doc = verb.doc
-    after = doc[verb.i + 1] if verb.i + 1 < verb.sent.end else None
-    if after is not None and after.pos_ == "PROPN":
-        return _name_head(after)
-    found: Token | None = None
-    for token in reversed(doc[max(verb.sent.start, verb.i - 8) : verb.i]):
-        if token.text in ALL_MARKS or token.text in "“”‘’":
-            break
-        if token.pos_ == "PROPN" or (token.tag_ == "PRP" and token.lower_ not in ("it", "you")):
-            found = token
-    return _name_head(found) if found is not None else None
-
-
-def _name_head(token: Token) -> Token:
-    while token.dep_ in ("compound", "flat") and token.head.i != token.i:
-        token = token.head
-    return token
-
-
-def _speaker_of(
-    paragraph: Paragraph, verb: Token, quoted: Callable[[int], bool] | None = None
-) -> SpeakerSpan | None:
-    """The verb's subject, unless the parse took it from inside a quotation."""
-    subject = _subject(verb)
-    if subject is not None and quoted is not None and quoted(_offset(paragraph, subject)):
-        subject = None
-    subject = subject or _name_near(verb)
-    return _speaker_span(paragraph, subject) if subject is not None else None
-
-
-def _trim(doc_span: Span) -> tuple[int, int] | None:
-    """Token bounds of a content span without the punctuation at its edges (quotes kept)."""
-    tokens = list(doc_span)
-    while tokens and (tokens[0].is_punct or tokens[0].is_space) and tokens[0].text not in "“\"‘'":
-        tokens.pop(0)
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
-        if tokens[-1].text in ALL_MARKS or tokens[-1].text in ("”", "’"):
-            break
-        tokens.pop()
-    if len(tokens) < 2:
-        return None
-    return tokens[0].i, tokens[-1].i + 1
-
-
-def _source_stop(preposition: Token) -> int:
-    """Index just past the source named after "to"/"per": up to a comma or the clause."""
-    doc = preposition.doc
-    stop = preposition.i + 1
-    sentence_end = preposition.sent.end
-    objects = [c for c in preposition.children if c.dep_ == "pobj"]
-    limit = objects[0].right_edge.i + 1 if objects else min(stop + 4, sentence_end)
-    while stop < min(limit, sentence_end) and doc[stop].text not in (",", ";", "—", "–"):
-        stop += 1
-    return stop
-
-
-def _source_after(preposition: Token) -> Token | None:
-    """The head word of the source named after "according to" or "per"."""
-    stop = _source_stop(preposition)
-    if stop <= preposition.i + 1:
-        return None
-    return preposition.doc[preposition.i + 1 : stop].root
-
-
-def _cue_bounds(paragraph: Paragraph, verb: Token) -> tuple[int, int]:
-    """The reporting verb with its auxiliaries and particle ("has learned", "pointed out")."""
-    first, last = verb, verb
-    for child in verb.children:
-        if child.dep_ in ("aux", "auxpass", "neg") and child.i < verb.i and child.i >= verb.i - 3:
-            first = min(first, child, key=lambda t: t.i)
-        if child.dep_ == "prt" and child.i == verb.i + 1:
-            last = child
-    return _offset(paragraph, first), _end(paragraph, last)
 
 
 class _Finder:
@@ -273,9 +130,9 @@ class _Finder:
         verbs: list[Attribution] = []
         phrases: list[tuple[Token, Token, Token]] = []  # (cue, last cue word, source)
         for token in sentence.span:
-            if self.in_quote(_offset(paragraph, token)):
+            if self.in_quote(token_start(paragraph, token)):
                 continue
-            if _is_speech_verb(token):
+            if is_speech_verb(token):
                 found = self.from_verb(paragraph, token)
                 if found is not None:
                     verbs.append(found)
@@ -283,17 +140,17 @@ class _Finder:
                 to = next((c for c in token.children if c.lower_ == "to"), None)
                 if to is None and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
                     to = token.nbor()
-                source = _source_after(to) if to is not None else None
+                source = source_after(to) if to is not None else None
                 if to is not None and source is not None:
                     phrases.append((token, to, source))
             elif token.lower_ == "per" and token.pos_ == "ADP":
-                source = _source_after(token)
+                source = source_after(token)
                 previous = token.doc[token.i - 1] if token.i > sentence.span.start else None
                 named = source is not None and source.pos_ == "PROPN"
                 if named and source is not None and (previous is None or previous.text == ","):
                     phrases.append((token, token, source))
         for cue, last, source in phrases:
-            span = _speaker_span(paragraph, source)
+            span = speaker_span(paragraph, source)
             if verbs:
                 verbs[0].via_spans.append(span)
                 verbs[0].via_spans.extend(span.conjuncts)
@@ -304,17 +161,17 @@ class _Finder:
                 break
         if not verbs:
             adverb = next((t for t in sentence.span if t.lower_ == "reportedly"), None)
-            if adverb is not None and not self.in_quote(_offset(paragraph, adverb)):
-                bounds = _trim(sentence.span)
+            if adverb is not None and not self.in_quote(token_start(paragraph, adverb)):
+                bounds = trim(sentence.span)
                 if bounds is not None:
                     verbs.append(
                         Attribution(
                             kind="indirect",
-                            start=_offset(paragraph, sentence.span.doc[bounds[0]]),
-                            end=_end(paragraph, sentence.span.doc[bounds[1] - 1]),
+                            start=token_start(paragraph, sentence.span.doc[bounds[0]]),
+                            end=token_end(paragraph, sentence.span.doc[bounds[1] - 1]),
                             paragraph=paragraph.index,
                             cue_type="reportedly",
-                            cue=(_offset(paragraph, adverb), _end(paragraph, adverb)),
+                            cue=(token_start(paragraph, adverb), token_end(paragraph, adverb)),
                             cue_lemma="reportedly",
                         )
                     )
@@ -336,23 +193,23 @@ class _Finder:
                 )
         bounds: tuple[int, int] | None = None
         if complement is not None:
-            bounds = _trim(doc[complement.left_edge.i : complement.right_edge.i + 1])
+            bounds = trim(doc[complement.left_edge.i : complement.right_edge.i + 1])
         elif verb.dep_ == "parataxis" and verb.head.i < verb.left_edge.i:
-            bounds = _trim(doc[verb.head.left_edge.i : verb.left_edge.i])
+            bounds = trim(doc[verb.head.left_edge.i : verb.left_edge.i])
         if complement is None and verb.lemma_.lower() in OBJECT_CONTENT_LEMMAS:
             thing = next((c for c in verb.children if c.dep_ == "dobj"), None)
             if thing is not None and thing.pos_ != "PRON":
-                bounds = _trim(doc[thing.left_edge.i : thing.right_edge.i + 1])
+                bounds = trim(doc[thing.left_edge.i : thing.right_edge.i + 1])
         if bounds is None or doc[bounds[1] - 1].text in "“\"‘'":
             return None
         return Attribution(
             kind="indirect",
-            start=_offset(paragraph, doc[bounds[0]]),
-            end=_end(paragraph, doc[bounds[1] - 1]),
+            start=token_start(paragraph, doc[bounds[0]]),
+            end=token_end(paragraph, doc[bounds[1] - 1]),
             paragraph=paragraph.index,
             cue_type="verb",
-            cue=_cue_bounds(paragraph, verb),
-            speaker_span=_speaker_of(paragraph, verb, self.in_quote),
+            cue=cue_bounds(paragraph, verb),
+            speaker_span=speaker_of(paragraph, verb, self.in_quote),
             cue_lemma=verb.lemma_.lower(),
         )
 
@@ -363,20 +220,20 @@ class _Finder:
         paragraph = sentence.paragraph
         doc = sentence.span.doc
         phrase_start = cue.i
-        phrase_end = _source_stop(last)
+        phrase_end = source_stop(last)
         before = doc[sentence.span.start : phrase_start]
         after = doc[phrase_end : sentence.span.end]
         part = after if len(after) >= len(before) else before
-        bounds = _trim(part)
+        bounds = trim(part)
         if bounds is None:
             return None
         return Attribution(
             kind="indirect",
-            start=_offset(paragraph, doc[bounds[0]]),
-            end=_end(paragraph, doc[bounds[1] - 1]),
+            start=token_start(paragraph, doc[bounds[0]]),
+            end=token_end(paragraph, doc[bounds[1] - 1]),
             paragraph=paragraph.index,
             cue_type="according" if cue.lower_ == "according" else "per",
-            cue=(_offset(paragraph, cue), _end(paragraph, last)),
+            cue=(token_start(paragraph, cue), token_end(paragraph, last)),
             speaker_span=span,
             via_spans=list(span.conjuncts),
             cue_lemma=cue.lower_,
@@ -475,17 +332,17 @@ class _Finder:
         before = [t for t in doc if t.idx + len(t.text) <= local_start]
         candidates: list[tuple[int, Token]] = []
         for distance, token in enumerate(after[:12]):
-            if self.in_quote(_offset(paragraph, token)):
+            if self.in_quote(token_start(paragraph, token)):
                 break
             if token.is_sent_start and distance > 0 and token.text not in ALL_MARKS:
                 break
-            if _is_speech_verb(token):
+            if is_speech_verb(token):
                 candidates.append((distance, token))
                 break
         for distance, token in enumerate(reversed(before[-15:])):
-            if self.in_quote(_offset(paragraph, token)):
+            if self.in_quote(token_start(paragraph, token)):
                 break
-            if _is_speech_verb(token):
+            if is_speech_verb(token):
                 candidates.append((distance, token))
                 break
             if token.is_sent_start and token.text not in ALL_MARKS:
@@ -498,8 +355,8 @@ class _Finder:
                 quoted.end,
                 paragraph.index,
                 "verb",
-                cue=_cue_bounds(paragraph, verb),
-                speaker_span=_speaker_of(paragraph, verb, self.in_quote),
+                cue=cue_bounds(paragraph, verb),
+                speaker_span=speaker_of(paragraph, verb, self.in_quote),
                 cue_lemma=verb.lemma_.lower(),
             )
             if found.cue is not None and found.cue[1] <= quoted.outer_start:
@@ -525,7 +382,7 @@ class _Finder:
                     paragraph.index,
                     "colon",
                     cue=(colon, colon + 1),
-                    speaker_span=_speaker_span(paragraph, head),
+                    speaker_span=speaker_span(paragraph, head),
                 )
         return None
 
@@ -538,15 +395,15 @@ class _Finder:
         if gap[-1:] in ("", ",", ":") or "\n" in gap:
             return  # "said things like, “…”" introduces the quotation whole
         doc = paragraph.doc
-        first = next((t for t in doc if _offset(paragraph, t) >= found.cue[1]), None)
+        first = next((t for t in doc if token_start(paragraph, t) >= found.cue[1]), None)
         if first is None:
             return
         last = max(verb.right_edge.i, first.i)
-        bounds = _trim(doc[first.i : min(last + 1, verb.sent.end)])
+        bounds = trim(doc[first.i : min(last + 1, verb.sent.end)])
         if bounds is None:
             return
-        start = _offset(paragraph, doc[bounds[0]])
-        end = max(_end(paragraph, doc[bounds[1] - 1]), quoted.outer_end)
+        start = token_start(paragraph, doc[bounds[0]])
+        end = max(token_end(paragraph, doc[bounds[1] - 1]), quoted.outer_end)
         if start < quoted.outer_start:
             found.kind, found.start, found.end = "mixed", start, end
 
@@ -558,7 +415,7 @@ class _Finder:
         if not previous.doc.text.rstrip().endswith(":"):
             return None
         last = list(previous.doc.sents)[-1]
-        verb = next((t for t in reversed(last) if _is_speech_verb(t)), None)
+        verb = next((t for t in reversed(last) if is_speech_verb(t)), None)
         if verb is None:
             return None
         return Attribution(
@@ -567,8 +424,8 @@ class _Finder:
             quoted.end,
             paragraph.index,
             "verb",
-            cue=_cue_bounds(previous, verb),
-            speaker_span=_speaker_of(previous, verb, self.in_quote),
+            cue=cue_bounds(previous, verb),
+            speaker_span=speaker_of(previous, verb, self.in_quote),
             cue_lemma=verb.lemma_.lower(),
         )
 
@@ -596,7 +453,7 @@ class _Finder:
             paragraph.index,
             "byline",
             cue=(cue, cue + 1),
-            speaker_span=_speaker_span(paragraph, head),
+            speaker_span=speaker_span(paragraph, head),
         )
 
     def continued(self, paragraph: Paragraph, quoted: Quoted) -> Attribution | None:
@@ -645,7 +502,7 @@ class _Finder:
 
     def subjects(self) -> frozenset[int]:
         return frozenset(
-            _offset(p, t)
+            token_start(p, t)
             for p in self.state.parsed.paragraphs
             for t in p.doc
             if t.dep_ in SUBJECT_DEPS

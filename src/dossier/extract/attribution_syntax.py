@@ -1,0 +1,173 @@
+"""Reading a reporting clause off the parse: cue words, subjects, speaker names, content edges.
+
+Plain functions over spaCy tokens, shared by the passes in `quotes`; offsets they return are
+body offsets (paragraph offset + character index in the paragraph).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from ..nlp.parse import Paragraph
+from .attribution_speakers import SpeakerSpan, lexicon
+from .quote_marks import ALL_MARKS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+NAME_DEPS = ("compound", "det", "amod", "poss", "nmod", "nummod", "case", "punct")
+CLIMB_DEPS = ("xcomp", "advcl", "conj", "acl", "pcomp", "relcl")
+#: Verbs whose object alone can be the statement ("the report details his views").
+OBJECT_CONTENT_LEMMAS = frozenset(
+    ("detail", "reveal", "describe", "disclose", "confirm", "deny", "announce", "allege")
+)
+
+
+def token_start(paragraph: Paragraph, token: Token) -> int:
+    return paragraph.offset + token.idx
+
+
+def token_end(paragraph: Paragraph, token: Token) -> int:
+    return paragraph.offset + token.idx + len(token.text)
+
+
+def is_speech_verb(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    if not (token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")):
+        return False
+    if lemma in ("call", "label", "dub", "brand"):
+        before = token.doc[token.i - 1].lower_ if token.i else ""
+        if token.dep_ == "amod" or before in ("so", "-", "so-"):
+            return False  # "the so-called “reform”" is a scare quote
+    if lemma == "point":
+        return any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
+    return lemma in lexicon("speech_verbs.txt") or lemma in lexicon(
+        "attribution_cognition_verbs.txt"
+    )
+
+
+def speaker_span(paragraph: Paragraph, token: Token) -> SpeakerSpan:
+    """The name around a subject or object token, without appositions or clauses."""
+    left = token
+    for child in token.lefts:
+        if child.dep_ in NAME_DEPS and child.dep_ != "punct":
+            left = min(left, child.left_edge, key=lambda t: t.i)
+    right = token
+    for child in token.rights:
+        if child.dep_ in ("compound", "flat") and child.i == right.i + 1:
+            right = child
+    determiner = next((c.lower_ for c in token.lefts if c.dep_ == "det"), None)
+    span = SpeakerSpan(
+        start=token_start(paragraph, left),
+        end=token_end(paragraph, right),
+        head_start=token_start(paragraph, token),
+        head_end=token_end(paragraph, token),
+        head_lemma=token.lemma_,
+        head_pos="PRON" if token.tag_ in ("PRP", "PRP$") else token.pos_,
+        determiner=determiner,
+    )
+    span.conjuncts = [speaker_span(paragraph, c) for c in token.conjuncts if c.i > token.i]
+    return span
+
+
+def subject_of(token: Token) -> Token | None:
+    """The verb's subject, climbing through `saying`, `and added` and the like."""
+    current = token
+    for _ in range(4):
+        if current.tag_ == "VBG" and current.dep_ in ("pcomp", "pobj", "acl"):
+            # "aligned himself with Vela saying …": the gerund belongs to the clause's subject.
+            current = current.head
+            while current.pos_ not in ("VERB", "AUX") and current.head.i != current.i:
+                current = current.head
+            continue
+        for child in current.children:
+            if child.dep_ in SUBJECT_DEPS and child.tag_ not in ("EX", "WDT", "WP"):
+                return child
+            if child.dep_ == "agent":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+        if current.dep_ not in CLIMB_DEPS or current.head.i == current.i:
+            return None
+        current = current.head
+    return None
+
+
+def name_near(verb: Token) -> Token | None:
+    """When the parse gives no subject ("“…,” said Vela, the mayor"), the name beside the cue:
+    the one right after it, else the first name between the quotation and the cue."""
+    doc = verb.doc
+    after = doc[verb.i + 1] if verb.i + 1 < verb.sent.end else None
+    if after is not None and after.pos_ == "PROPN":
+        return name_head(after)
+    found: Token | None = None
+    for token in reversed(doc[max(verb.sent.start, verb.i - 8) : verb.i]):
+        if token.text in ALL_MARKS or token.text in "“”‘’":
+            break
+        if token.pos_ == "PROPN" or (token.tag_ == "PRP" and token.lower_ not in ("it", "you")):
+            found = token
+    return name_head(found) if found is not None else None
+
+
+def name_head(token: Token) -> Token:
+    while token.dep_ in ("compound", "flat") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def speaker_of(
+    paragraph: Paragraph, verb: Token, quoted: Callable[[int], bool] | None = None
+) -> SpeakerSpan | None:
+    """The verb's subject, unless the parse took it from inside a quotation."""
+    subject = subject_of(verb)
+    if subject is not None and quoted is not None and quoted(token_start(paragraph, subject)):
+        subject = None
+    subject = subject or name_near(verb)
+    return speaker_span(paragraph, subject) if subject is not None else None
+
+
+def trim(doc_span: Span) -> tuple[int, int] | None:
+    """Token bounds of a content span without the punctuation at its edges (quotes kept)."""
+    tokens = list(doc_span)
+    while tokens and (tokens[0].is_punct or tokens[0].is_space) and tokens[0].text not in "“\"‘'":
+        tokens.pop(0)
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        if tokens[-1].text in ALL_MARKS or tokens[-1].text in ("”", "’"):
+            break
+        tokens.pop()
+    if len(tokens) < 2:
+        return None
+    return tokens[0].i, tokens[-1].i + 1
+
+
+def source_stop(preposition: Token) -> int:
+    """Index just past the source named after "to"/"per": up to a comma or the clause."""
+    doc = preposition.doc
+    stop = preposition.i + 1
+    sentence_end = preposition.sent.end
+    objects = [c for c in preposition.children if c.dep_ == "pobj"]
+    limit = objects[0].right_edge.i + 1 if objects else min(stop + 4, sentence_end)
+    while stop < min(limit, sentence_end) and doc[stop].text not in (",", ";", "—", "–"):
+        stop += 1
+    return stop
+
+
+def source_after(preposition: Token) -> Token | None:
+    """The head word of the source named after "according to" or "per"."""
+    stop = source_stop(preposition)
+    if stop <= preposition.i + 1:
+        return None
+    return preposition.doc[preposition.i + 1 : stop].root
+
+
+def cue_bounds(paragraph: Paragraph, verb: Token) -> tuple[int, int]:
+    """The reporting verb with its auxiliaries and particle ("has learned", "pointed out")."""
+    first, last = verb, verb
+    for child in verb.children:
+        if child.dep_ in ("aux", "auxpass", "neg") and child.i < verb.i and child.i >= verb.i - 3:
+            first = min(first, child, key=lambda t: t.i)
+        if child.dep_ == "prt" and child.i == verb.i + 1:
+            last = child
+    return token_start(paragraph, first), token_end(paragraph, last)
