@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import sys
 from pathlib import Path
 
@@ -11,6 +12,27 @@ from typer.testing import CliRunner
 from dossier.cli import app
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "cli.md"
+
+# rich lays out help by these variables: fix them so every machine (and CI) renders the same text.
+HELP_ENV: dict[str, str | None] = {
+    "COLUMNS": "100",
+    "LINES": "50",
+    "NO_COLOR": "1",
+    "TERM": "dumb",
+    **dict.fromkeys(
+        (
+            "FORCE_COLOR",
+            "COLORTERM",
+            "CI",
+            "GITHUB_ACTIONS",
+            "TTY_COMPATIBLE",
+            "TTY_INTERACTIVE",
+            "JUPYTER_COLUMNS",
+            "JUPYTER_LINES",
+            "_TYPER_FORCE_DISABLE_TERMINAL",
+        )
+    ),
+}
 
 
 def command_names() -> list[str]:
@@ -25,14 +47,23 @@ def render() -> str:
         "Generated from `--help` by `scripts/cli_docs.py` (`make docs`); a test checks it.\n",
     ]
     for args in [[], *([name] for name in command_names())]:
-        result = runner.invoke(app, [*args, "--help"], env={"COLUMNS": "100", "NO_COLOR": "1"})
+        result = runner.invoke(app, [*args, "--help"], env=HELP_ENV, prog_name="dossier")
         title = " ".join(["dossier", *args])
         parts.append(f"## `{title}`\n\n```\n{result.output.rstrip()}\n```\n")
     return "\n".join(parts)
 
 
+def stale_lines(text: str) -> list[str]:
+    """The first lines of a diff between docs/cli.md and the help as rendered now."""
+    old = DOCS.read_text().splitlines() if DOCS.exists() else []
+    diff = difflib.unified_diff(old, text.splitlines(), "docs/cli.md", "--help", lineterm="")
+    return list(diff)[:40]
+
+
 if __name__ == "__main__":
     text = render()
-    if "--check" in sys.argv:
-        sys.exit(0 if DOCS.exists() and DOCS.read_text() == text else 1)
-    DOCS.write_text(text)
+    if "--check" not in sys.argv:
+        DOCS.write_text(text)
+    elif not DOCS.exists() or DOCS.read_text() != text:
+        print("\n".join(stale_lines(text)), file=sys.stderr)
+        sys.exit(1)

@@ -21,4 +21,6 @@ def test_all_names_exist_and_public_names_are_listed() -> None:
 def test_cli_docs_match_every_command_help() -> None:
     script = ROOT / "scripts" / "cli_docs.py"
     result = subprocess.run([sys.executable, str(script), "--check"], capture_output=True)
-    assert result.returncode == 0, "docs/cli.md is stale: run `make docs`"
+    assert result.returncode == 0, (
+        "docs/cli.md is stale: run `make docs`\n" + result.stderr.decode()
+    )
