@@ -6,10 +6,11 @@ Gold: the GUM news articles (`gum-news/dep/*.conllu`), whose `Entity=` annotatio
 mention with a type. Only *named* mentions are scored, the same way for both systems: a
 mention counts when it holds a proper noun (NNP/NNPS in GUM's own tagging), and it is matched
 on the last word of its name: the run of proper nouns that holds the span's syntactic head
-(the token whose gold head lies outside the span), else the span's last run of proper nouns
-if that run hangs on the head ("team member Ida Holt" → Holt). A predicted span is
-reduced to a token with the same rule and the same gold parse, so both systems are judged
-on the same keys and types:
+(the token whose gold head lies outside the span), else the run that is the head's flat
+name or apposition ("team member Ida Holt" → Holt; not "Acme's coach" or "a lawyer for
+Acme", which are not named mentions of a person). A predicted span is reduced to a token
+with the same rule and the same gold parse, so both systems are judged on the same keys
+and types:
 
     GUM person -> Person     PERSON -> Person      (Dossier: Person)
     GUM organization -> Org  ORG -> Org            (Dossier: Organization)
@@ -40,6 +41,7 @@ SPACY_TYPES["FAC"] = "Place"
 DOSSIER_TYPES = {"Person": "Person", "Organization": "Organization", "Country": "Place"}
 DOSSIER_TYPES["Place"] = "Place"
 PROPER = {"NNP", "NNPS"}
+_NAME_RELATIONS = {"flat", "appos"}
 _ENTITY = re.compile(r"\((\d+)-([a-z]+)[^()]*?(\))?(?=\(|$|\d+\))|(\d+)\)")
 
 
@@ -49,6 +51,7 @@ class Token:
     end: int
     xpos: str
     head: int  # index into the document's tokens, -1 for the root
+    deprel: str = ""
 
 
 @dataclass
@@ -72,8 +75,8 @@ def _head(doc: GoldDoc, indices: list[int]) -> int | None:
 
 def name_key(doc: GoldDoc, indices: list[int]) -> int | None:
     """The token a named mention is matched on: the last word of the run of proper nouns
-    holding the span's head ("Acme President Ida Holt" → Holt), else of the span's last
-    run of proper nouns when it hangs on that head ("team member Ida Holt" → Holt)."""
+    holding the span's head ("Acme President Ida Holt" → Holt), else of a run that is the
+    head's flat name or apposition ("team member Ida Holt" → Holt)."""
     head = _head(doc, indices)
     if head is None:
         return None
@@ -87,11 +90,15 @@ def name_key(doc: GoldDoc, indices: list[int]) -> int | None:
     for run in runs:
         if head in run:
             return run[-1]
-    if not runs:
-        return None
-    key = _head(doc, runs[-1])
-    # Only a name that hangs on the span's head itself (apposition, flat, compound).
-    return runs[-1][-1] if key is not None and doc.tokens[key].head == head else None
+    # Else a name that is the head's own name (flat "member Ida Holt", apposition "the
+    # coach, Ida Holt"), not one that modifies it: "Acme's coach", "an Acme lawyer" and
+    # "a lawyer for Acme" are not named mentions of a person.
+    for run in runs:
+        key = _head(doc, run)
+        token = doc.tokens[key] if key is not None else None
+        if token is not None and token.head == head and token.deprel in _NAME_RELATIONS:
+            return run[-1]
+    return None
 
 
 def read_conllu(path: Path) -> GoldDoc:
@@ -134,7 +141,7 @@ def read_conllu(path: Path) -> GoldDoc:
         parts.append(form)
         start, pos = pos, pos + len(form)
         head = int(cols[6])
-        doc.tokens.append(Token(start, pos, cols[4], sent_base + head - 1 if head else -1))
+        doc.tokens.append(Token(start, pos, cols[4], sent_base + head - 1 if head else -1, cols[7]))
         index = len(doc.tokens) - 1
         misc = cols[9]
         if "SpaceAfter=No" in misc:
