@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from dossier.errors import NoArticle, TooLarge, UnsupportedInput
+from dossier.ingest.credits import credit_authors, split_credit
 from dossier.ingest.dates import find_text_date
 from dossier.ingest.decode import clean_text, decode_bytes
 from dossier.ingest.html import extract_html
@@ -54,7 +55,9 @@ def extract_article(page: Page, settings: Settings, today: dt.date | None = None
         if dated.published:
             article.published, article.published_from = dated.published, "text"
         article.published_not_after = dated.not_after
-    paragraphs = [p.strip() for p in paragraphs if p.strip()]
+    paragraphs, credited = _without_credits(paragraphs)
+    if not article.authors:
+        article.authors = credited
     if sum(len(p.split()) for p in paragraphs) < _MIN_WORDS:
         raise NoArticle(page.source, "no article text found in this page")
     article.text = "\n\n".join(paragraphs)
@@ -67,6 +70,19 @@ def extract_article(page: Page, settings: Settings, today: dt.date | None = None
     _settle_date(article, page, settings)
     _check_language(article)
     return article
+
+
+def _without_credits(paragraphs: list[str]) -> tuple[list[str], list[str]]:
+    """Body paragraphs without wire credit lines, and the reporters those credits name."""
+    kept: list[str] = []
+    authors: list[str] = []
+    for paragraph in paragraphs:
+        text, credit = split_credit(paragraph.strip())
+        if credit:
+            authors += [a for a in credit_authors(credit) if a not in authors]
+        if text:
+            kept.append(text)
+    return kept, authors
 
 
 def _settle_date(article: Article, page: Page, settings: Settings) -> None:

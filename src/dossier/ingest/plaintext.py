@@ -21,14 +21,14 @@ _BYLINE = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 _INNER_SENTENCE = re.compile(r"[a-z0-9)\"”’][.!?][\"'”’]?\s+[\"“‘(]?[A-Z]")
-_PLACEHOLDER = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\$\{[^}]*\}|<%.*?%>")
+_PLACEHOLDER = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\$\{[^}]*\}|<%.*?%>|\[\[[^\]]*\]\]|%%\w+%%")
 _COPYRIGHT = re.compile(
     r"(?:^|\s)(?:©|\(c\)|@)\s*(?:19|20)\d\d|\bcopyright\b|\ball rights reserved\b|"
-    r"\bfonts? (?:provided|by|courtesy)\b",
+    r"\b(?:fonts?|icons?|typefaces?) (?:provided|by|courtesy)\b",
     re.IGNORECASE,
 )
 _SKIP_LINK = re.compile(
-    r"^(?:skip|jump) to (?:main |the )?(?:content|navigation|main|article|menu)\b", re.IGNORECASE
+    r"^(?:skip|jump)(?: to (?:the )?\w+(?: \w+)?| navigation| links)\W*$", re.IGNORECASE
 )
 _CREDIT = re.compile(
     r"\b(?:image|images|photo|photos|photograph|picture|video|screengrab|screenshot|"
@@ -40,7 +40,8 @@ _CREDIT = re.compile(
 )
 _TEASER = re.compile(
     r"^(?:read more|related|also read|recommended|see also|more from|watch|listen|"
-    r"trending|popular|more stories|you may also like|sponsored)\b\s*[:|-]?",
+    r"trending|popular|more stories|you may also like|sponsored|continue reading|"
+    r"(?:article|story) continues)\b\s*[:|-]?",
     re.IGNORECASE,
 )
 #: Stems of words that ask readers for money or sign-ups.
@@ -49,7 +50,8 @@ _APPEAL = re.compile(
     r"become a (?:member|supporter|patron)|support (?:us|our|independent)|your support|"
     r"invest with us|patreon|paypal|credit card|by check|click here|tip jar|"
     r"reader[- ](?:funded|supported)|ad[- ]free|paywall|all access|thank you for reading|"
-    r"readers like you|free to read|cancel any time|cancel anytime)\b",
+    r"readers like you|free to read|cancel any time|cancel anytime|got a (?:news )?tip|"
+    r"email (?:us|the newsroom)|send us (?:a )?tips?)\b|\btips\?",
     re.IGNORECASE,
 )
 _YOU = re.compile(r"\byou(?:r|rs|['’](?:ve|re|ll|d))?\b", re.IGNORECASE)
@@ -73,7 +75,11 @@ _IMPERATIVES = frozenset(
 #: A label opening a line ("Newsletter: …").
 _LABEL = re.compile(r"^[A-Z][\w ]{2,20}:\s")
 _WE = re.compile(r"\b(?:we|we['’](?:ve|re|ll|d)|our|ours|us)\b", re.IGNORECASE)
-_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
+_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]|``.*?''")
+#: A link's label: "Read the full report here", "Watch the video here".
+_LINK_LABEL = re.compile(r"\b(?:here|below|above)\W*$", re.IGNORECASE)
+#: Separators between a headline and the site name in a page title.
+_TITLE_SITE = re.compile(r"^\s*[-|–—·]\s*\S")
 #: Lone words that are menus or buttons, not text.
 _NAV_WORD_LIST = (
     "home menu search share tweet email print comments comment donate subscribe login "
@@ -105,6 +111,7 @@ def extract_text(text: str) -> TextExtraction:
     title_index = _title_index(units)
     title = units[title_index] if title_index is not None else None
     rest = units[title_index + 1 :] if title_index is not None else units
+    title = _without_site_name(title, rest[:3])
     prose = [i for i, u in enumerate(rest) if _is_prose(u)]
     if not prose:
         return TextExtraction(title=title, paragraphs=[], header=rest, debris=debris)
@@ -211,16 +218,27 @@ def _title_index(units: list[str]) -> int | None:
     return None
 
 
+def _without_site_name(title: str | None, following: list[str]) -> str | None:
+    """ "Headline - Site" when the headline is repeated on its own below: just the headline."""
+    for unit in following:
+        if title and title.startswith(unit) and _TITLE_SITE.match(title[len(unit) :]):
+            return unit
+    return title
+
+
 def _is_nav(unit: str, strict: bool = False) -> bool:
     """A lone menu word or button label ("Menu", "Donate by card", "Share").
 
-    `strict` (for the title line) counts two-word lines only when they hold a menu word.
+    `strict` (for the title line) counts longer lines only when half their words are menu
+    words, so "Divers resume wreck search" stays a headline.
     """
     words = [w.lower() for w in _words(unit)]
     if not words or len(words) > 4 or _SENTENCE_END.search(unit):
         return False
-    short = len(words) == 1 if strict else len(words) <= 2
-    return short or any(w in _NAV_WORDS or _APPEAL.search(w) for w in words)
+    menu = sum(1 for w in words if w in _NAV_WORDS or _APPEAL.search(w))
+    if strict:
+        return len(words) == 1 or 2 * menu >= len(words)
+    return len(words) <= 2 or menu > 0
 
 
 def _is_inner_debris(unit: str, title: str | None) -> bool:
@@ -228,6 +246,8 @@ def _is_inner_debris(unit: str, title: str | None) -> bool:
     if title and _same_text(unit, title):
         return True
     if _CREDIT.search(unit) or _TEASER.match(unit) or _is_nav(unit):
+        return True
+    if _LINK_LABEL.search(unit) and len(_words(unit)) <= 10:
         return True
     if _is_appeal(unit):
         return True
@@ -263,6 +283,10 @@ def _is_appeal(unit: str) -> bool:
             or words[0].lower() in _IMPERATIVES
             or bool(_LABEL.match(unit))
         )
+    if len(words) > 60 and hits * 30 < len(words):
+        return False  # a long news paragraph that mentions donations or subscribers
+    if voice == 0 and _is_reported_speech(unquoted):
+        return False  # someone else's appeal, reported
     return hits >= 2 or voice >= 2 or words[0].lower() in _IMPERATIVES
 
 
