@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..records import Entity, EntityType, Mention
 from ..settings import Settings
@@ -27,6 +28,9 @@ from .entity_candidates import (
 )
 from .entity_lexicon import Lexicon, fold, lexicon
 from .registry import Component, DocumentState, component
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 @dataclass
@@ -175,7 +179,7 @@ def _surname_matches(
     """Full-name entities a shorter name can stand for (last name first, then first name)."""
     if not key or any(c.country for c in group):
         return []
-    if any(c.org_name for c in group):
+    if any(c.kind_named for c in group):
         return []
     if len(key) == 1 and group[0].text.isupper() and len(group[0].text) > 1:
         return []  # an acronym is not a surname
@@ -236,11 +240,21 @@ def _propagate(state: DocumentState, cands: list[_Cand], clusters: list[_Cluster
             cands.append(cand)
 
 
+def _inside_longer_name(doc: Doc, i: int, j: int) -> bool:
+    """True when capitalised proper nouns continue the span on either side."""
+    before = doc[i - 1] if i > 0 else None
+    after = doc[j] if j < len(doc) else None
+    return any(
+        t is not None and t.pos_ == "PROPN" and t.is_title and not t.is_sent_start
+        for t in (before, after)
+    )
+
+
 def _propagate_names(state: DocumentState, cands: list[_Cand], clusters: list[_Cluster]) -> None:
-    """Add the untagged repeats of organisation names the tagger found once ("The Courier")."""
+    """Add the untagged repeats of organisation and site names the tagger found once."""
     wanted: dict[str, _Cluster] = {}
     for cluster in clusters:
-        if cluster.country is None and _vote(cluster.votes) == "Organization":
+        if cluster.country is None and _vote(cluster.votes) in {"Organization", "Place"}:
             for cand in cluster.cands:
                 if len(cand.text) > 2 and cand.text[0].isupper():
                     wanted.setdefault(cand.text, cluster)
@@ -263,9 +277,11 @@ def _propagate_names(state: DocumentState, cands: list[_Cand], clusters: list[_C
                     (id(para), k) in covered for k in range(span.start, span.end)
                 ):
                     continue
+                if _inside_longer_name(doc, span.start, span.end):
+                    continue  # "Sydney" in "Sydney Morning Herald"
                 start = para.offset + token.idx
                 cand = _Cand(para, span.start, span.end, start, start + len(name), name)
-                cand.votes["Organization"] += 1
+                cand.votes[_vote(cluster.votes)] += 1
                 cluster.add(cand)
                 cands.append(cand)
                 covered.update((id(para), k) for k in range(span.start, span.end))

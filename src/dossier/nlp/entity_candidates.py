@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from ..records import EntityType
@@ -77,8 +78,9 @@ class _Cand:
     votes: Counter[str] = field(default_factory=Counter)
     country: str | None = None
     cluster: int = -1
-    #: The name itself says organisation ("… Party", "… University"), not just the context.
-    org_name: bool = False
+    #: The name itself says what it is ("… Party", "… Museum"), not just the context: it is
+    #: never a person's surname.
+    kind_named: bool = False
 
     @property
     def tokens(self) -> list[str]:
@@ -196,9 +198,15 @@ def _collect(state: DocumentState, lex: Lexicon) -> list[_Cand]:
                 if titled:
                     cand.votes["Person"] += 3
                 words = text.split()
-                if len(words) > 1 and (set(words) & lex.org_words or words[-1] in lex.outlet_words):
+                site = _site_or_body(words, lex)
+                if site is not None:
+                    cand.votes[site] += 3  # "… Space Center", "Museum of …"; "Centre for …"
+                    cand.kind_named = True
+                elif len(words) > 1 and (
+                    set(words) & lex.org_words or words[-1] in lex.outlet_words
+                ):
                     cand.votes["Organization"] += 2  # "… University", "Edmonton Sun"
-                    cand.org_name = True
+                    cand.kind_named = True
                 elif country is None and len(words) > 1 and _INITIALS.fullmatch(words[0]):
                     cand.votes["Person"] += 2  # "K.C. Maurer"
                 elif words[0] in lex.given_names and country is None:
@@ -259,12 +267,26 @@ def _given_name_spans(para: Paragraph, covered: set[int], lex: Lexicon) -> list[
     return out
 
 
+def _site_or_body(words: list[str], lex: Lexicon) -> EntityType | None:
+    """Place for a name headed by a building word ("… Space Center", "Museum of …"),
+    Organization for "Centre for …", else None: the head word decides, not the tagger."""
+    if len(words) < 2:
+        return None
+    if words[-1] in lex.facility_words:
+        return "Place"
+    for word, nxt in pairwise(words):
+        if word in lex.facility_words and nxt in {"of", "for"}:
+            return "Place" if nxt == "of" else "Organization"
+    return None
+
+
 def _org_word_spans(para: Paragraph, covered: set[int], lex: Lexicon) -> list[_Cand]:
-    """Untagged capitalised names ending in an organisation word ("Civic Party")."""
+    """Untagged capitalised names ending in an organisation or building word ("Civic Party")."""
     out: list[_Cand] = []
     doc = para.doc
+    kind_words = lex.org_words | lex.facility_words
     for token in doc:
-        if token.i in covered or token.text not in lex.org_words or token.i == 0:
+        if token.i in covered or token.text not in kind_words or token.i == 0:
             continue
         i = token.i
         while (
@@ -280,11 +302,13 @@ def _org_word_spans(para: Paragraph, covered: set[int], lex: Lexicon) -> list[_C
         nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if i == token.i or (nxt is not None and nxt.text in lex.titles):
             continue  # "Central Bank Governor" is an office
+        if nxt is not None and nxt.pos_ == "PROPN" and nxt.is_title:
+            continue  # the name goes on: "Civic Harbour Party" ends at "Party"
         span = doc[i : token.i + 1]
         start = para.offset + span.start_char
         cand = _Cand(para, i, token.i + 1, start, start + len(span.text), span.text)
-        cand.votes["Organization"] += 3
-        cand.org_name = True
+        cand.votes[_site_or_body(span.text.split(), lex) or "Organization"] += 3
+        cand.kind_named = True
         covered.update(range(i, token.i + 1))
         out.append(cand)
     return out

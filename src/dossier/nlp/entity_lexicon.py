@@ -1,7 +1,8 @@
 """The word lists the entity, role and amount components read, loaded once from `lexicons/`.
 
 Every list is general vocabulary (countries and their demonyms, office titles, kinship
-words, honorifics, outlet words, common given names); none names a particular person.
+words, honorifics, outlet, organisation and building words, common given names); none
+names a particular person.
 """
 
 from __future__ import annotations
@@ -50,6 +51,8 @@ class Lexicon:
     outlet_words: frozenset[str]
     #: organisation words as written
     org_words: frozenset[str]
+    #: building and site words as written ("Museum", "Stadium")
+    facility_words: frozenset[str]
     #: state abbreviation as written -> state name
     us_states: dict[str, str]
     #: common given name as written -> gender ("m" or "f")
@@ -79,6 +82,7 @@ def lexicon() -> Lexicon:
         kinship={fold(row[0]): (row[1], row[2]) for row in _lines("entity_kinship.txt")},
         outlet_words=frozenset(row[0] for row in _lines("entity_outlets.txt")),
         org_words=frozenset(row[0] for row in _lines("entity_org_words.txt")),
+        facility_words=frozenset(row[0] for row in _lines("entity_facility_words.txt")),
         us_states={row[0]: row[1] for row in _lines("entity_us_states.txt")},
         given_names={row[0]: row[1] for row in _lines("entity_given_names.txt")},
     )
