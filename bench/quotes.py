@@ -10,9 +10,9 @@ Both systems see the same parse: each text is parsed once, paragraph by paragrap
 Dossier's pipeline; Dossier's quotes come from that run and textacy's
 `direct_quotations` runs on the very same paragraph Docs.
 
-Scoring, per subset ("quoted": gold contents holding a quotation mark against each system's
-quoted statements — Dossier's `direct` and `mixed`, all of textacy's; "all": every gold
-attribution against every statement):
+Scoring, per subset ("quoted": gold contents holding a quotation mark, or two apostrophes
+standing for one, against each system's quoted statements — Dossier's `direct` and `mixed`,
+all of textacy's; "all": every gold attribution against every statement):
 - contents are compared as sets of letter/digit offsets (quotation marks, spaces and
   punctuation at the edges do not count); a prediction matches a gold content when the shared
   characters are at least half of the longer of the two (each gold matched at most once,
@@ -47,6 +47,8 @@ from dossier.settings import DEFAULT_PIPELINE, Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 QUOTE_MARKS = set('"“”„«»')
+#: Some wires write a quotation mark as two apostrophes or backticks (''…'', ``…'').
+DOUBLED_MARKS = ("''", "``")
 _SPAN = re.compile(r"(\d+) (\d+)")
 
 
@@ -91,7 +93,7 @@ def read_gold(ann: Path, text: str) -> list[Item]:
         gold.append(
             Item(
                 content=letters(text, content),
-                quoted=any(ch in QUOTE_MARKS for ch in raw),
+                quoted=any(ch in QUOTE_MARKS for ch in raw) or any(m in raw for m in DOUBLED_MARKS),
                 source=span_set(spans.get(rel.get("Source", ""), [])),
                 cue=span_set(spans.get(rel.get("Cue", ""), [])),
             )
