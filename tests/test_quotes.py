@@ -255,3 +255,109 @@ def test_paragraph_ending_in_a_colon_introduces_the_next(
     quote = find(state, "The harbour tax was never meant to last.")
     assert quote.kind == "direct"
     assert (name(state, quote.speaker) or "").endswith("Calder")
+
+
+def test_closing_mark_typed_as_opener_still_opens() -> None:
+    text = "”The harbour must stay open.” ― Ines Corr"
+    assert quoted_texts(text) == ["The harbour must stay open."]
+
+
+def test_curly_quotation_nested_in_curly_one_is_one_span() -> None:
+    text = "“I would rather live in what he calls “chaos” than under his rule.” ― Ada Nune"
+    assert quoted_texts(text) == [
+        "I would rather live in what he calls “chaos” than under his rule."
+    ]
+
+
+# -- shapes with the real model ----------------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "His spokesman, Owen Trask, said the ministry would not comment on the case.",
+        "Owen Trask, a spokesman for the ministry, said the ministry would not comment.",
+        "“We will appeal,” said the minister's spokesman, Owen Trask.",
+    ],
+)
+def test_appositive_speaker_is_the_named_person(
+    run_quotes: Callable[[str], DocumentState], text: str
+) -> None:
+    state = run_quotes(text)
+    assert len(state.analysis.quotes) == 1
+    assert name(state, state.analysis.quotes[0].speaker) == "Owen Trask"
+
+
+@pytest.mark.slow
+def test_a_day_after_the_cue_is_not_the_speaker(
+    run_quotes: Callable[[str], DocumentState],
+) -> None:
+    state = run_quotes(
+        "“He is absolutely right. There is a severe disconnect here,” Dalton, a party "
+        "surrogate, said Thursday morning on Kestrel Radio’s “Morning Hour.”"
+    )
+    quote = find(state, "absolutely right")
+    assert (name(state, quote.speaker) or "").endswith("Dalton")
+    # The show's title sits in a time-and-place adjunct of the cue: not a statement.
+    assert [q.text for q in state.analysis.quotes if "Morning Hour" in q.text] == []
+
+
+@pytest.mark.slow
+def test_quoted_transcript_turns_are_separate_statements(
+    run_quotes: Callable[[str], DocumentState],
+) -> None:
+    state = run_quotes(
+        "The interview went as follows:\n\n"
+        '"HOLM: Will the port reopen this year?\n\n'
+        '"RASK: It will reopen in May, and the ferries will run again."'
+    )
+    question = find(state, "Will the port reopen")
+    answer = find(state, "It will reopen in May")
+    assert question.text == "Will the port reopen this year?"
+    assert answer.text == "It will reopen in May, and the ferries will run again."
+    assert (name(state, answer.speaker) or "").upper().endswith("RASK")
+
+
+@pytest.mark.slow
+def test_aside_cue_inside_the_sentence_keeps_the_whole_clause(
+    run_quotes: Callable[[str], DocumentState],
+) -> None:
+    state = run_quotes("Farmers, Vela said, can “outlast any drought” and “outwork any storm.”")
+    quote = find(state, "outlast any drought")
+    assert quote.kind == "mixed"
+    assert quote.text.startswith("Farmers, Vela said, can")
+    assert (name(state, quote.speaker) or "").endswith("Vela")
+
+
+@pytest.mark.slow
+def test_quoted_fragment_inside_a_reported_clause_is_mixed(
+    run_quotes: Callable[[str], DocumentState],
+) -> None:
+    state = run_quotes("A clerk who “steals a handful of coins” is jailed, Marrow said.")
+    quote = find(state, "steals a handful")
+    assert quote.kind == "mixed"
+    assert quote.text == "A clerk who “steals a handful of coins” is jailed"
+
+
+@pytest.mark.slow
+def test_later_clauses_of_the_narrator_are_not_the_statement(
+    run_quotes: Callable[[str], DocumentState],
+) -> None:
+    state = run_quotes(
+        "Vandor is promising lower taxes and “jobs, jobs, jobs,” but he has also sharpened "
+        "his attacks. The union called Marrow a “champion” for its members, citing her work "
+        "after the floods."
+    )
+    assert find(state, "lower taxes").text == "lower taxes and “jobs, jobs, jobs,”"
+    assert find(state, "champion").text == "Marrow a “champion” for its members"
+
+
+@pytest.mark.slow
+def test_chanted_words_are_a_quote(run_quotes: Callable[[str], DocumentState]) -> None:
+    state = run_quotes(
+        "Small groups of marchers circled the square while chanting, “Bread, not bullets.”"
+    )
+    quote = find(state, "Bread, not bullets")
+    assert quote.kind == "direct"
+    assert quote.cue == "chanting"

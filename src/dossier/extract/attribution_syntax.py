@@ -19,6 +19,10 @@ if TYPE_CHECKING:
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 NAME_DEPS = ("compound", "det", "amod", "poss", "nmod", "nummod", "case", "punct")
 CLIMB_DEPS = ("xcomp", "advcl", "conj", "acl", "pcomp", "relcl")
+#: What a verb says or names ("promised lower taxes", "called it a farce"), not when or where.
+COMPLEMENT_DEPS = ("dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative")
+#: "said Thursday": a day after the cue is when, not who.
+WHEN_ENTS = ("DATE", "TIME")
 #: Verbs whose object alone can be the statement ("the report details his views").
 OBJECT_CONTENT_LEMMAS = frozenset(
     ("detail", "reveal", "describe", "disclose", "confirm", "deny", "announce", "allege")
@@ -100,7 +104,7 @@ def name_near(verb: Token) -> Token | None:
     the one right after it, else the first name between the quotation and the cue."""
     doc = verb.doc
     after = doc[verb.i + 1] if verb.i + 1 < verb.sent.end else None
-    if after is not None and after.pos_ == "PROPN":
+    if after is not None and after.pos_ == "PROPN" and after.ent_type_ not in WHEN_ENTS:
         return name_head(after)
     found: Token | None = None
     for token in reversed(doc[max(verb.sent.start, verb.i - 8) : verb.i]):
@@ -109,6 +113,33 @@ def name_near(verb: Token) -> Token | None:
         if token.pos_ == "PROPN" or (token.tag_ == "PRP" and token.lower_ not in ("it", "you")):
             found = token
     return name_head(found) if found is not None else None
+
+
+def in_complement(verb: Token, token: Token) -> bool:
+    """True when `token` lies in what the verb says or names, not in a time or place adjunct."""
+    while token.head.i != token.i and token.head.i != verb.i:
+        token = token.head
+    return token.head.i == verb.i and token.dep_ in COMPLEMENT_DEPS
+
+
+def said_end(head: Token, *, cue: bool) -> int:
+    """Index of the last token of what `head` says, before a clause that only tells more.
+
+    After the cue verb ("is promising lower taxes, but he has also …", "called her a
+    “fraud” after she …") every further clause, coordinated or adverbial, is the narrator's;
+    inside a complement only a participle after a comma is ("…, citing her record").
+    """
+    last = head.i
+    for child in head.rights:
+        comma = child.i > 0 and child.doc[child.i - 1].text == ","
+        narrator = child.dep_ == "advcl" and child.tag_ == "VBG" and comma
+        if cue:
+            verb_conj = child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")
+            narrator = narrator or child.dep_ in ("advcl", "cc", "parataxis") or verb_conj
+        if narrator:
+            break
+        last = max(last, child.right_edge.i)
+    return last
 
 
 def name_head(token: Token) -> Token:
@@ -125,7 +156,17 @@ def speaker_of(
     if subject is not None and quoted is not None and quoted(token_start(paragraph, subject)):
         subject = None
     subject = subject or name_near(verb)
-    return speaker_span(paragraph, subject) if subject is not None else None
+    return speaker_span(paragraph, named(subject)) if subject is not None else None
+
+
+def named(token: Token) -> Token:
+    """'His spokesman, Owen Trask, said': a common noun with a name beside it is that name."""
+    if token.pos_ in ("PROPN", "PRON"):
+        return token
+    for child in token.rights:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            return name_head(child)
+    return token
 
 
 def trim(doc_span: Span) -> tuple[int, int] | None:

@@ -46,6 +46,8 @@ def _double_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quoted]:
     for index, (p_start, p_end) in enumerate(paragraphs):
         open_at: int | None = None
         nested = 0
+        waiting: list[int] = []  # curly openers behind a nested one
+        inner: list[Quoted] = []  # quotations closed inside one still open
         pos = p_start
         if carried is not None:
             first = text[p_start] if p_start < p_end else ""
@@ -59,16 +61,24 @@ def _double_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quoted]:
             before = text[pos - 1] if pos > p_start else " "
             closes = not _is_word_char(after) and not before.isspace()
             if open_at is None:
-                if ch in OPEN_DOUBLE or ch == STRAIGHT_DOUBLE:
+                # A closing mark typed where an opener belongs ("”We …” ― Vela") opens.
+                typo = ch in CLOSE_DOUBLE and before.isspace() and _is_word_char(after)
+                if ch in OPEN_DOUBLE or ch == STRAIGHT_DOUBLE or typo:
                     open_at, nested = pos, 0
             elif text[open_at] != STRAIGHT_DOUBLE:
-                # Curly marks say their direction: an opener inside an open quotation means
-                # the earlier one was never closed, so it is dropped.
+                # Curly marks say their direction: an opener inside an open quotation starts a
+                # nested one (“… what he calls “hell” …”), or, if the outer one never closes
+                # in this paragraph, shows that it was left open and is dropped.
                 if ch in OPEN_DOUBLE:
+                    waiting.append(open_at)
                     open_at = pos
+                elif (ch in CLOSE_DOUBLE or (ch == STRAIGHT_DOUBLE and closes)) and waiting:
+                    inner.append(_make(text, open_at, pos))
+                    open_at = waiting.pop()
                 elif ch in CLOSE_DOUBLE or (ch == STRAIGHT_DOUBLE and closes):
                     spans.append(_make(text, open_at, pos))
                     open_at = None
+                    inner = []
             elif ch in OPEN_DOUBLE:
                 nested += 1  # "… “inner” …": curly quotation inside a straight one
             elif ch in CLOSE_DOUBLE and nested:
@@ -77,7 +87,9 @@ def _double_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quoted]:
                 spans.append(_make(text, open_at, pos))
                 open_at = None
             pos += 1
-        if open_at is not None:
+        if inner:
+            spans.extend(inner)  # the outer opener was never closed
+        elif open_at is not None:
             following = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
             if following is not None and text[following] in OPEN_DOUBLE + STRAIGHT_DOUBLE:
                 carried = open_at

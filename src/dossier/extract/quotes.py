@@ -29,7 +29,9 @@ from .attribution_syntax import (
     OBJECT_CONTENT_LEMMAS,
     SUBJECT_DEPS,
     cue_bounds,
+    in_complement,
     is_speech_verb,
+    said_end,
     source_after,
     source_stop,
     speaker_of,
@@ -43,7 +45,8 @@ from .quote_marks import ALL_MARKS, Quoted, find_quoted
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-_TRANSCRIPT = re.compile(r"([A-Z][A-Z.'\- ]{1,40}[A-Z]):\s+(?=\S)")
+#: "VELA: We will …", also inside a transcript quoted whole ('"VELA: …').
+_TRANSCRIPT = re.compile(r"[\"“]?([A-Z][A-Z.'\- ]{1,40}[A-Z]):\s+(?=\S)")
 _BYLINE = re.compile(r"\s*([―—–-])\s*[A-Z]")
 _SENTENCE_END = re.compile(r"[.!?][”\"]|[!?]")
 #: Short quotations with no cue beside them are scare quotes or titles, not statements.
@@ -72,6 +75,8 @@ class Attribution:
     record: Quote | None = None
     #: Lemma of the cue word ("say", "according", "report").
     cue_lemma: str = ""
+    #: A turn of a transcript ("VELA: …"): its own span even inside a quoted transcript.
+    turn: bool = False
 
     @property
     def reporting(self) -> bool:
@@ -100,8 +105,11 @@ class _Finder:
             if label is None:
                 continue
             start = paragraph.offset + label.end()
-            end = paragraph.offset + len(paragraph.doc.text.rstrip())
-            name_start, name_end = paragraph.offset, paragraph.offset + label.end(1)
+            end = paragraph.offset + len(paragraph.doc.text.rstrip().rstrip('"”'))
+            name_start, name_end = (
+                paragraph.offset + label.start(1),
+                paragraph.offset + label.end(1),
+            )
             last_word = label.group(1).split()[-1]
             speaker = SpeakerSpan(
                 start=name_start,
@@ -121,6 +129,7 @@ class _Finder:
                     "colon",
                     cue=(colon, colon + 1),
                     speaker_span=speaker,
+                    turn=True,
                 )
             )
 
@@ -193,9 +202,16 @@ class _Finder:
                 )
         bounds: tuple[int, int] | None = None
         if complement is not None:
-            bounds = trim(doc[complement.left_edge.i : complement.right_edge.i + 1])
+            bounds = trim(doc[complement.left_edge.i : said_end(complement, cue=False) + 1])
         elif verb.dep_ == "parataxis" and verb.head.i < verb.left_edge.i:
             bounds = trim(doc[verb.head.left_edge.i : verb.left_edge.i])
+        elif verb.dep_ == "parataxis":
+            # "Farmers, she said, can “outlast any drought”": the clause around the aside.
+            head = verb.head
+            start = (
+                head.left_edge.i if head.left_edge.i < verb.left_edge.i else verb.right_edge.i + 1
+            )
+            bounds = trim(doc[start : said_end(head, cue=False) + 1])
         if complement is None and verb.lemma_.lower() in OBJECT_CONTENT_LEMMAS:
             thing = next((c for c in verb.children if c.dep_ == "dobj"), None)
             if thing is not None and thing.pos_ != "PRON":
@@ -245,9 +261,9 @@ class _Finder:
         used: set[Quoted] = set()
         for found in self.found:
             inside = [q for q in self.quoted if q.start < found.end and found.start < q.end]
-            if not inside:
+            if not inside or found.turn:
                 continue
-            beside = self.quote_at_cue(found.cue, inside)
+            beside = self.quote_at_cue(found, inside)
             if beside is not None:
                 self.make_direct(found, beside, used)
                 continue
@@ -263,7 +279,7 @@ class _Finder:
                 found.kind = "mixed"
                 for quoted in inside:
                     # Never cut a quotation: a content edge inside one moves to its mark.
-                    if quoted.start < found.start < quoted.end:
+                    if quoted.start <= found.start < quoted.end:
                         found.start = quoted.outer_start
                     if quoted.start < found.end < quoted.end or (
                         quoted.end >= found.end and quoted.outer_end - found.end <= 2
@@ -278,14 +294,18 @@ class _Finder:
         found.start, found.end = quoted.start, quoted.end
         used.add(quoted)
 
-    def quote_at_cue(self, cue: tuple[int, int] | None, quotes: list[Quoted]) -> Quoted | None:
-        """The quotation the cue stands right beside ("“…,” she said", "said: “…”")."""
+    def quote_at_cue(self, found: Attribution, quotes: list[Quoted]) -> Quoted | None:
+        """The quotation the cue stands right beside ("“…,” she said", "said: “…”"), unless
+        the statement goes on past it ("A clerk who “steals $20” is jailed, she said")."""
+        cue = found.cue
         if cue is None:
             return None
         for quoted in quotes:
             if quoted.single:
                 continue
             if quoted.outer_end <= cue[0]:
+                if any(c.isalnum() for c in self.text[quoted.outer_end : found.end]):
+                    continue
                 gap = self.text[quoted.outer_end : cue[0]]
                 if len(gap.split()) <= 10 and "\n" not in gap and not _SENTENCE_END.search(gap):
                     return quoted
@@ -343,7 +363,8 @@ class _Finder:
             if self.in_quote(token_start(paragraph, token)):
                 break
             if is_speech_verb(token):
-                candidates.append((distance, token))
+                if self.says_quotation(paragraph, token, quoted):
+                    candidates.append((distance, token))
                 break
             if token.is_sent_start and token.text not in ALL_MARKS:
                 break
@@ -386,6 +407,16 @@ class _Finder:
                 )
         return None
 
+    def says_quotation(self, paragraph: Paragraph, verb: Token, quoted: Quoted) -> bool:
+        """A cue before the quotation introduces it ("said: “…”", "called it “…”"), unless
+        the quotation sits in a time or place adjunct ("said on Kestrel’s “Morning Show”")."""
+        gap = self.text[token_end(paragraph, verb) : quoted.outer_start]
+        if gap.strip()[-1:] in ("", ",", ":") or "\n" in gap:
+            return True
+        local = quoted.outer_start - paragraph.offset
+        first = next((t for t in verb.doc if t.idx >= local and t.text not in ALL_MARKS), None)
+        return first is not None and in_complement(verb, first)
+
     def widen_to_clause(
         self, found: Attribution, paragraph: Paragraph, verb: Token, quoted: Quoted
     ) -> None:
@@ -396,9 +427,9 @@ class _Finder:
             return  # "said things like, “…”" introduces the quotation whole
         doc = paragraph.doc
         first = next((t for t in doc if token_start(paragraph, t) >= found.cue[1]), None)
-        if first is None:
-            return
-        last = max(verb.right_edge.i, first.i)
+        if first is None or not in_complement(verb, first):
+            return  # "said Thursday on Kestrel’s “Morning Show”": a title in an adjunct
+        last = max(said_end(verb, cue=True), first.i)
         bounds = trim(doc[first.i : min(last + 1, verb.sent.end)])
         if bounds is None:
             return
