@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..nlp.parse import SentenceView
+from ..nlp.temporal import not_before_document
 from ..records import Claim, Evidence
 from .claim_index import EntityIndex
-from .claim_syntax import modality
+from .claim_syntax import governing_verb, in_dateline, in_subtree, modality
 from .plover import plover_for
 
 if TYPE_CHECKING:
@@ -44,7 +45,7 @@ def make_claim(
         value=value,
         unit=unit,
         place=place,
-        date=_date_near(trigger, sentence, index),
+        date=_date_near(trigger, sentence, index, planned=status == "planned"),
         status=status,  # type: ignore[arg-type]
         plover=plover_for(kind, lemma or trigger.lemma_.lower()),
         evidence=Evidence(sentence.start, sentence.end, text[sentence.start : sentence.end]),
@@ -52,11 +53,38 @@ def make_claim(
     )
 
 
-def _date_near(trigger: Token, sentence: SentenceView, index: EntityIndex) -> str | None:
-    """The stated date closest to the trigger in its sentence (None when it gives none)."""
+def _date_near(
+    trigger: Token, sentence: SentenceView, index: EntityIndex, *, planned: bool = False
+) -> str | None:
+    """The stated date closest to the trigger in its sentence (None when it gives none).
+
+    What is planned happens after the article, so a bare "in March" is the next March.
+    """
     position, _ = index.offsets(trigger)
     dated = [t for t in index.times_in(sentence.start, sentence.end) if t.value]
+    dated = [t for t in dated if not _other_clause(t.start, trigger, sentence, index)]
     if not dated:
         return None
     best = min(dated, key=lambda t: min(abs(t.start - position), abs(t.end - position)))
+    if planned:
+        return not_before_document(best, index.state.article.published)
     return best.value
+
+
+def _other_clause(offset: int, trigger: Token, sentence: SentenceView, index: EntityIndex) -> bool:
+    """True when the date at `offset` is the dateline's, or a clause's that lacks the trigger.
+
+    "X congratulated Y and said she would meet him on Wednesday": Wednesday dates the meeting,
+    not the congratulations.
+    """
+    token = next(
+        (t for t in sentence.span if index.offsets(t)[0] <= offset < index.offsets(t)[1]), None
+    )
+    if token is not None and in_dateline(token):
+        return True  # "CITY, Nov 25 (AGENCY) -" dates the dispatch, not the event
+    verb = governing_verb(token) if token is not None else None
+    if verb is None or in_subtree(trigger, [verb]):
+        return False
+    # "a friendship with X, which dates back to 2021": a clause inside the trigger's noun phrase.
+    about = trigger.pos_ in {"NOUN", "PROPN"} and in_subtree(verb.head, [trigger])
+    return not (verb.dep_ in {"relcl", "acl"} and about)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..extract.claim_lexicon import claim_lexicon
+from ..extract.claim_syntax import is_passive
 from ..records import Claim, ClaimStatus, Evidence
 from ..settings import Settings
 from .entities import english
@@ -46,6 +48,7 @@ _PEOPLE |= {"workers", "soldiers", "troops", "residents", "citizens", "children"
 _PEOPLE |= {"executives", "members", "employees", "civilians", "protesters", "prisoners"}
 _PEOPLE |= {"deaths", "victims", "supporters", "patients", "officers", "delegates", "women"}
 _PEOPLE |= {"men", "adults", "inmates", "asylum-seekers", "detainees", "deportees", "staff"}
+_RELATIVE = {"that", "which", "who", "whom"}
 _PLANNED = {"intend", "plan", "promise", "pledge", "vow", "want", "aim", "propose", "seek"}
 _PLANNED |= {"hope", "expect", "threaten", "announce", "will", "would", "going"}
 _REPORTED = re.compile(r"\b(?:according to|reportedly|reported|reports|per)\b", re.IGNORECASE)
@@ -123,6 +126,9 @@ def _subject_of(state: DocumentState, token: Token, offset: int) -> int | None:
     for _ in range(8):
         subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass", "agent"}]
         for subject in subjects:
+            if subject.lower_ in _RELATIVE and node.dep_ == "relcl":
+                # "X, a think tank that received $40,000": the noun the clause describes.
+                subject = node.head.head if node.head.dep_ == "appos" else node.head
             found = state.entity_at(offset + subject.idx, offset + subject.idx + len(subject.text))
             if found is not None and found.type in {"Person", "Organization", "Country"}:
                 return found.key
@@ -145,7 +151,24 @@ def _possessor(state: DocumentState, sentence: SentenceView, start: int) -> int 
     return found.key if found is not None else None
 
 
+def _hedged(token: Token) -> bool:
+    """True when the clause holding the number is hedged ("allegedly received", "is said to")."""
+    hedges = claim_lexicon().words("hedge_adverbs")
+    node = token
+    for _ in range(8):
+        if any(c.lower_ in hedges for c in node.children):
+            return True
+        if node.lemma_.lower() in claim_lexicon().words("hedge_verbs") and is_passive(node):
+            return True  # "is said to have paid", "is believed to hold"
+        if node.head is node or node.dep_ in {"ROOT", "parataxis", "relcl"}:
+            return False
+        node = node.head
+    return False
+
+
 def _status(sentence: SentenceView, token: Token) -> ClaimStatus:
+    if _hedged(token):
+        return "hedged"
     node = token
     for _ in range(8):
         if node.lemma_.lower() in _PLANNED and node.pos_ in {"VERB", "AUX"}:
@@ -233,7 +256,7 @@ def _claim(
     status = _status(sentence, token)
     evidence = Evidence(sentence.start, sentence.end, sentence.text)
     attributes["text"] = state.article.text[start:end]
-    date = sentence_date(state, sentence.start, sentence.end)
+    date = sentence_date(state, sentence.start, sentence.end, planned=status == "planned")
     return Claim(
         kind="amount",
         subject=subject,

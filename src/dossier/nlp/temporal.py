@@ -72,7 +72,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday", re.compile(rf"\b{_WD}\b")),
     ("year", re.compile(rf"(?<![\d$£€.,/-]){_YEAR}\b{_NOT_NUMBER_AFTER}(?!-\d)")),
 ]
-_FUTURE = re.compile(r"\b(?:will|'ll|’ll|shall|is due to|are due to|scheduled|upcoming)\b")
+_FUTURE = re.compile(
+    r"\b(?:will|'ll|’ll|shall|(?:is|are) due to|scheduled|upcoming|(?:is|are) set to"
+    r"|(?:is|are) expected to|plans? to|intends? to|(?:is|are) going to)\b"
+)
+#: "said she would meet him on Wednesday": a future seen from the time of the report. Only
+#: before the date, so that "said on Tuesday that he would" stays in the past.
+_WOULD = re.compile(r"\b(?:would|was to|were to)\b")
+_SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+(?=[A-Z“\"])")
 
 
 @dataclass(frozen=True)
@@ -156,10 +163,12 @@ def _value(kind: str, match: re.Match[str], anchor: _Anchor, future: bool) -> st
     if kind == "month":
         month = _month(groups["mon"])
         if anchor.year is None:
-            return None
+            return f"--{month:02d}"
         year = anchor.year
         if anchor.month and not future and month > anchor.month + 1:
             year -= 1
+        if anchor.month and future and month < anchor.month and not _since(match.group(0)):
+            year += 1  # "will fly there in March", written in December: next March
         return f"{year:04d}-{month:02d}"
     return _relative(kind, groups, anchor, future)
 
@@ -221,6 +230,46 @@ def _relative(kind: str, groups: dict[str, str], anchor: _Anchor, future: bool) 
     return None
 
 
+def _since(text: str) -> bool:
+    """ "since March" looks back, whatever the tense around it."""
+    return text.lower().startswith("since")
+
+
+def _future(text: str, start: int, end: int) -> bool:
+    """True when the sentence around [start, end) speaks of what is still to come."""
+    before = text[max(0, start - 90) : start]
+    cut = list(_SENTENCE_END.finditer(before))
+    if cut:
+        before = before[cut[-1].end() :]
+    after = text[end : end + 25]
+    stop = _SENTENCE_END.search(after)
+    if stop:
+        after = after[: stop.start()]
+    return bool(_FUTURE.search(before + text[start:end] + after) or _WOULD.search(before))
+
+
+def not_before_document(time: TimeExpression, published: str | None) -> str | None:
+    """The value of a month stated without a year, moved to come after the document's month.
+
+    For what is planned ("would sign once he takes office in March") the next such month is
+    meant, whatever tense the nearby words have. A weekday is left alone: "reported on
+    Wednesday that he intends to" dates the report, not the plan.
+    """
+    anchor = _Anchor.parse(published)
+    value = time.value
+    if value is None or anchor.year is None or anchor.month is None or _since(time.text):
+        return value
+    if (
+        time.kind == "month"
+        and re.fullmatch(r"\d{4}-\d{2}", value)
+        and not re.search(r"\d{4}", time.text)
+    ):
+        year, month = int(value[:4]), int(value[5:])
+        if (year, month) < (anchor.year, anchor.month):
+            return f"{year + 1:04d}-{month:02d}"
+    return value
+
+
 _KINDS = {
     "iso": "date",
     "numeric": "date",
@@ -246,8 +295,7 @@ def find_times(text: str, published: str | None) -> list[TimeExpression]:
             start, end = match.span()
             if any(start < e and s < end for s, e in taken):
                 continue
-            context = text[max(0, start - 60) : end + 20]
-            value = _value(kind, match, anchor, bool(_FUTURE.search(context)))
+            value = _value(kind, match, anchor, _future(text, start, end))
             taken.append((start, end))
             found.append(TimeExpression(start, end, match.group(0), value, _KINDS[kind]))
     found.sort(key=lambda t: t.start)
@@ -273,15 +321,22 @@ def document_times(state: DocumentState) -> list[TimeExpression]:
     return times
 
 
-def sentence_date(state: DocumentState, start: int, end: int) -> str | None:
-    """The first dated expression (date, month or year) the span [start, end) states."""
-    for time in document_times(state):
-        if start <= time.start and time.end <= end and time.value and time.kind != "relative":
-            return time.value
-    for time in document_times(state):
-        if start <= time.start and time.end <= end and time.value:
-            return time.value
-    return None
+def sentence_date(
+    state: DocumentState, start: int, end: int, *, planned: bool = False
+) -> str | None:
+    """The first dated expression (date, month or year) the span [start, end) states.
+
+    With `planned`, a month or weekday without a year is the next one after the document.
+    """
+    inside = [t for t in document_times(state) if start <= t.start and t.end <= end and t.value]
+    ordered = [t for t in inside if t.kind != "relative"] + [
+        t for t in inside if t.kind == "relative"
+    ]
+    if not ordered:
+        return None
+    if planned:
+        return not_before_document(ordered[0], state.article.published)
+    return ordered[0].value
 
 
 @component("temporal")
