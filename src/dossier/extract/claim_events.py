@@ -65,6 +65,9 @@ def _verb_trigger(token: Token) -> tuple[str, Trigger] | None:
         return "call for", Trigger("DEMAND", "support")
     if lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in token.children):
         return "call off", Trigger("CONCEDE", None)
+    if lemma in {"speak", "talk", "chat"} and _has_prep(token, "with"):
+        # "spoke by phone with X and with Y": a conversation between the two sides.
+        return lemma, Trigger("CONSULT", "meeting")
     if lemma in _MEAL_VERBS:
         for child in token.children:
             noun = lexicon.nouns.get(child.lemma_.lower())
@@ -82,6 +85,10 @@ def _verb_trigger(token: Token) -> tuple[str, Trigger] | None:
                     )
     trigger = lexicon.verbs.get(lemma)
     return (lemma, trigger) if trigger is not None else None
+
+
+def _has_prep(token: Token, word: str) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == word for c in token.children)
 
 
 def _noun_trigger(token: Token) -> tuple[str, Trigger] | None:
@@ -126,8 +133,9 @@ def find_events(sentence: Span) -> list[EventMatch]:
         if found is not None:
             lemma, trigger = found
             targets = object_candidates(token)
-            if trigger.kind == "meeting" and lemma not in claim_lexicon().verbs:
-                noun = next(c for c in token.children if c.lemma_.lower() == lemma)
+            noun = next((c for c in token.children if c.lemma_.lower() == lemma), None)
+            if trigger.kind == "meeting" and lemma not in claim_lexicon().verbs and noun:
+                # "had lunch with X": the meal noun's targets count too.
                 taken.add(noun.i)
                 targets = [*object_candidates(noun), *targets]
             events.append(

@@ -56,6 +56,16 @@ class EntityIndex:
         entity = self.entity(key)
         return entity.type if entity is not None else None
 
+    def named_at(self, token: Token) -> bool:
+        """True when an entity mention (a name, or a pronoun the entity stage resolved) is here."""
+        return self._entity_at(*self.offsets(token)) is not None
+
+    def gender_of(self, key: int | None) -> str | None:
+        """The gender the entity stage learnt from resolved pronouns ("m", "f"), if any."""
+        entity = self.entity(key)
+        gender = entity.attributes.get("gender") if entity is not None else None
+        return gender if isinstance(gender, str) else None
+
     def _entity_at(self, start: int, end: int) -> int | None:
         """Key of the mention overlapping [start, end) most (as `DocumentState.entity_at`)."""
         best: tuple[int, int] | None = None

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 from ..records import Claim
 from .claim_build import make_claim
 from .claim_index import EntityIndex
-from .claim_lexicon import claim_lexicon
+from .claim_lexicon import claim_lexicon, strip_loaded
 from .claim_places import place_claims
-from .claim_syntax import phrase, subject_of
+from .claim_syntax import in_subtree, phrase, subject_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -50,7 +50,41 @@ def _possessor(token: Token, index: EntityIndex) -> int | None:
         topic = index.topic_before(index.offsets(token)[0])
         if topic is not None:
             return topic
-    return index.key_at(token)
+    key = index.key_at(token)
+    if token.lower_ in {"his", "her"} and key is not None and not index.named_at(token):
+        # Unresolved by the entity stage: "X was joined by his aide, Y, and by his brother, Z"
+        # means X's brother; a possessive inside a clause leans to that clause's subject.
+        subject = _clause_subject(token, index)
+        if subject is not None and _gender_fits(subject, token.lower_, index):
+            return subject
+    return key
+
+
+def _clause_subject(token: Token, index: EntityIndex) -> int | None:
+    """The person who is the grammatical subject of the clause above `token`, if any."""
+    verb = token
+    while verb.pos_ not in {"VERB", "AUX"}:
+        if verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    while True:
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects or verb.dep_ not in {"conj", "xcomp"} or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    for subject in subjects:
+        if in_subtree(token, [subject]) or subject.pos_ == "PRON":
+            return None
+        key = index.key_of(subject)
+        if key is not None and index.type_of(key) == "Person":
+            return key
+    return None
+
+
+def _gender_fits(key: int, pronoun: str, index: EntityIndex) -> bool:
+    """False when the entity stage already knows the person's gender and it differs."""
+    gender = index.gender_of(key)
+    return gender is None or gender == ("m" if pronoun == "his" else "f")
 
 
 def _named_after(noun: Token, index: EntityIndex, types: frozenset[str]) -> int | None:
@@ -180,7 +214,7 @@ def _employment(noun: Token, sentence: SentenceView, index: EntityIndex) -> list
     holder = _holder(noun, index) if employer is not None else None
     if employer is None or holder is None:
         return []
-    title = phrase(noun).text
+    title = strip_loaded(phrase(noun).text)  # the outlet's "sniveling" is an opinion, not a title
     return [
         make_claim("employment", holder, noun, sentence, index, clausal=False, obj=employer,
                    value=title, lemma=noun.lemma_, attributes={"title": title})

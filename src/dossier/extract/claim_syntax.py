@@ -77,7 +77,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     For a passive verb ("was arrested by X") the doer is the agent, or unknown.
     """
     passive = depth == 0 and is_passive(verb)
-    for child in verb.children:
+    # "CITY, Country — X traveled": a parser may give the dateline as a second subject.
+    children = sorted(verb.children, key=lambda c: c.dep_ in _SUBJECTS and in_dateline(c))
+    for child in children:
         if child.dep_ == "nsubjpass" and passive:
             continue
         if child.dep_ in _SUBJECTS:
@@ -119,6 +121,8 @@ def object_candidates(trigger: Token, depth: int = 0) -> list[Token]:
         and c.lower_ in TARGET_PREPS
     ]
     preps.sort(key=lambda p: TARGET_PREPS.index(p.lower_))
+    # "with X and with Y": the second preposition hangs off the first as its conjunct.
+    preps = [q for p in preps for q in [p, *(c for c in p.conjuncts if c.pos_ == "ADP")]]
     for prep in preps:
         for child in prep.children:
             if child.dep_ == "pobj" or (child.dep_ == "pcomp" and child.pos_ != "VERB"):
@@ -215,6 +219,22 @@ def modality(trigger: Token) -> tuple[str, list[str]]:
             break
         lemma_only = token.dep_ == "ccomp"
     return status, cues
+
+
+_DASHES = frozenset({"—", "–", "-", "--"})
+
+
+def in_dateline(token: Token) -> bool:
+    """True for a token of a leading dateline ("KESSA, Morvania —", "CITY, Nov 25 (AGENCY) -").
+
+    Parsers often make the city the subject of the first sentence; it never acts.
+    """
+    sent = token.sent
+    first = sent[0]
+    if not (first.is_alpha and len(first.text) >= 3 and first.text.isupper()):
+        return False
+    dash = next((t for t in sent[:15] if t.text in _DASHES), None)
+    return dash is not None and token.i < dash.i
 
 
 def sentence_tokens(span: Span) -> list[Token]:

@@ -21,9 +21,9 @@ from .claim_build import make_claim
 from .claim_elections import election_claims
 from .claim_events import EventMatch, find_events
 from .claim_index import EntityIndex
-from .claim_lexicon import claim_lexicon, subjectivity_lexicon
+from .claim_lexicon import claim_lexicon, is_loaded
 from .claim_relations import relation_claims
-from .claim_syntax import clause_chain, in_subtree, phrase, subject_of
+from .claim_syntax import clause_chain, conjuncts, in_dateline, in_subtree, phrase, subject_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -59,7 +59,10 @@ class RuleClaimExtractor:
         for _ in range(3):
             if source is None:
                 return []
-            keys = index.keys_of(source)
+            keys = _actor_keys(source, index)
+            if event.kind in {"meeting", "travel"}:
+                # A country or city does not meet anyone or fly anywhere: people do.
+                keys = [k for k in keys if index.type_of(k) not in _PLACE_TYPES]
             if keys:
                 return keys
             # "a proposal that would grant pardons": the proposer is the subject above.
@@ -80,6 +83,7 @@ class RuleClaimExtractor:
         objects: list[int] = []
         phrase_value: str | None = None
         phrase_head: Token | None = None
+        first_prep: Token | None = None
         for target in event.targets:
             keys = [k for k in index.keys_of(target, via_poss=True) if k not in subjects]
             place_keys = [k for k in keys if index.type_of(k) in _PLACE_TYPES]
@@ -105,6 +109,9 @@ class RuleClaimExtractor:
             inside = phrase_head is not None and in_subtree(target, [phrase_head])
             if keys and not objects and not inside:
                 objects = keys
+                first_prep = target.head if target.dep_ == "pobj" else None
+            elif keys and objects and _parallel(target, first_prep):
+                objects.extend(k for k in keys if k not in objects)
             if not keys and phrase_value is None and target.pos_ in {"NOUN", "PROPN"}:
                 phrase_value = _phrase_text(target)
                 phrase_head = target
@@ -137,6 +144,29 @@ class RuleClaimExtractor:
             for o in targets
             if o != s
         ]  # fmt: skip
+
+
+def _parallel(target: Token, first_prep: Token | None) -> bool:
+    """True for the object of "and with Y" after "with X": coordinated with the first object."""
+    return (
+        first_prep is not None
+        and target.dep_ == "pobj"
+        and any(c.i == target.head.i for c in first_prep.conjuncts)
+    )
+
+
+def _actor_keys(source: Token, index: EntityIndex) -> list[int]:
+    """Entity keys of a subject and its coordinates, looking past a dateline ("CITY, X —")."""
+    keys: list[int] = []
+    for token in conjuncts(source):
+        heads = [token]
+        if in_dateline(token):
+            heads = [c for c in token.children if c.dep_ == "appos" and not in_dateline(c)]
+        for head in heads:
+            key = index.key_of(head)
+            if key is not None and key not in keys:
+                keys.append(key)
+    return keys
 
 
 def _place_below(trigger: Token, index: EntityIndex) -> int | None:
@@ -197,9 +227,7 @@ def _cue_attribution(
 
 def _loaded_title(title: str) -> bool:
     """True for a 'role' that is really the outlet's verdict ("devoted follower", "extremist")."""
-    words = subjectivity_lexicon()
-    low = title.lower()
-    return any(word in low for word in words)
+    return is_loaded(title)
 
 
 def position_claims(state: DocumentState) -> list[Claim]:
