@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -69,3 +70,25 @@ def subjectivity_lexicon() -> dict[str, str]:
         phrase, _, label = line.partition("\t")
         out[phrase.strip().lower()] = label.strip() or "loaded"
     return out
+
+
+@cache
+def _loaded_pattern() -> re.Pattern[str]:
+    phrases = sorted(subjectivity_lexicon(), key=len, reverse=True)
+    alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+
+
+def strip_loaded(text: str) -> str:
+    """`text` without the loaded words in it ("the sniveling chair of X" → "the chair of X").
+
+    The verdict is the outlet's and becomes an opinion claim; the office stays a fact.
+    """
+    if not subjectivity_lexicon():
+        return text
+    return " ".join(_loaded_pattern().sub(" ", text).split())
+
+
+def is_loaded(text: str) -> bool:
+    """True when `text` holds a word or phrase of the subjectivity lexicon (whole words)."""
+    return bool(subjectivity_lexicon()) and _loaded_pattern().search(text) is not None

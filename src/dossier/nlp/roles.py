@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..extract.claim_lexicon import is_loaded, strip_loaded
 from ..records import Entity, Mention, Role
 from ..settings import Settings
 from .entities import english
@@ -79,7 +80,30 @@ def _date(state: DocumentState, offset: int) -> tuple[str | None, str | None]:
     return (published, "document") if published else (None, None)
 
 
-def _add(entity: Entity, role: Role) -> None:
+def _unloaded(role: Role) -> Role | None:
+    """The role without the outlet's loaded words ("sniveling chair" → "chair").
+
+    The verdict is kept as an opinion claim elsewhere; when nothing office-like is left
+    ("devoted follower", "extremist") it was never an office.
+    """
+    if not is_loaded(role.title):
+        return role
+    title = strip_loaded(role.title)
+    words = title.split()
+    if not words or fold(words[-1]) not in (_JOB_NOUNS | set(lexicon().titles_folded)):
+        return None
+    shift = role.title.find(title)
+    if shift >= 0:
+        role.start += shift
+    role.title = title
+    role.end = role.start + len(title)
+    return role
+
+
+def _add(entity: Entity, given: Role) -> None:
+    role = _unloaded(given)
+    if role is None:
+        return
     for known in entity.roles:
         if (known.title, known.of, known.date) == (role.title, role.of, role.date):
             if role.party and not known.party:
@@ -177,6 +201,12 @@ def _apposition(state: DocumentState, entity: Entity, mention: Mention, lex: Lex
         return
     phrase = match.group("phrase")
     start = mention.end + match.start("phrase")
+    if _verb_at(state, start):
+        # "X, works as a policy analyst for Y": the title is what follows "works as".
+        served = _SERVED.match(phrase)
+        if served is None:
+            return
+        phrase, start = phrase[served.end() :], start + served.end()
     head_part = re.split(r"\s+(?:for|of|at|in|with|from|to|on)\s+", phrase, maxsplit=1)
     head_words = head_part[0].split()
     if not head_words or fold(head_words[-1]) not in (_JOB_NOUNS | set(lex.titles_folded)):
@@ -184,7 +214,9 @@ def _apposition(state: DocumentState, entity: Entity, mention: Mention, lex: Lex
     if head_words[0].lower() in {"who", "which", "that", "whose"}:
         return
     of: Entity | None = None
-    possessive = re.match(r"(?P<owner>.+?)['’]s\s+", phrase)
+    # Only a name that opens the phrase owns the title ("Acme Corp's Vice President"), not
+    # one inside it ("the hard-right candidate in Estmark's presidential race").
+    possessive = re.match(r"(?P<owner>(?:[A-Z][\w.&-]*\s+){0,4}[A-Z][\w.&-]*)['’]s\s+", phrase)
     title_start = 0
     if possessive:
         of = _of_entity(state, start, start + possessive.end("owner"), entity)
@@ -208,6 +240,17 @@ def _apposition(state: DocumentState, entity: Entity, mention: Mention, lex: Lex
     role = Role(title, begin, begin + len(title), of.key if of else None, date, basis)
     role.current = not past
     _add(entity, role)
+
+
+def _verb_at(state: DocumentState, offset: int) -> bool:
+    """True when the parser reads the word at body `offset` as a verb."""
+    sentence = state.parsed.sentence_at(offset)
+    if sentence is None:
+        return False
+    for token in sentence.span:
+        if sentence.paragraph.offset + token.idx == offset:
+            return token.pos_ in {"VERB", "AUX"}
+    return False
 
 
 def _served_as(state: DocumentState, lex: Lexicon) -> None:

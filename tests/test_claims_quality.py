@@ -1,0 +1,185 @@
+"""Claims a careful reader would not accept, on fictional text: hedges, future months,
+whose relative, datelines, loaded titles, coordinated objects, dates from another clause."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.extract.claim_lexicon import is_loaded, strip_loaded
+from dossier.nlp.temporal import find_times, not_before_document
+from dossier.records import TimeExpression
+
+
+def _name(state, key):  # type: ignore[no-untyped-def]
+    entity = state.entity(key)
+    return entity.name if entity is not None else None
+
+
+def _claims(state, kind):  # type: ignore[no-untyped-def]
+    return [c for c in state.analysis.claims if c.kind == kind]
+
+
+def _pairs(state, kind):  # type: ignore[no-untyped-def]
+    return {(_name(state, c.subject), _name(state, c.object)) for c in _claims(state, kind)}
+
+
+def test_a_future_month_is_the_next_one() -> None:
+    times = find_times("Ivo Brannock will fly to Ostland in March.", "2025-12-18")
+    assert [t.value for t in times] == ["2026-03"]
+    past = find_times("Ivo Brannock flew to Ostland in March.", "2025-12-18")
+    assert [t.value for t in past] == ["2025-03"]
+
+
+def test_a_future_month_without_a_document_date_stays_partial() -> None:
+    assert [t.value for t in find_times("She will visit in March.", None)] == ["--03"]
+
+
+def test_since_a_month_looks_back_even_in_a_future_sentence() -> None:
+    times = find_times("He has lived there since March and will stay.", "2025-12-18")
+    assert [t.value for t in times] == ["2025-03"]
+
+
+def test_would_after_a_report_points_forward() -> None:
+    times = find_times("Mira Dovel said she would meet him on Wednesday.", "2025-12-15")
+    assert [t.value for t in times] == ["2025-12-17"]  # 2025-12-15 is a Monday
+    said = find_times("He said on Tuesday that he would resign.", "2025-12-15")
+    assert [t.value for t in said] == ["2025-12-09"]
+
+
+def test_planned_claims_move_a_bare_month_after_the_document() -> None:
+    march = TimeExpression(0, 8, "in March", "2025-03", "month")
+    assert not_before_document(march, "2025-12-17") == "2026-03"
+    assert not_before_document(march, "2025-02-01") == "2025-03"
+    stated = TimeExpression(0, 10, "March 2024", "2024-03", "month")
+    assert not_before_document(stated, "2025-12-17") == "2024-03"
+    weekday = TimeExpression(0, 9, "Wednesday", "2025-12-10", "relative")
+    assert not_before_document(weekday, "2025-12-15") == "2025-12-10"
+
+
+def test_loaded_words_leave_the_title() -> None:
+    assert strip_loaded("the sniveling chair of the harbor committee") == (
+        "the chair of the harbor committee"
+    )
+    assert strip_loaded("Labor Minister") == "Labor Minister"
+    assert is_loaded("lunatic ally") and not is_loaded("familiar face")
+
+
+@pytest.mark.slow
+def test_allegedly_received_is_hedged(analyse) -> None:  # type: ignore[no-untyped-def]
+    state = analyse(
+        "Pell Tarrow works for the Quorn Institute, a think tank that allegedly received "
+        "$40,000 from a donor in 2022.",
+        published="2025-12-18",
+    )
+    amounts = [c for c in _claims(state, "amount") if c.value == 40000]
+    assert amounts and amounts[0].status == "hedged"
+    assert _name(state, amounts[0].subject) == "Quorn Institute"
+
+
+@pytest.mark.slow
+def test_planned_sum_takes_the_next_month(analyse) -> None:  # type: ignore[no-untyped-def]
+    state = analyse(
+        "The two leaders said they would sign a pact worth 1.2 billion crowns once "
+        "Ansel Varga takes office in March.",
+        published="2025-12-17",
+    )
+    amounts = [c for c in _claims(state, "amount") if c.value == 1.2e9]
+    assert amounts and amounts[0].status == "planned"
+    assert amounts[0].date == "2026-03"
+
+
+@pytest.mark.slow
+def test_his_brother_is_the_subjects_brother(analyse) -> None:  # type: ignore[no-untyped-def]
+    state = analyse(
+        "Ansel Varga was accompanied by his chief adviser, Liv Osterman, and by his older "
+        "brother, Tomas Varga."
+    )
+    family = _pairs(state, "family")
+    assert ("Ansel Varga", "Tomas Varga") in family
+    assert ("Liv Osterman", "Tomas Varga") not in family
+
+
+@pytest.mark.slow
+def test_a_dateline_city_meets_nobody(analyse) -> None:  # type: ignore[no-untyped-def]
+    state = analyse(
+        "BRELLA, Ostland — Ostland's president-elect, Ansel Varga, traveled to Brella on "
+        "Tuesday to meet Morvish President Dario Quell.",
+        published="2025-12-17",
+    )
+    meetings = _claims(state, "meeting")
+    assert meetings
+    assert {_name(state, c.subject) for c in meetings} == {"Ansel Varga"}
+    assert all(c.date == "2025-12-16" for c in meetings)
+
+
+@pytest.mark.slow
+def test_dateline_date_is_not_the_events(analyse) -> None:  # type: ignore[no-untyped-def]
+    state = analyse(
+        "KELLBY, Ostland, Nov 25 (CPA) - Ostish Sen. Ivo Brannock met candidate Mira Dovel "
+        "over lunch in Kellby on Tuesday, the senator's office confirmed on Thursday.",
+        published="2021-11-25",
+    )
+    meetings = _claims(state, "meeting")
+    assert meetings
+    assert {_name(state, c.subject) for c in meetings} <= {"Ivo Brannock", "Mira Dovel"}
+    assert {c.date for c in meetings} == {"2021-11-23"}
+
+
+@pytest.mark.slow
+def test_loaded_adjective_is_not_part_of_the_office(analyse) -> None:  # type: ignore[no-untyped-def]
+    state = analyse(
+        "Daniel Harwick, the sniveling chair of the Harbor Commission, praised Laura Mendez.",
+        published="2021-11-25",
+    )
+    person = next(e for e in state.analysis.entities if e.name == "Daniel Harwick")
+    assert person.roles and all("sniveling" not in r.title.lower() for r in person.roles)
+    jobs = [c for c in state.analysis.claims if c.kind in {"employment", "position"}]
+    assert all("sniveling" not in str(c.value).lower() for c in jobs)
+    opinions = [c for c in _claims(state, "opinion") if "sniveling" in str(c.value).lower()]
+    assert opinions and opinions[0].status == "opinion"
+
+
+@pytest.mark.slow
+def test_spoke_with_two_people(analyse) -> None:  # type: ignore[no-untyped-def]
+    state = analyse(
+        "Ansel Varga spoke by phone on Sunday night with Foreign Minister Ivo Brannock and "
+        "with President Dario Quell."
+    )
+    pairs = _pairs(state, "meeting")
+    assert ("Ansel Varga", "Ivo Brannock") in pairs
+    assert ("Ansel Varga", "Dario Quell") in pairs
+
+
+@pytest.mark.slow
+def test_a_date_in_another_clause_is_not_the_claims(analyse) -> None:  # type: ignore[no-untyped-def]
+    state = analyse(
+        "Mira Dovel congratulated Ansel Varga in a brief statement and said she would meet "
+        "him on Wednesday.",
+        published="2025-12-15",
+    )
+    support = _claims(state, "support")
+    assert support and support[0].date is None
+
+
+@pytest.mark.slow
+def test_a_clause_about_the_trigger_dates_it(analyse) -> None:  # type: ignore[no-untyped-def]
+    state = analyse(
+        "This is no surprise given Daniel Harwick's close friendship with Laura Mendez, "
+        "which dates back to 2019.",
+        published="2025-12-15",
+    )
+    friends = _claims(state, "associate")
+    assert friends and friends[0].date == "2019"
+
+
+@pytest.mark.slow
+def test_apposition_titles_read_only_the_office(analyse) -> None:  # type: ignore[no-untyped-def]
+    state = analyse(
+        "Sen. Lucas Brannock hosted Emil Varga, the hard-right candidate in Ostland's "
+        "presidential race, at a lunch. The couple's son, Jonah Brannock, works as a policy "
+        "analyst for the Harbor Institute.",
+        published="2021-11-24",
+    )
+    titles = {e.name: [r.title for r in e.roles] for e in state.analysis.entities}
+    assert titles["Emil Varga"] == ["hard-right candidate"]
+    assert titles["Jonah Brannock"] == ["policy analyst"]
