@@ -173,3 +173,15 @@ def test_two_letter_acronyms_and_parts_of_place_names_do_not_join_alone(
         org(3, "KMB"),
     )
     assert entity_of(fresh_db, d4, "KMB") == entity_of(fresh_db, d3, "Kessel Mining Board")
+
+
+def test_context_follows_documents_moved_by_a_merge(fresh_db: Database) -> None:
+    d1 = add(fresh_db, "one", person(1, "Ivo Brannick"))
+    add(fresh_db, "two", org(1, "Kessel Mining Board"), person(2, "Brannick"))
+    ivo = entity_of(fresh_db, d1, "Ivo Brannick")
+    merge(fresh_db.conn, "Ivo Brannick", "Brannick")
+    # "Mr. Brannick" is no name a judgement covers: only the union, named beside Brannick in
+    # the merged-in document, is evidence that he is Ivo Brannick.
+    d3 = add(fresh_db, "three", org(1, "Kessel Mining Board"), person(2, "Mr. Brannick"))
+    assert entity_of(fresh_db, d3, "Mr. Brannick") == ivo
+    assert "co-mentioned with 'Kessel Mining Board'" in reason_of(fresh_db, d3, "Mr. Brannick")

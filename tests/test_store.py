@@ -91,3 +91,63 @@ def test_reopening_keeps_data(db_path: Path) -> None:
         db.add_article(Article(source="a", text=BODY), sample_analysis())
     with Database(db_path, create=False) as db:
         assert db.document_count() == 1
+
+
+def _version_2_file(path: Path) -> None:
+    """A file as Dossier left it at schema 2: one article naming a person and a union."""
+    from dossier.resolve.linker import register_keys
+    from dossier.store.migrations import apply_migrations
+
+    conn = sqlite3.connect(path, isolation_level=None)
+    assert apply_migrations(conn, upto=2) == [1, 2]
+    conn.execute(
+        "INSERT INTO documents (id, sha256, source, text, added_at)"
+        " VALUES ('d1', 'sha-d1', 'a.txt', ?, '')",
+        (BODY,),
+    )
+    for key, (kind, name) in enumerate(
+        [("Person", "Ivo Brannick"), ("Organization", "Veloria Labour Front")], start=1
+    ):
+        conn.execute(
+            "INSERT INTO entities (id, type, name, name_key, created_at) VALUES (?, ?, ?, ?, '')",
+            (key, kind, name, name.lower()),
+        )
+        conn.execute(
+            "INSERT INTO doc_entities (document_id, local_key, entity_id, type, name)"
+            " VALUES ('d1', ?, ?, ?, ?)",
+            (key, key, kind, name),
+        )
+        register_keys(conn, key, kind, [name])
+    conn.execute(
+        'INSERT INTO mentions (doc_entity_id, document_id, start, "end", text, form)'
+        " VALUES (1, 'd1', 0, 12, 'Ivo Brannick', 'name')"
+    )
+    conn.close()
+
+
+def test_a_version_2_file_is_upgraded_with_indexes_and_co_mentions(db_path: Path) -> None:
+    _version_2_file(db_path)
+    with Database(db_path) as db:
+        assert db.schema_version == 3
+        for table in ("mentions", "roles", "quotes", "claims"):
+            indexed = {
+                db.conn.execute(f"PRAGMA index_info({r['name']})").fetchone()["name"]
+                for r in db.conn.execute(f"PRAGMA index_list({table})")
+            }
+            assert "document_id" in indexed, table
+        pairs = db.conn.execute("SELECT entity_id, other_id FROM co_mentions ORDER BY 1")
+        assert [tuple(r) for r in pairs] == [(1, 2), (2, 1)]
+        # The upgraded file resolves as a new one would: the union named beside a bare
+        # surname, as in the stored article, is the evidence that joins them.
+        brannick = Entity(1, "Person", "Brannick", mentions=[Mention(0, 8, "Brannick")])
+        union = Entity(2, "Organization", "Veloria Labour Front", mentions=[Mention(13, 33, "x")])
+        text = "Brannick and Veloria Labour Front spoke."
+        doc_id, _ = db.add_article(
+            Article(source="b", text=text), Analysis(entities=[union, brannick])
+        )
+        row = db.conn.execute(
+            "SELECT entity_id FROM doc_entities WHERE document_id = ? AND name = 'Brannick'",
+            (doc_id,),
+        ).fetchone()
+        assert row[0] == 1
+        assert db.conn.execute("SELECT count(*) FROM mentions").fetchone()[0] == 3

@@ -33,7 +33,15 @@ from .names import (
     name_key,
 )
 
-__all__ = ["Comparison", "Profile", "compare", "link_entity", "name_key", "register_keys"]
+__all__ = [
+    "Comparison",
+    "Profile",
+    "compare",
+    "link_entity",
+    "name_key",
+    "rebuild_co_mentions",
+    "register_keys",
+]
 
 #: Types that may be one entity: a country is also a place.
 _COMPATIBLE: dict[str, frozenset[str]] = {
@@ -191,52 +199,109 @@ def compare(left: Profile, right: Profile) -> Comparison:
 # --- reading the store ------------------------------------------------------------------
 
 
-def entity_profile(conn: sqlite3.Connection, entity_id: int) -> Profile:
-    """Everything the store knows about one entity, for comparison."""
+def entity_profile(
+    conn: sqlite3.Connection, entity_id: int, against: Profile | None = None
+) -> Profile:
+    """What the store knows about one entity, for comparison.
+
+    With `against` (the profile it will be compared with) only what the comparison can use is
+    read: co-mentions among `against`'s context, offices only when it has some, kin only when
+    it is itself a stored entity. Every read goes through an index, so the cost does not grow
+    with the number of documents naming the entity.
+    """
     row = conn.execute("SELECT type, name FROM entities WHERE id = ?", (entity_id,)).fetchone()
     names = [str(row[1])]
-    for name, aliases in conn.execute(
-        "SELECT name, aliases FROM doc_entities WHERE entity_id = ?", (entity_id,)
-    ):
-        for n in [name, *json.loads(aliases or "[]")]:
-            if n not in names:
-                names.append(n)
-    roles = {
-        _role_key(r[0])
+    own = name_key(names[0])
+    names += [
+        str(r[0])[len("exact:") :]
         for r in conn.execute(
-            "SELECT r.title FROM roles r JOIN doc_entities d ON d.id = r.doc_entity_id"
-            " WHERE d.entity_id = ?",
+            "SELECT key FROM entity_keys"
+            " WHERE entity_id = ? AND key >= 'exact:' AND key < 'exact;'",
             (entity_id,),
         )
-    }
-    context = {
-        int(r[0]): str(r[1])
-        for r in conn.execute(
-            "SELECT DISTINCT o.entity_id, e.name FROM doc_entities d"
-            " JOIN doc_entities o ON o.document_id = d.document_id"
-            " JOIN entities e ON e.id = o.entity_id"
-            " WHERE d.entity_id = ? AND o.entity_id != ?",
-            (entity_id, entity_id),
-        )
-    }
+        if str(r[0]) != f"exact:{own}"
+    ]
+    roles: set[str] = set()
+    if against is None or against.roles:
+        roles = {
+            _role_key(r[0])
+            for r in conn.execute(
+                "SELECT DISTINCT r.title FROM doc_entities d JOIN roles r ON r.doc_entity_id = d.id"
+                " WHERE d.entity_id = ?",
+                (entity_id,),
+            )
+        }
     return Profile(
         type=str(row[0]),
         names=names,
         roles=roles,
-        context=context,
-        family=family_of(conn, entity_id),
+        context=_co_mentioned(conn, entity_id, None if against is None else set(against.context)),
+        family=family_of(conn, entity_id)
+        if against is None or against.entity_id is not None
+        else set(),
         entity_id=entity_id,
     )
+
+
+def _co_mentioned(
+    conn: sqlite3.Connection, entity_id: int, among: set[int] | None
+) -> dict[int, str]:
+    """Entities named in a document with `entity_id` (only those in `among`, when given)."""
+    query = (
+        "SELECT c.other_id, e.name FROM co_mentions c JOIN entities e ON e.id = c.other_id"
+        " WHERE c.entity_id = ?"
+    )
+    params: list[int] = [entity_id]
+    if among is not None:
+        if not among:
+            return {}
+        query += f" AND c.other_id IN ({','.join('?' * len(among))})"
+        params += sorted(among)
+    return {int(r[0]): str(r[1]) for r in conn.execute(query, params)}
+
+
+def note_co_mentions(conn: sqlite3.Connection, entity_id: int, document_id: str) -> None:
+    """Record that `entity_id` is named beside the entities already linked in `document_id`."""
+    others = {
+        int(r[0])
+        for r in conn.execute(
+            "SELECT entity_id FROM doc_entities WHERE document_id = ?", (document_id,)
+        )
+    }
+    others.discard(entity_id)
+    pairs = [(entity_id, o) for o in others] + [(o, entity_id) for o in others]
+    conn.executemany("INSERT OR IGNORE INTO co_mentions (entity_id, other_id) VALUES (?, ?)", pairs)
+
+
+def rebuild_co_mentions(conn: sqlite3.Connection, entity_ids: list[int]) -> None:
+    """Recompute the co-mentions of entities whose documents a merge or split moved."""
+    for entity_id in entity_ids:
+        conn.execute(
+            "DELETE FROM co_mentions WHERE entity_id = ? OR other_id = ?", (entity_id, entity_id)
+        )
+        rows = conn.execute(
+            "SELECT DISTINCT o.entity_id FROM doc_entities d JOIN doc_entities o"
+            " ON o.document_id = d.document_id WHERE d.entity_id = ? AND o.entity_id != ?",
+            (entity_id, entity_id),
+        ).fetchall()
+        pairs = [(entity_id, int(r[0])) for r in rows] + [(int(r[0]), entity_id) for r in rows]
+        conn.executemany(
+            "INSERT OR IGNORE INTO co_mentions (entity_id, other_id) VALUES (?, ?)", pairs
+        )
 
 
 def family_of(conn: sqlite3.Connection, entity_id: int) -> set[int]:
     """Entity ids stated (by a family claim or entity attribute) to be kin of `entity_id`."""
     kin: set[int] = set()
     for subject, obj in conn.execute(
-        "SELECT s.entity_id, o.entity_id FROM claims c"
-        " JOIN doc_entities s ON s.id = c.subject_doc_entity_id"
+        "SELECT s.entity_id, o.entity_id FROM doc_entities s"
+        " JOIN claims c ON c.subject_doc_entity_id = s.id"
         " JOIN doc_entities o ON o.id = c.object_doc_entity_id"
-        " WHERE c.kind = 'family' AND (s.entity_id = ? OR o.entity_id = ?)",
+        " WHERE s.entity_id = ? AND c.kind = 'family' UNION ALL"
+        " SELECT s.entity_id, o.entity_id FROM doc_entities o"
+        " JOIN claims c ON c.object_doc_entity_id = o.id"
+        " JOIN doc_entities s ON s.id = c.subject_doc_entity_id"
+        " WHERE o.entity_id = ? AND c.kind = 'family'",
         (entity_id, entity_id),
     ):
         kin.add(int(obj) if int(subject) == entity_id else int(subject))
@@ -424,7 +489,7 @@ def decide(conn: sqlite3.Connection, entity: Entity, document_id: str) -> tuple[
     for candidate in _candidates(conn, entity.type, names):
         if candidate in forbidden:
             continue
-        result = compare(incoming, entity_profile(conn, candidate))
+        result = compare(incoming, entity_profile(conn, candidate, incoming))
         if result.same:
             scored.append((result.score, candidate, result))
         elif result.same is None:
@@ -463,4 +528,5 @@ def link_entity(conn: sqlite3.Connection, entity: Entity, document_id: str) -> t
     elif entity.type == "Person":
         _prefer_full_name(conn, entity_id, entity.name)
     register_keys(conn, entity_id, entity.type, [entity.name, *entity.aliases])
+    note_co_mentions(conn, entity_id, document_id)
     return entity_id, reason

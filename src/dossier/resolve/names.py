@@ -43,7 +43,8 @@ ORG_SUFFIXES: frozenset[str] = _wordset(
 #: Particles that belong inside surnames ("de la", "van", "bin") and never start a given name.
 PARTICLES: frozenset[str] = _wordset("de del della la le van von der den da dos das di bin al")
 
-_PARTY_TAG = re.compile(r"\s*\((?:[A-Z]-[A-Za-z. ]+|[A-Z][a-z]*\.?)\)\s*$")
+#: A party tag after a name, "(R-Fla.)" or "(D)"; lower case too, as stored keys are.
+_PARTY_TAG = re.compile(r"\s*\((?:[A-Za-z]-[A-Za-z. ]+|[A-Za-z][a-z]*\.?)\)\s*$")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _NON_WORD = re.compile(r"[^\w\s'-]")
 

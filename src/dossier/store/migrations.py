@@ -43,8 +43,9 @@ def current_version(conn: sqlite3.Connection) -> int:
     return int(row[0] or 0)
 
 
-def apply_migrations(conn: sqlite3.Connection) -> list[int]:
-    """Apply every migration newer than the database; returns the versions applied."""
+def apply_migrations(conn: sqlite3.Connection, upto: int | None = None) -> list[int]:
+    """Apply every migration newer than the database (up to version `upto`, when given, as
+    tests of upgrades need); returns the versions applied."""
     conn.execute(
         "CREATE TABLE IF NOT EXISTS dossier_migrations ("
         " version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)"
@@ -52,7 +53,7 @@ def apply_migrations(conn: sqlite3.Connection) -> list[int]:
     done = current_version(conn)
     applied = []
     for step in MIGRATIONS:
-        if step.version <= done:
+        if step.version <= done or (upto is not None and step.version > upto):
             continue
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -266,4 +267,33 @@ CREATE INDEX entity_keys_key ON entity_keys(key);
 -- Why the researcher judged so (free text), and which command recorded it.
 ALTER TABLE judgements ADD COLUMN reason TEXT;
 ALTER TABLE judgements ADD COLUMN source TEXT NOT NULL DEFAULT 'cli';
+"""
+
+
+@migration(3, "indexes on document_id; co_mentions so resolution need not rescan documents")
+def _scale(conn: sqlite3.Connection) -> None:
+    run_script(conn, SCHEMA_V3)
+    conn.execute(
+        "INSERT OR IGNORE INTO co_mentions (entity_id, other_id)"
+        " SELECT DISTINCT d.entity_id, o.entity_id FROM doc_entities d"
+        " JOIN doc_entities o ON o.document_id = d.document_id AND o.entity_id != d.entity_id"
+    )
+
+
+SCHEMA_V3 = """
+-- Reading or deleting one document's rows must not scan every document's.
+CREATE INDEX IF NOT EXISTS mentions_document ON mentions(document_id);
+CREATE INDEX IF NOT EXISTS roles_document ON roles(document_id);
+CREATE INDEX IF NOT EXISTS quotes_document ON quotes(document_id);
+CREATE INDEX IF NOT EXISTS claims_document ON claims(document_id);
+
+-- Pairs of entities named in one document, both ways round: the context resolution weighs,
+-- kept as documents are linked so it never rereads an entity's documents. Rebuilt for the
+-- entities a merge or split touches.
+CREATE TABLE co_mentions (
+    entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    other_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    PRIMARY KEY (entity_id, other_id)
+) WITHOUT ROWID;
+CREATE INDEX co_mentions_other ON co_mentions(other_id);
 """
