@@ -92,6 +92,24 @@ def test_link_labels_teasers_and_the_closing_appeal_are_gone() -> None:
         assert debris not in text
 
 
+def test_blog_scrape_site_name_byline_caption_and_comment_form() -> None:
+    article = text_article("scrape_blog.txt")
+    assert article.title == "Unions Win Pay Deal At Eskberg Docks"
+    assert article.authors == ["Dana Rhee"]
+    assert (article.published, article.published_from) == ("2024-05-04", "text")
+    assert article.text.split("\n\n") == [
+        "Dock workers in Eskberg won a 6% pay rise on Monday after a nine-day strike that "
+        "closed the port.",
+        "The deal was signed at the port office shortly after midnight, union leader Maren Holt "
+        "said.",
+    ]
+
+
+def test_short_first_line_before_a_standfirst_sentence_stays_the_title() -> None:
+    found = extract_text("Minister quits\n\nBy Dana Rhee\n\nThe minister quit on Sunday.\n")
+    assert found.title == "Minister quits"
+
+
 @pytest.mark.parametrize(
     "line",
     [

@@ -154,6 +154,8 @@ def test_first_line_is_the_title_not_body() -> None:
         ([], ["ESKBERG (VNA) — 5 January 2023: The council met."], [], "2023-01-05", None),
         (["Published March 2022"], ["The council met."], [], "2022-03", None),
         (["Posted on 2021-07-09"], ["The council met."], [], "2021-07-09", None),
+        (["Posted by Dana Rhee on May 4, 2024"], ["The council met."], [], "2024-05-04", None),
+        (["By Dana Rhee | 4 May 2023"], ["The council met."], [], "2023-05-04", None),
         # a dateline without a year stays partial
         ([], ["ESKBERG, March 3 — The council met."], ["© 2024 Courier"], "--03-03", "2024"),
         # Tuesday, November 30 fits 2021 and no other year from 2012 to 2022

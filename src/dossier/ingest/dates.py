@@ -42,6 +42,11 @@ _DATE_LINE = re.compile(
     r"^\s*(?:(?:published|posted|first published|date)\s*(?:on|:)?\s*)?(?P<date>.{4,40}?)\s*$",
     re.IGNORECASE,
 )
+#: A byline that ends with the date ("Posted by A on May 4, 2024", "By A | 4 May 2023").
+_BYLINE_DATE = re.compile(
+    r"^\s*(?:posted |written |published )?by\b.*?(?:\s+on\s+|\s*[|•·–—]\s*)(?P<date>.{4,40}?)\s*$",
+    re.IGNORECASE,
+)
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|copyright|@)\s*(?:(?:19|20)\d\d\s*[-–]\s*)?(?P<year>(?:19|20)\d\d)",
     re.IGNORECASE,
@@ -74,11 +79,11 @@ def find_text_date(
             found = _resolve(match.group("date"), upper, whole=True)
     if found is None:
         for line in header:
-            match = _DATE_LINE.match(line)
-            if match:
-                found = _resolve(match.group("date"), upper, whole=True)
-                if found:
-                    break
+            matches = (_DATE_LINE.match(line), _BYLINE_DATE.match(line))
+            dates = [_resolve(m.group("date"), upper, whole=True) for m in matches if m]
+            found = next((d for d in dates if d), None)
+            if found:
+                break
     if found is None:
         found = _year_from_weekdays(" ".join(body), upper)
     vague = found is None or found.startswith("--")

@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _BYLINE = re.compile(
-    r"^(?i:by|written by|reporting by)\s+((?:[A-Z][\w.'’-]*\s*(?:,|;|&|and)?\s*){1,12})"
-    r"(?:\s*[|•·–—-].*)?$"
+    r"^(?i:by|written by|reporting by|posted by|words by)\s+"
+    r"((?:[A-Z][\w.'’-]*\s*(?:,|;|&|and)?\s*){1,12})"
+    r"(?:\s*(?:[|•·–—-]|(?i:on|updated|published)\b).*)?$"
 )
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 _INNER_SENTENCE = re.compile(r"[a-z0-9)\"”’][.!?][\"'”’]?\s+[\"“‘(]?[A-Z]")
@@ -35,13 +36,14 @@ _CREDIT = re.compile(
     r"illustration|graphic)\b[^.]{0,60}\b(?:via|by|credit|courtesy|from|source)\b|"
     r"^(?:photo|image|picture|credit|source|illustration)s?\s*(?:credit)?\s*:|"
     r"\((?:AP|AFP|Reuters|Getty)[^)]*(?:Photo|Image)[^)]*\)|\bGetty Images\b|"
+    r"\([A-Z][\w.'’ -]{2,40}/[A-Z][\w.'’ &-]{1,40}\)$|"
     r"\bvia (?:Screengrab|Screenshot|YouTube|Twitter|X|Facebook|Instagram|Wikimedia)\b",
     re.IGNORECASE,
 )
 _TEASER = re.compile(
     r"^(?:read more|related|also read|recommended|see also|more from|watch|listen|"
     r"trending|popular|more stories|you may also like|sponsored|continue reading|"
-    r"(?:article|story) continues)\b\s*[:|-]?",
+    r"(?:article|story) continues|filed under|tags|tagged|categories|topics)\b\s*[:|-]?",
     re.IGNORECASE,
 )
 #: Stems of words that ask readers for money or sign-ups.
@@ -52,6 +54,12 @@ _APPEAL = re.compile(
     r"reader[- ](?:funded|supported)|ad[- ]free|paywall|all access|thank you for reading|"
     r"readers like you|free to read|cancel any time|cancel anytime|got a (?:news )?tip|"
     r"email (?:us|the newsroom)|send us (?:a )?tips?)\b|\btips\?",
+    re.IGNORECASE,
+)
+#: A comment form under the article ("Leave a reply", "Required fields are marked").
+_COMMENT_FORM = re.compile(
+    r"\b(?:leave a (?:reply|comment)|cancel reply|post (?:a )?comment|required fields|"
+    r"will not be published|save my name|notify me of)\b",
     re.IGNORECASE,
 )
 _YOU = re.compile(r"\byou(?:r|rs|['’](?:ve|re|ll|d))?\b", re.IGNORECASE)
@@ -78,6 +86,13 @@ _WE = re.compile(r"\b(?:we|we['’](?:ve|re|ll|d)|our|ours|us)\b", re.IGNORECASE
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]|``.*?''")
 #: A link's label: "Read the full report here", "Watch the video here".
 _LINK_LABEL = re.compile(r"\b(?:here|below|above)\W*$", re.IGNORECASE)
+#: A line that dates the page rather than heading it.
+_DATE_LINE = re.compile(
+    r"^(?:(?:posted|published|updated|first published)\b|"
+    r"(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+    r"\.?,?\s+\d|\d)",
+    re.IGNORECASE,
+)
 #: Separators between a headline and the site name in a page title.
 _TITLE_SITE = re.compile(r"^\s*[-|–—·]\s*\S")
 #: Lone words that are menus or buttons, not text.
@@ -195,6 +210,8 @@ def _always_debris(unit: str) -> bool:
         return True
     if _SKIP_LINK.match(unit):
         return True
+    if _COMMENT_FORM.search(unit) and len(_words(unit)) <= 25:
+        return True
     words = _words(unit)
     if _COPYRIGHT.search(unit) and len(words) <= 40 and not _is_reported_speech(unit):
         return True
@@ -207,15 +224,35 @@ def _is_reported_speech(unit: str) -> bool:
 
 
 def _title_index(units: list[str]) -> int | None:
-    """The first line that can be a headline: short, no closing full stop, not a menu word."""
+    """The first line that can be a headline: short, no closing full stop, not a menu word.
+
+    A line of up to three words followed by a longer headline is the site's name.
+    """
     for i, unit in enumerate(units[:5]):
         words = _words(unit)
         if _is_nav(unit, strict=True) or _CREDIT.search(unit):
             continue
-        if len(words) <= 30 and not unit.rstrip().endswith("."):
-            return i
-        return None
+        if len(words) > 30 or unit.rstrip().endswith("."):
+            return None
+        if len(words) <= 3:
+            return _headline_after_site_name(units, i)
+        return i
     return None
+
+
+def _headline_after_site_name(units: list[str], first: int) -> int:
+    """The headline below a short first line, or that line itself when none follows."""
+    for j in range(first + 1, min(first + 4, len(units))):
+        unit = units[j]
+        if _is_nav(unit) or _CREDIT.search(unit):
+            continue
+        if _BYLINE.match(unit) or _DATE_LINE.match(unit) or _is_prose(unit):
+            break
+        words = len(_words(unit))
+        if 4 <= words <= 30 and not unit.rstrip().endswith("."):
+            return j
+        break
+    return first
 
 
 def _without_site_name(title: str | None, following: list[str]) -> str | None:
