@@ -26,10 +26,10 @@ def test_building_words_decide_place_or_body() -> None:
     from dossier.nlp.entity_candidates import _site_or_body
 
     lex = lexicon()
-    assert _site_or_body("Varnholm Space Center".split(), lex) == "Place"
-    assert _site_or_body("Museum of Coastal Flight".split(), lex) == "Place"
-    assert _site_or_body("Centre for Tidal Studies".split(), lex) == "Organization"
-    assert _site_or_body("Varnholm Harbour Workers Federation".split(), lex) is None
+    assert _site_or_body(["Varnholm", "Space", "Center"], lex) == "Place"
+    assert _site_or_body(["Museum", "of", "Coastal", "Flight"], lex) == "Place"
+    assert _site_or_body(["Centre", "for", "Tidal", "Studies"], lex) == "Organization"
+    assert _site_or_body(["Varnholm", "Harbour", "Workers", "Federation"], lex) is None
     assert _site_or_body(["Museum"], lex) is None
 
 
@@ -42,3 +42,52 @@ def test_a_space_center_and_its_acronym_are_one_place(run) -> None:  # type: ign
     center = next(e for e in state.analysis.entities if e.name == "Varnholm Space Center")
     assert center.type == "Place"
     assert [m.text for m in center.mentions].count("VSC") == 2
+
+
+def _doc(words: list[str]):  # type: ignore[no-untyped-def]
+    import spacy
+    from spacy.tokens import Doc
+
+    return Doc(spacy.blank("en").vocab, words=words)
+
+
+def test_vehicle_words_in_or_before_a_name() -> None:
+    from dossier.nlp.entity_candidates import _vehicle
+
+    lex = lexicon()
+    doc = _doc(["Space", "Shuttle", "Orla", "met", "the", "cruise", "ship", "Marisol"])
+    assert _vehicle(doc, 0, 3, lex)
+    assert _vehicle(doc, 7, 8, lex)
+    assert not _vehicle(_doc(["Ida", "Holt", "left"]), 0, 2, lex)
+
+
+def test_one_word_person_with_no_cue_is_not_a_person() -> None:
+    """Only the tagger calls "Brisklet" a person in every mention: it takes its next type."""
+    from collections import Counter
+
+    from dossier.nlp.entities import _Cluster, _cluster_type
+    from dossier.nlp.entity_candidates import _Cand
+    from dossier.nlp.parse import Paragraph
+
+    para = Paragraph(0, 0, _doc(["Brisklet", "and", "Ida", "Holt", "and", "Holt"]))
+
+    def cluster(spans: list[tuple[int, int]], votes: dict[str, int]) -> _Cluster:
+        made = _Cluster(0, [])
+        for i, j in spans:
+            made.add(_Cand(para, i, j, i, j, "x"))
+        made.votes = Counter(votes)
+        return made
+
+    assert _cluster_type(cluster([(0, 1)], {"Person": 1})) == "Other"
+    assert _cluster_type(cluster([(0, 1)], {"Person": 1, "Place": 1})) == "Place"
+    assert _cluster_type(cluster([(0, 1)], {"Person": 3})) == "Person"  # a cue, a given name
+    assert _cluster_type(cluster([(2, 4), (5, 6)], {"Person": 2})) == "Person"
+
+
+def test_kinship_word_before_a_name_marks_a_person() -> None:
+    from dossier.nlp.entity_candidates import _kin_before
+
+    doc = _doc(["her", "brother", "Corwin", "and", "his", "wife", ",", "Mira", "met", "Tom"])
+    assert _kin_before(doc, 2, lexicon())
+    assert _kin_before(doc, 7, lexicon())
+    assert not _kin_before(doc, 9, lexicon())

@@ -54,6 +54,21 @@ def _vote(votes: Counter[str]) -> str:
     return max(order, key=lambda t: (votes[t], -order.index(t))) if votes else "Other"
 
 
+def _cluster_type(cluster: _Cluster) -> str:
+    """The voted type, except that a one-word "person" only the tagger calls one (no given
+    name, title, full name or cue anywhere in the article) takes its next-best type, else
+    Other: people in news are introduced, a product or an event tagged PERSON is not."""
+    voted = _vote(cluster.votes)
+    if voted != "Person" or cluster.country is not None:
+        return voted
+    if any(len(c.tokens) > 1 for c in cluster.cands):
+        return voted
+    if cluster.votes["Person"] > len(cluster.cands):
+        return voted
+    rest = Counter({k: v for k, v in cluster.votes.items() if k != "Person" and v > 0})
+    return _vote(rest) if rest else "Other"
+
+
 def _name_key(tokens: list[str]) -> tuple[str, ...]:
     return tuple(t for t in tokens if t not in {"the"})
 
@@ -211,7 +226,7 @@ def _propagate(state: DocumentState, cands: list[_Cand], clusters: list[_Cluster
     """Add the surname mentions of known people that the tagger did not tag at all."""
     index: dict[str, list[_Cluster]] = {}
     for cluster in clusters:
-        if _vote(cluster.votes) == "Person" and cluster.country is None:
+        if _cluster_type(cluster) == "Person" and cluster.country is None:
             index.setdefault(cluster.name_tokens[-1], []).append(cluster)
     if not index:
         return
@@ -254,7 +269,7 @@ def _propagate_names(state: DocumentState, cands: list[_Cand], clusters: list[_C
     """Add the untagged repeats of organisation and site names the tagger found once."""
     wanted: dict[str, _Cluster] = {}
     for cluster in clusters:
-        if cluster.country is None and _vote(cluster.votes) in {"Organization", "Place"}:
+        if cluster.country is None and _cluster_type(cluster) in {"Organization", "Place"}:
             for cand in cluster.cands:
                 if len(cand.text) > 2 and cand.text[0].isupper():
                     wanted.setdefault(cand.text, cluster)
@@ -281,7 +296,7 @@ def _propagate_names(state: DocumentState, cands: list[_Cand], clusters: list[_C
                     continue  # "Sydney" in "Sydney Morning Herald"
                 start = para.offset + token.idx
                 cand = _Cand(para, span.start, span.end, start, start + len(name), name)
-                cand.votes[_vote(cluster.votes)] += 1
+                cand.votes[_cluster_type(cluster)] += 1
                 cluster.add(cand)
                 cands.append(cand)
                 covered.update((id(para), k) for k in range(span.start, span.end))
@@ -311,7 +326,7 @@ def _to_entities(clusters: list[_Cluster]) -> list[Entity]:
     entities: list[Entity] = []
     for number, cluster in enumerate(clusters, start=1):
         entity_type: EntityType
-        voted = _vote(cluster.votes)
+        voted = _cluster_type(cluster)
         if cluster.country:
             entity_type = "Country"
         elif voted in {"Person", "Organization", "Place", "Country", "Other"}:

@@ -207,6 +207,9 @@ def _collect(state: DocumentState, lex: Lexicon) -> list[_Cand]:
                 ):
                     cand.votes["Organization"] += 2  # "… University", "Edmonton Sun"
                     cand.kind_named = True
+                elif country is None and _vehicle(doc, i, j, lex):
+                    cand.votes["Other"] += 4  # "Space Shuttle Orla", "the ship Marisol"
+                    cand.kind_named = True
                 elif country is None and len(words) > 1 and _INITIALS.fullmatch(words[0]):
                     cand.votes["Person"] += 2  # "K.C. Maurer"
                 elif words[0] in lex.given_names and country is None:
@@ -224,8 +227,8 @@ def _collect(state: DocumentState, lex: Lexicon) -> list[_Cand]:
                         # Places do not speak or get born; organisations do say ("X says").
                         place = label in {"GPE", "LOC", "FAC"} or verb in _LIFE_LEMMAS
                         cand.votes["Person"] += 2 if place else 1
-                if _kin_after(doc, j, lex):
-                    cand.votes["Person"] += 3  # "X's father"
+                if _kin_after(doc, j, lex) or _kin_before(doc, i, lex):
+                    cand.votes["Person"] += 3  # "X's father", "her brother X"
             covered.update(range(i, j))
             cands.append(cand)
         cands.extend(_demonym_tokens(para, covered, lex))
@@ -265,6 +268,14 @@ def _given_name_spans(para: Paragraph, covered: set[int], lex: Lexicon) -> list[
         covered.update(range(token.i, j))
         out.append(cand)
     return out
+
+
+def _vehicle(doc: Doc, i: int, j: int, lex: Lexicon) -> bool:
+    """A craft's or vessel's name: a vehicle word in it ("Space Shuttle Orla") or right
+    before it in lower case ("the cruise ship Marisol")."""
+    if any(fold(t.text) in lex.vehicle_words for t in doc[i:j]):
+        return True
+    return i > 0 and doc[i - 1].is_lower and doc[i - 1].lower_ in lex.vehicle_words
 
 
 def _site_or_body(words: list[str], lex: Lexicon) -> EntityType | None:
@@ -351,6 +362,14 @@ def _kin_after(doc: Doc, j: int, lex: Lexicon) -> bool:
     while k < len(doc) and doc[k].lower_ in _KIN_MODIFIERS:
         k += 1
     return k < len(doc) and fold(doc[k].text) in lex.kinship
+
+
+def _kin_before(doc: Doc, i: int, lex: Lexicon) -> bool:
+    """True for a name right after a kinship word ("her brother X", "his wife, X")."""
+    k = i - 1
+    if k >= 0 and doc[k].text == ",":
+        k -= 1
+    return k >= 0 and doc[k].is_lower and fold(doc[k].text) in lex.kinship
 
 
 def _bare_the(doc: Doc, i: int, j: int) -> bool:

@@ -1,7 +1,7 @@
 """The word lists the entity, role and amount components read, loaded once from `lexicons/`.
 
 Every list is general vocabulary (countries and their demonyms, office titles, kinship
-words, honorifics, outlet, organisation and building words, common given names); none
+words, honorifics, outlet, organisation, building and vehicle words, common given names); none
 names a particular person.
 """
 
@@ -53,6 +53,8 @@ class Lexicon:
     org_words: frozenset[str]
     #: building and site words as written ("Museum", "Stadium")
     facility_words: frozenset[str]
+    #: folded words for craft and vessels ("shuttle", "ship")
+    vehicle_words: frozenset[str]
     #: state abbreviation as written -> state name
     us_states: dict[str, str]
     #: common given name as written -> gender ("m" or "f")
@@ -83,6 +85,7 @@ def lexicon() -> Lexicon:
         outlet_words=frozenset(row[0] for row in _lines("entity_outlets.txt")),
         org_words=frozenset(row[0] for row in _lines("entity_org_words.txt")),
         facility_words=frozenset(row[0] for row in _lines("entity_facility_words.txt")),
+        vehicle_words=frozenset(fold(row[0]) for row in _lines("entity_vehicle_words.txt")),
         us_states={row[0]: row[1] for row in _lines("entity_us_states.txt")},
         given_names={row[0]: row[1] for row in _lines("entity_given_names.txt")},
     )
