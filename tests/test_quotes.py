@@ -361,3 +361,37 @@ def test_chanted_words_are_a_quote(run_quotes: Callable[[str], DocumentState]) -
     quote = find(state, "Bread, not bullets")
     assert quote.kind == "direct"
     assert quote.cue == "chanting"
+
+
+@pytest.mark.slow
+def test_a_judgement_in_quoted_words_is_a_statement_of_the_judge(
+    run_quotes: Callable[[str], DocumentState],
+) -> None:
+    state = run_quotes(
+        "Former President Ivo Osk criticized the health law as a “crazy system” during a rally."
+    )
+    quote = find(state, "crazy system")
+    assert quote.kind == "mixed"
+    assert quote.text == "the health law as a “crazy system”"
+    assert quote.cue == "criticized"
+    assert name(state, quote.speaker) == "Ivo Osk"
+
+
+@pytest.mark.slow
+def test_a_judging_verb_never_makes_its_clause_a_claim(
+    run_quotes: Callable[[str], DocumentState],
+) -> None:
+    state = run_quotes("Mayor Rhea Lund dismissed claims that the port would close.")
+    assert state.analysis.quotes == []
+
+
+@pytest.mark.slow
+def test_both_halves_of_a_reported_clause_stay_together(
+    run_quotes: Callable[[str], DocumentState],
+) -> None:
+    state = run_quotes(
+        "But Dalton said Vandor has “enormous respect” for the army and his rubble comment was "
+        "instead an expression of frustration with the strategy."
+    )
+    quote = find(state, "enormous respect")
+    assert quote.text.endswith("an expression of frustration with the strategy")

@@ -21,6 +21,11 @@ NAME_DEPS = ("compound", "det", "amod", "poss", "nmod", "nummod", "case", "punct
 CLIMB_DEPS = ("xcomp", "advcl", "conj", "acl", "pcomp", "relcl")
 #: What a verb says or names ("promised lower taxes", "called it a farce"), not when or where.
 COMPLEMENT_DEPS = ("dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative")
+#: Prepositions that carry the words of a judgement: "as a “fraud”", "of “lying”",
+#: "for being “dishonest”", "likened it to a “trap”" (the last only after an object).
+JUDGED_AS = ("as", "of", "for", "to")
+#: Prepositions that open the narrator's circumstances, not the speaker's words.
+ASIDE_PREPS = ("during", "at", "after", "before", "amid", "since", "following", "while")
 #: "said Thursday": a day after the cue is when, not who.
 WHEN_ENTS = ("DATE", "TIME")
 #: Verbs whose object alone can be the statement ("the report details his views").
@@ -50,6 +55,12 @@ def is_speech_verb(token: Token) -> bool:
     return lemma in lexicon("speech_verbs.txt") or lemma in lexicon(
         "attribution_cognition_verbs.txt"
     )
+
+
+def is_evaluation_verb(token: Token) -> bool:
+    """'blasted the press as “dishonest”': a judgement that cues the quotation it governs."""
+    is_verb = token.pos_ == "VERB" or token.tag_.startswith("VB")
+    return is_verb and token.lemma_.lower() in lexicon("attribution_evaluation_verbs.txt")
 
 
 def speaker_span(paragraph: Paragraph, token: Token) -> SpeakerSpan:
@@ -116,17 +127,23 @@ def name_near(verb: Token) -> Token | None:
 
 
 def in_complement(verb: Token, token: Token) -> bool:
-    """True when `token` lies in what the verb says or names, not in a time or place adjunct."""
+    """True when `token` lies in what the verb says or names ("called it “a farce”",
+    "accused her of “lying”"), not in a time or place adjunct ("said on “Morning Hour”")."""
     while token.head.i != token.i and token.head.i != verb.i:
         token = token.head
-    return token.head.i == verb.i and token.dep_ in COMPLEMENT_DEPS
+    if token.head.i != verb.i:
+        return False
+    if token.dep_ == "prep" and token.lower_ in JUDGED_AS:
+        return token.lower_ != "to" or any(c.dep_ == "dobj" for c in verb.children)
+    return token.dep_ in COMPLEMENT_DEPS
 
 
 def said_end(head: Token, *, cue: bool) -> int:
     """Index of the last token of what `head` says, before a clause that only tells more.
 
     After the cue verb ("is promising lower taxes, but he has also …", "called her a
-    “fraud” after she …") every further clause, coordinated or adverbial, is the narrator's;
+    “fraud” after she …", "… in a speech") every further clause, coordinated or adverbial,
+    and every time or place phrase is the narrator's;
     inside a complement only a participle after a comma is ("…, citing her record").
     """
     last = head.i
@@ -135,11 +152,21 @@ def said_end(head: Token, *, cue: bool) -> int:
         narrator = child.dep_ == "advcl" and child.tag_ == "VBG" and comma
         if cue:
             verb_conj = child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")
-            narrator = narrator or child.dep_ in ("advcl", "cc", "parataxis") or verb_conj
+            adjunct = child.dep_ == "prep" and child.lower_ not in JUDGED_AS  # "in a speech"
+            narrator = (
+                narrator or child.dep_ in ("advcl", "cc", "parataxis") or verb_conj or adjunct
+            )
         if narrator:
             break
         last = max(last, child.right_edge.i)
     return last
+
+
+def narrator_aside(token: Token) -> bool:
+    """A word that starts the narrator's when or aside: a dash, a date, "during …"."""
+    if token.text in ("—", "–", "-", "--", "―"):
+        return True
+    return token.ent_type_ in WHEN_ENTS or (token.dep_ == "prep" and token.lower_ in ASIDE_PREPS)
 
 
 def name_head(token: Token) -> Token:

@@ -1,0 +1,37 @@
+"""One statement as the quote passes find it: span, cue, speaker words, then resolved keys."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..records import Quote, QuoteKind
+from .attribution_speakers import SpeakerSpan
+
+
+@dataclass
+class Attribution:
+    """One statement as found in the text, before it becomes a `Quote` record."""
+
+    kind: QuoteKind
+    start: int
+    end: int
+    paragraph: int
+    #: "verb", "according", "per", "reportedly", "colon", "continued" or "none".
+    cue_type: str
+    cue: tuple[int, int] | None = None
+    speaker_span: SpeakerSpan | None = None
+    #: Outlets or people named as intermediaries ("per The Intercept").
+    via_spans: list[SpeakerSpan] = field(default_factory=list)
+    speaker: int | None = None
+    speaker_reason: str | None = None
+    via: list[int] = field(default_factory=list)
+    record: Quote | None = None
+    #: Lemma of the cue word ("say", "according", "report").
+    cue_lemma: str = ""
+    #: A turn of a transcript ("VELA: …"): its own span even inside a quoted transcript.
+    turn: bool = False
+
+    @property
+    def reporting(self) -> bool:
+        """True for a statement passed on from a report (an outlet, "reportedly")."""
+        return self.cue_type in ("according", "per", "reportedly") or self.cue_lemma == "report"
