@@ -91,3 +91,18 @@ def test_kinship_word_before_a_name_marks_a_person() -> None:
     assert _kin_before(doc, 2, lexicon())
     assert _kin_before(doc, 7, lexicon())
     assert not _kin_before(doc, 9, lexicon())
+
+
+@pytest.mark.slow
+def test_article_and_bracketed_acronym_are_not_part_of_the_name(run) -> None:  # type: ignore[no-untyped-def]
+    state = run(
+        "Inspectors cited a Varnholm Fisheries Authority report on Monday. "
+        "The Varnholm Fisheries Authority (VFA) said stocks were falling, "
+        "and the VFA asked boats to stay in port."
+    )
+    body = next(e for e in state.analysis.entities if e.name == "Varnholm Fisheries Authority")
+    assert body.type == "Organization"
+    texts = [m.text for m in body.mentions]
+    assert texts.count("Varnholm Fisheries Authority") == 2
+    assert texts.count("VFA") == 2
+    assert all("(" not in t and not t.startswith("a ") for t in texts)

@@ -12,7 +12,6 @@ records family relations stated in the text ("his older brother Corwin").
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -25,6 +24,7 @@ from .entity_candidates import (
     _POSSESSIVE,
     _Cand,
     _collect,
+    initials_of,
 )
 from .entity_lexicon import Lexicon, fold, lexicon
 from .registry import Component, DocumentState, component
@@ -143,18 +143,13 @@ def _cluster(cands: list[_Cand]) -> list[_Cluster]:
     return [c for c in clusters if c.cands]
 
 
-def _initials(text: str) -> str:
-    words = [w for w in re.split(r"[\s-]+", text) if w and w[0].isupper()]
-    return "".join(w[0] for w in words)
-
-
 def _merge_acronyms(clusters: list[_Cluster]) -> None:
     """An acronym joins the one longer name whose capitals spell it ("OAS")."""
     longer: dict[str, list[_Cluster]] = {}
     for cluster in clusters:
         if cluster.country is None and len(cluster.name_tokens) > 1 and cluster.cands:
             for cand in cluster.cands:
-                initials = _initials(cand.text)
+                initials = initials_of(cand.text)
                 if len(initials) > 1 and cluster not in longer.get(initials, []):
                     longer.setdefault(initials, []).append(cluster)
     for cluster in clusters:

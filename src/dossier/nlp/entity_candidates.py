@@ -97,10 +97,15 @@ def _title_before(doc: Doc, i: int, lex: Lexicon) -> bool:
 
 
 def _trim(doc: Doc, i: int, j: int, label: str, lex: Lexicon) -> tuple[int, int, bool]:
-    """Drop leading articles and titles and a trailing possessive; extend a person leftwards."""
+    """Drop leading articles and titles, a bracketed tail and a trailing possessive; extend a
+    person leftwards."""
     titled = False
     while j - i > 1 and doc[i].lower_ == "the" and (doc[i].text == "the" or doc[i].is_sent_start):
         i += 1
+    while j - i > 1 and doc[i].text in {"a", "an"}:
+        i += 1  # "a Harbour Workers Federation report"
+    # "Harbour Workers Federation (HWF": the bracketed acronym is a mention of its own.
+    j = next((k for k in range(i + 1, j) if doc[k].text in {"(", "["}), j)
     if label == "PERSON":
         # "X's Ben Chan", "Undersecretary Mr. Y": the person starts after a possessive or title.
         for k in range(j - 2, i - 1, -1):
@@ -231,6 +236,7 @@ def _collect(state: DocumentState, lex: Lexicon) -> list[_Cand]:
                     cand.votes["Person"] += 3  # "X's father", "her brother X"
             covered.update(range(i, j))
             cands.append(cand)
+        cands.extend(_bracketed_acronyms(para, [c for c in cands if c.para is para], covered))
         cands.extend(_demonym_tokens(para, covered, lex))
         cands.extend(_given_name_spans(para, covered, lex))
         cands.extend(_titled_spans(para, covered, lex))
@@ -240,6 +246,35 @@ def _collect(state: DocumentState, lex: Lexicon) -> list[_Cand]:
         if score >= 2 and cand.country is None:
             cand.votes["Organization"] += 4
     return cands
+
+
+def initials_of(text: str) -> str:
+    """The capitals that start a name's words ("World Health Organisation" → "WHO")."""
+    words = [w for w in re.split(r"[\s-]+", text) if w and w[0].isupper()]
+    return "".join(w[0] for w in words)
+
+
+def _bracketed_acronyms(para: Paragraph, found: list[_Cand], covered: set[int]) -> list[_Cand]:
+    """The acronym in brackets right after a name it abbreviates ("… Organisation (WHO)"),
+    with the name's votes: the tagger often folds it into the name or leaves it out."""
+    out: list[_Cand] = []
+    doc = para.doc
+    for cand in found:
+        k = cand.j
+        if k + 2 >= len(doc) or doc[k].text != "(" or doc[k + 2].text != ")" or k + 1 in covered:
+            continue
+        token = doc[k + 1]
+        if not (token.is_upper and token.is_alpha and len(token.text) > 1):
+            continue
+        if initials_of(cand.text) != token.text or len(cand.text.split()) < 2:
+            continue
+        start = para.offset + token.idx
+        acronym = _Cand(para, k + 1, k + 2, start, start + len(token.text), token.text)
+        acronym.votes = Counter(cand.votes)
+        acronym.kind_named = True
+        covered.add(k + 1)
+        out.append(acronym)
+    return out
 
 
 def _given_name_spans(para: Paragraph, covered: set[int], lex: Lexicon) -> list[_Cand]:
