@@ -269,6 +269,11 @@ def test_curly_quotation_nested_in_curly_one_is_one_span() -> None:
     ]
 
 
+def test_quoted_nickname_between_names_is_not_a_quotation() -> None:
+    text = 'Del. Marla "Lia" Pruitt shouted: "The nation is watching."'
+    assert quoted_texts(text) == ["The nation is watching."]
+
+
 # -- shapes with the real model ----------------------------------------------------------------
 
 
@@ -395,3 +400,13 @@ def test_both_halves_of_a_reported_clause_stay_together(
     )
     quote = find(state, "enormous respect")
     assert quote.text.endswith("an expression of frustration with the strategy")
+
+
+@pytest.mark.slow
+def test_narrator_words_before_the_quotation_make_it_mixed(
+    run_quotes: Callable[[str], DocumentState],
+) -> None:
+    state = run_quotes("Not paying taxes “makes me smart,” Vandor said.")
+    quote = find(state, "makes me smart")
+    assert quote.kind == "mixed"
+    assert quote.text.startswith("Not paying taxes")

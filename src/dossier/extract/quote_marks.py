@@ -134,6 +134,18 @@ def _as_double_mark(match: re.Match[str]) -> str:
     return ' "' if after.isalnum() else '" '
 
 
+_NICKNAME = re.compile(r"[A-Z][\w.]*\s$")
+
+
+def _nickname(text: str, quoted: Quoted) -> bool:
+    """'Marcia "Cia" Price': one quoted word between a given name and a surname."""
+    if len(text[quoted.start : quoted.end].split()) != 1:
+        return False
+    before = text[max(0, quoted.outer_start - 30) : quoted.outer_start]
+    after = text[quoted.outer_end : quoted.outer_end + 2]
+    return bool(_NICKNAME.search(before)) and after[:1] == " " and after[1:2].isupper()
+
+
 def find_quoted(text: str, paragraphs: list[tuple[int, int]]) -> list[Quoted]:
     """Every quotation in `text`, given paragraph (start, end) offsets; in body order.
 
@@ -141,7 +153,9 @@ def find_quoted(text: str, paragraphs: list[tuple[int, int]]) -> list[Quoted]:
     9
     """
     marked = _TWO_APOSTROPHES.sub(_as_double_mark, text)
-    doubles = [q for q in _double_spans(marked, paragraphs) if q.end > q.start]
+    doubles = [
+        q for q in _double_spans(marked, paragraphs) if q.end > q.start and not _nickname(text, q)
+    ]
     singles = [
         q
         for q in _single_spans(text, paragraphs)

@@ -274,7 +274,8 @@ class _Finder(LeftoverQuotes):
 
     def quote_at_cue(self, found: Attribution, quotes: list[Quoted]) -> Quoted | None:
         """The quotation the cue stands right beside ("“…,” she said", "said: “…”"), unless
-        the statement goes on past it ("A clerk who “steals $20” is jailed, she said")."""
+        the statement goes on past it ("A clerk who “steals $20” is jailed, she said") or began
+        before it ("Not paying taxes “makes me smart,” he said")."""
         cue = found.cue
         if cue is None:
             return None
@@ -282,7 +283,9 @@ class _Finder(LeftoverQuotes):
             if quoted.single:
                 continue
             if quoted.outer_end <= cue[0]:
-                if any(c.isalnum() for c in self.text[quoted.outer_end : found.end]):
+                lead = self.text[found.start : quoted.outer_start]
+                tail = self.text[quoted.outer_end : found.end]
+                if any(c.isalnum() for c in lead + tail):
                     continue
                 gap = self.text[quoted.outer_end : cue[0]]
                 if len(gap.split()) <= 10 and "\n" not in gap and not _SENTENCE_END.search(gap):
