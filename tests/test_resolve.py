@@ -185,3 +185,30 @@ def test_context_follows_documents_moved_by_a_merge(fresh_db: Database) -> None:
     d3 = add(fresh_db, "three", org(1, "Kessel Mining Board"), person(2, "Mr. Brannick"))
     assert entity_of(fresh_db, d3, "Mr. Brannick") == ivo
     assert "co-mentioned with 'Kessel Mining Board'" in reason_of(fresh_db, d3, "Mr. Brannick")
+
+
+def test_names_later_in_a_document_are_context_for_the_first(fresh_db: Database) -> None:
+    d1 = add(fresh_db, "one", org(1, "Kessel Mining"), person(2, "Ivo Brannick"))
+    # "Kessel" comes first: the only evidence is Ivo Brannick, named after it, whom the store
+    # already knows under exactly that name.
+    d2 = add(fresh_db, "two", org(1, "Kessel"), person(2, "Ivo Brannick"))
+    assert entity_of(fresh_db, d2, "Kessel") == entity_of(fresh_db, d1, "Kessel Mining")
+    assert "co-mentioned with 'Ivo Brannick'" in reason_of(fresh_db, d2, "Kessel")
+    with Database(":memory:") as other:
+        o1 = add(other, "one", org(1, "Kessel Mining"), person(2, "Ivo Brannick"))
+        o2 = add(other, "two", org(1, "Kessel"), person(2, "Oren Falk"))
+        assert entity_of(other, o2, "Kessel") != entity_of(other, o1, "Kessel Mining")
+
+
+def test_a_body_named_either_way_round_is_one(fresh_db: Database) -> None:
+    d1 = add(fresh_db, "one", org(1, "Department of Fisheries"))
+    d2 = add(fresh_db, "two", org(1, "Fisheries Department"))
+    d3 = add(fresh_db, "three", org(1, "University of Tamsin"))
+    d4 = add(fresh_db, "four", org(1, "Tamsin University"))
+    assert entity_of(fresh_db, d2, "Fisheries Department") == entity_of(
+        fresh_db, d1, "Department of Fisheries"
+    )
+    assert "turned round" in reason_of(fresh_db, d2, "Fisheries Department")
+    assert entity_of(fresh_db, d4, "Tamsin University") != entity_of(
+        fresh_db, d3, "University of Tamsin"
+    )

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -127,6 +128,10 @@ def _other_agreement(left: list[NameForm], right: list[NameForm], place: bool) -
                 short_acronym = min(len(a.key), len(b.key)) < 3
                 strength = 0.5 if short_acronym else 3
                 best = max(best, (strength, f"acronym ({a.key!r} / {b.key!r})"))
+                continue
+            turned = {a.turned, b.turned} - {()}
+            if turned & {a.parts, a.bare, b.parts, b.bare}:
+                best = max(best, (2, f"same name turned round ({a.key!r} / {b.key!r})"))
                 continue
             if (a.bare and a.bare in {b.parts, b.bare}) or (b.bare and b.bare == a.parts):
                 best = max(best, (2, f"same name but for the country ({a.key!r} / {b.key!r})"))
@@ -425,9 +430,30 @@ def _candidates(conn: sqlite3.Connection, entity_type: str, names: list[str]) ->
     ]
 
 
-def _incoming_profile(conn: sqlite3.Connection, entity: Entity, document_id: str) -> Profile:
-    """The profile of a document's entity, with the entities already linked in its document."""
+def _namesakes(conn: sqlite3.Connection, entity: Entity) -> list[int]:
+    """Stored entities of a compatible type known under exactly this entity's name."""
+    return [
+        int(r[0])
+        for r in conn.execute(
+            "SELECT k.entity_id, e.type FROM entity_keys k JOIN entities e ON e.id = k.entity_id"
+            " WHERE k.key = ?",
+            (f"exact:{name_key(entity.name)}",),
+        )
+        if compatible_types(entity.type, str(r[1]))
+    ]
+
+
+def _incoming_profile(
+    conn: sqlite3.Connection, entity: Entity, document_id: str, neighbours: Sequence[Entity] = ()
+) -> Profile:
+    """The profile of a document's entity, with the entities already linked in its document
+    and, for the neighbours not linked yet, the one stored entity each is named exactly as (so
+    the first names in a document have context too)."""
     context: dict[int, str] = {}
+    for other in neighbours:
+        found = _namesakes(conn, other) if other.key != entity.key else []
+        if len(found) == 1:
+            context[found[0]] = other.name
     family: set[int] = set()
     keys, names = family_refs(entity.attributes)
     own_key = name_key(entity.name)
@@ -468,7 +494,9 @@ def _entity_name(conn: sqlite3.Connection, entity_id: int) -> str:
     return str(row[0]) if row else str(entity_id)
 
 
-def decide(conn: sqlite3.Connection, entity: Entity, document_id: str) -> tuple[int | None, str]:
+def decide(
+    conn: sqlite3.Connection, entity: Entity, document_id: str, neighbours: Sequence[Entity] = ()
+) -> tuple[int | None, str]:
     """The entity id this document entity belongs to (None: a new one) and why."""
     names = [entity.name, *entity.aliases]
     keys = {name_key(n) for n in names}
@@ -483,7 +511,7 @@ def decide(conn: sqlite3.Connection, entity: Entity, document_id: str) -> tuple[
             return targets[0], f"researcher judged {entity.name!r} and {other!r} the same"
         if verdict == "different":
             forbidden |= set(targets)
-    incoming = _incoming_profile(conn, entity, document_id)
+    incoming = _incoming_profile(conn, entity, document_id, neighbours)
     scored: list[tuple[float, int, Comparison]] = []
     unsure: list[str] = []
     for candidate in _candidates(conn, entity.type, names):
@@ -520,9 +548,14 @@ def _prefer_full_name(conn: sqlite3.Connection, entity_id: int, name: str) -> No
         )
 
 
-def link_entity(conn: sqlite3.Connection, entity: Entity, document_id: str) -> tuple[int, str]:
-    """Return (entity id, reason) for a document entity, creating the entity if it is new."""
-    entity_id, reason = decide(conn, entity, document_id)
+def link_entity(
+    conn: sqlite3.Connection, entity: Entity, document_id: str, neighbours: Sequence[Entity] = ()
+) -> tuple[int, str]:
+    """Return (entity id, reason) for a document entity, creating the entity if it is new.
+
+    `neighbours` are the document's other entities, linked or not.
+    """
+    entity_id, reason = decide(conn, entity, document_id, neighbours)
     if entity_id is None:
         entity_id = _new_entity(conn, entity)
     elif entity.type == "Person":

@@ -145,6 +145,17 @@ def national_parts(parts: list[str]) -> tuple[list[str], tuple[str, ...]]:
     return parts, ()
 
 
+#: Heads of public bodies named either way round: "Department of Labor", "Labor Department".
+_OF_HEADS = _wordset("department ministry office bureau agency commission council committee court")
+
+
+def turned_round(parts: tuple[str, ...]) -> tuple[str, ...]:
+    """ "department of labor" → ("labor", "department"); () when the name is not of that shape."""
+    if len(parts) >= 3 and parts[0] in _OF_HEADS and parts[1] == "of" and "of" not in parts[2:]:
+        return (*parts[2:], parts[0])
+    return ()
+
+
 @dataclass(frozen=True)
 class NameForm:
     """A name broken into what matters when comparing it with another."""
@@ -153,6 +164,11 @@ class NameForm:
     parts: tuple[str, ...]
     #: An organisation's name without a leading country ("air force" for "US Air Force").
     bare: tuple[str, ...] = ()
+
+    @property
+    def turned(self) -> tuple[str, ...]:
+        """The name with its "X of Y" turned round ("labor department"), or ()."""
+        return turned_round(self.bare or self.parts)
 
     @property
     def surname(self) -> str:
@@ -215,4 +231,6 @@ def lookup_keys(name: str, entity_type: str) -> set[str]:
         keys.add(f"first:{nf.parts[0]}")
         if nf.bare:
             keys.add(f"name:{' '.join(nf.bare)}")
+        if nf.turned:
+            keys.add(f"name:{' '.join(nf.turned)}")
     return keys

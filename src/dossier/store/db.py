@@ -159,7 +159,7 @@ class Database:
             search_rows.append((article.title, "title", doc_id, doc_id))
         rowid: dict[int, int] = {}
         for entity in analysis.entities:
-            entity_id, reason = link_entity(conn, entity, doc_id)
+            entity_id, reason = link_entity(conn, entity, doc_id, analysis.entities)
             cursor = conn.execute(
                 "INSERT INTO doc_entities (document_id, local_key, entity_id, type, name, aliases,"
                 " attributes, resolution) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
