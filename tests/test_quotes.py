@@ -274,6 +274,13 @@ def test_quoted_nickname_between_names_is_not_a_quotation() -> None:
     assert quoted_texts(text) == ["The nation is watching."]
 
 
+def test_doubled_apostrophes_stay_outside_the_quoted_words() -> None:
+    text = "He said ''we will win,'' and left."
+    (quoted,) = find_quoted(text, [(0, len(text))])
+    assert text[quoted.start : quoted.end] == "we will win,"
+    assert text[quoted.outer_start : quoted.outer_end] == "''we will win,''"
+
+
 # -- shapes with the real model ----------------------------------------------------------------
 
 
@@ -410,3 +417,14 @@ def test_narrator_words_before_the_quotation_make_it_mixed(
     quote = find(state, "makes me smart")
     assert quote.kind == "mixed"
     assert quote.text.startswith("Not paying taxes")
+
+
+@pytest.mark.slow
+def test_a_dateline_is_not_the_speaker(run_quotes: Callable[[str], DocumentState]) -> None:
+    state = run_quotes(
+        "KORVELL -- President Ana Vela, opening the new museum on Saturday, said it would tell "
+        "a national story, one of ''suffering and delight.''"
+    )
+    quote = find(state, "suffering and delight")
+    assert name(state, quote.speaker) == "Ana Vela"
+    assert quote.text.endswith("delight.''")

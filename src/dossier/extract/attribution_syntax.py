@@ -24,6 +24,7 @@ COMPLEMENT_DEPS = ("dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative")
 #: Prepositions that carry the words of a judgement: "as a “fraud”", "of “lying”",
 #: "for being “dishonest”", "likened it to a “trap”" (the last only after an object).
 JUDGED_AS = ("as", "of", "for", "to")
+DASHES = ("—", "–", "-", "--", "―")
 #: Prepositions that open the narrator's circumstances, not the speaker's words.
 ASIDE_PREPS = ("during", "at", "after", "before", "amid", "since", "following", "while")
 #: "said Thursday": a day after the cue is when, not who.
@@ -97,9 +98,15 @@ def subject_of(token: Token) -> Token | None:
             while current.pos_ not in ("VERB", "AUX") and current.head.i != current.i:
                 current = current.head
             continue
+        subjects = [
+            c
+            for c in current.children
+            if c.dep_ in SUBJECT_DEPS and c.tag_ not in ("EX", "WDT", "WP")
+        ]
+        if subjects:
+            # "KORVELL — President Vela said": a dateline the parse also calls a subject.
+            return min(subjects, key=lambda c: abs(c.i - current.i))
         for child in current.children:
-            if child.dep_ in SUBJECT_DEPS and child.tag_ not in ("EX", "WDT", "WP"):
-                return child
             if child.dep_ == "agent":
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
@@ -121,6 +128,8 @@ def name_near(verb: Token) -> Token | None:
     for token in reversed(doc[max(verb.sent.start, verb.i - 8) : verb.i]):
         if token.text in ALL_MARKS or token.text in "“”‘’":
             break
+        if token.ent_type_ in WHEN_ENTS:
+            continue
         if token.pos_ == "PROPN" or (token.tag_ == "PRP" and token.lower_ not in ("it", "you")):
             found = token
     return name_head(found) if found is not None else None
@@ -164,7 +173,7 @@ def said_end(head: Token, *, cue: bool) -> int:
 
 def narrator_aside(token: Token) -> bool:
     """A word that starts the narrator's when or aside: a dash, a date, "during …"."""
-    if token.text in ("—", "–", "-", "--", "―"):
+    if token.text in DASHES:
         return True
     return token.ent_type_ in WHEN_ENTS or (token.dep_ == "prep" and token.lower_ in ASIDE_PREPS)
 
@@ -187,8 +196,11 @@ def speaker_of(
 
 
 def named(token: Token) -> Token:
-    """'His spokesman, Owen Trask, said': a common noun with a name beside it is that name."""
-    if token.pos_ in ("PROPN", "PRON"):
+    """'His spokesman, Owen Trask, said': a common noun with a name beside it is that name;
+    so is a dateline ("KORVELL -- Mayor Ana Vela, …, said") the parse took for the subject."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    dateline = token.text.isupper() and following is not None and following.text in DASHES
+    if token.pos_ == "PRON" or (token.pos_ == "PROPN" and not dateline):
         return token
     for child in token.rights:
         if child.dep_ == "appos" and child.pos_ == "PROPN":

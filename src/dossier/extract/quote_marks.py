@@ -129,9 +129,10 @@ _TWO_APOSTROPHES = re.compile(r"''|``")
 
 
 def _as_double_mark(match: re.Match[str]) -> str:
-    """Some wires write a quotation mark as two apostrophes (''…''); same length, one mark."""
+    """Some wires write a quotation mark as two apostrophes (''…''); same length, one mark,
+    put on the outer apostrophe so that both stay outside the quoted words."""
     after = match.string[match.end() : match.end() + 1]
-    return ' "' if after.isalnum() else '" '
+    return '" ' if after.isalnum() else ' "'
 
 
 _NICKNAME = re.compile(r"[A-Z][\w.]*\s$")
