@@ -217,7 +217,8 @@ def _collect(state: DocumentState, lex: Lexicon) -> list[_Cand]:
                     cand.kind_named = True
                 elif country is None and len(words) > 1 and _INITIALS.fullmatch(words[0]):
                     cand.votes["Person"] += 2  # "K.C. Maurer"
-                elif words[0] in lex.given_names and country is None:
+                elif words[0] in lex.given_names and country is None and len(words) < 4:
+                    # a given name opens a personal name, not a four-word programme title
                     cand.votes["Person"] += 2 if len(words) > 1 else 1
                 if label == "PERSON" and len(words) == 1 and _bare_the(doc, i, j):
                     cand.votes["Other"] += 3  # "the Hajj", "the Taliban": not a person's name
