@@ -428,3 +428,16 @@ def test_a_dateline_is_not_the_speaker(run_quotes: Callable[[str], DocumentState
     quote = find(state, "suffering and delight")
     assert name(state, quote.speaker) == "Ana Vela"
     assert quote.text.endswith("delight.''")
+
+
+@pytest.mark.slow
+def test_a_claim_noun_gives_its_owner_the_statement(
+    run_quotes: Callable[[str], DocumentState],
+) -> None:
+    state = run_quotes(
+        "Senator Mira Pell disputed Governor Ivo Vandor's claim that there have been "
+        "“thousands of shootings” in the capital this year."
+    )
+    quote = find(state, "thousands of shootings")
+    assert quote.cue == "claim"
+    assert name(state, quote.speaker) == "Ivo Vandor"

@@ -64,6 +64,22 @@ def is_evaluation_verb(token: Token) -> bool:
     return is_verb and token.lemma_.lower() in lexicon("attribution_evaluation_verbs.txt")
 
 
+def claim_noun(token: Token) -> tuple[Token, Token] | None:
+    """'Vela's claim that “…”': the owner and the that-clause of a statement noun."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in lexicon("attribution_claim_nouns.txt"):
+        return None
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    clause = next(
+        (
+            c
+            for c in token.children
+            if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children)
+        ),
+        None,
+    )
+    return (owner, clause) if owner is not None and clause is not None else None
+
+
 def speaker_span(paragraph: Paragraph, token: Token) -> SpeakerSpan:
     """The name around a subject or object token, without appositions or clauses."""
     left = token

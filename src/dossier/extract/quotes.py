@@ -29,6 +29,7 @@ from .attribution_speakers import SpeakerSpan, resolve_speaker
 from .attribution_syntax import (
     OBJECT_CONTENT_LEMMAS,
     SUBJECT_DEPS,
+    claim_noun,
     cue_bounds,
     is_speech_verb,
     said_end,
@@ -112,6 +113,8 @@ class _Finder(LeftoverQuotes):
                 found = self.from_verb(paragraph, token)
                 if found is not None:
                     verbs.append(found)
+            elif (owned := claim_noun(token)) is not None:
+                verbs.extend(self.from_noun(paragraph, token, *owned))
             elif token.lower_ == "according":
                 to = next((c for c in token.children if c.lower_ == "to"), None)
                 if to is None and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
@@ -158,7 +161,8 @@ class _Finder(LeftoverQuotes):
         complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
         if complement is None:
             # "expressed confidence that …", "made the claim that …"
-            for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            # … but "disputed Vela's claim that …" is Vela's statement, found at the noun.
+            for obj in (c for c in verb.children if c.dep_ == "dobj" and not claim_noun(c)):
                 complement = next(
                     (
                         c
@@ -205,6 +209,27 @@ class _Finder(LeftoverQuotes):
             speaker_span=speaker_of(paragraph, verb, self.in_quote),
             cue_lemma=verb.lemma_.lower(),
         )
+
+    def from_noun(
+        self, paragraph: Paragraph, noun: Token, owner: Token, clause: Token
+    ) -> list[Attribution]:
+        """'Vela's claim that the port will close': the owner said the clause."""
+        doc = noun.doc
+        bounds = trim(doc[clause.left_edge.i : said_end(clause, cue=False) + 1])
+        if bounds is None:
+            return []
+        return [
+            Attribution(
+                kind="indirect",
+                start=token_start(paragraph, doc[bounds[0]]),
+                end=token_end(paragraph, doc[bounds[1] - 1]),
+                paragraph=paragraph.index,
+                cue_type="verb",
+                cue=(token_start(paragraph, noun), token_end(paragraph, noun)),
+                speaker_span=speaker_span(paragraph, owner),
+                cue_lemma=noun.lemma_.lower(),
+            )
+        ]
 
     def from_phrase(
         self, sentence: SentenceView, cue: Token, last: Token, source: Token, span: SpeakerSpan
