@@ -548,6 +548,18 @@ def _prefer_full_name(conn: sqlite3.Connection, entity_id: int, name: str) -> No
         )
 
 
+def _accented(name: str) -> int:
+    return sum(1 for ch in name if ch.isalpha() and not ch.isascii())
+
+
+def _prefer_accented(conn: sqlite3.Connection, entity_id: int, name: str) -> None:
+    """Spell a stored name with its accents once a document writes them ("Kovács", not
+    "Kovacs"): plain spellings are usually the accents lost, not another name."""
+    current = _entity_name(conn, entity_id)
+    if name_key(name) == name_key(current) and _accented(name) > _accented(current):
+        conn.execute("UPDATE entities SET name = ? WHERE id = ?", (name, entity_id))
+
+
 def link_entity(
     conn: sqlite3.Connection, entity: Entity, document_id: str, neighbours: Sequence[Entity] = ()
 ) -> tuple[int, str]:
@@ -560,6 +572,9 @@ def link_entity(
         entity_id = _new_entity(conn, entity)
     elif entity.type == "Person":
         _prefer_full_name(conn, entity_id, entity.name)
+        _prefer_accented(conn, entity_id, entity.name)
+    else:
+        _prefer_accented(conn, entity_id, entity.name)
     register_keys(conn, entity_id, entity.type, [entity.name, *entity.aliases])
     note_co_mentions(conn, entity_id, document_id)
     return entity_id, reason
