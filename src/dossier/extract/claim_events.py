@@ -30,6 +30,12 @@ _MILITARY = frozenset(
     {"army", "armies", "forces", "force", "troops", "soldiers", "military", "aircraft", "navy",
      "warplanes", "jets", "gunships", "helicopters", "artillery", "tanks", "warships", "marines"}
 )  # fmt: skip
+#: Verbs whose subject undergoes the event its object noun names ("drew criticism", "faced
+#: sanctions", "won praise"): the subject is the target, not the source.
+_UNDERGO_VERBS = frozenset(
+    {"draw", "face", "receive", "attract", "earn", "incur", "suffer", "endure", "weather",
+     "invite", "court", "win", "garner", "get"}
+)  # fmt: skip
 _ACTOR_POS = frozenset({"PROPN", "NOUN", "PRON", "ADJ", "NUM"})
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 
@@ -109,12 +115,36 @@ def _noun_source(noun: Token) -> Token | None:
         return _noun_source(head)
     if noun.dep_ in {"dobj", "pobj", "attr"} and head.pos_ in {"VERB", "AUX", "ADP"}:
         verb = head.head if head.pos_ == "ADP" else head
+        if noun.dep_ == "dobj" and verb.lemma_.lower() in _UNDERGO_VERBS:
+            # "X drew criticism (from Y)": X is criticised, by Y or by someone unnamed.
+            return next(iter(_from_objects(noun) + _from_objects(verb)), None)
         return subject_of(verb)
     return None
 
 
+def _from_objects(token: Token) -> list[Token]:
+    return [
+        pobj
+        for prep in token.children
+        if prep.dep_ in {"prep", "agent"} and prep.lower_ in {"from", "by"}
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+
+
+def _undergoer(noun: Token) -> list[Token]:
+    """The subject of "X drew criticism", who is the event's target."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in _UNDERGO_VERBS:
+        return []
+    subject = subject_of(verb)
+    return [subject] if subject is not None else []
+
+
 def _noun_targets(noun: Token) -> list[Token]:
-    out = object_candidates(noun)
+    sources = {t.i for t in _from_objects(noun) + _from_objects(noun.head)}
+    undergoer = _undergoer(noun)
+    out = [*undergoer, *(t for t in object_candidates(noun) if t.i not in sources or not undergoer)]
     head = noun
     while head.dep_ == "compound" and head.head.i != head.i:
         head = head.head

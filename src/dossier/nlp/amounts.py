@@ -124,6 +124,14 @@ def _subject_of(state: DocumentState, token: Token, offset: int) -> int | None:
                 return found.key
     node = token
     for _ in range(8):
+        if node is not token and node.pos_ == "NOUN":
+            # "would fight X's plan to deport 200,000 people": the plan's owner, not the fighter.
+            for child in node.children:
+                if child.dep_ != "poss":
+                    continue
+                found = state.entity_at(offset + child.idx, offset + child.idx + len(child.text))
+                if found is not None and found.type in {"Person", "Organization", "Country"}:
+                    return found.key
         subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass", "agent"}]
         for subject in subjects:
             if subject.lower_ in _RELATIVE and node.dep_ == "relcl":
@@ -205,11 +213,24 @@ def find_amounts(state: DocumentState) -> list[Claim]:
                 continue
             if not match.group("num").strip() or text[end : end + 1] == "-":
                 continue  # "one-time", "two-year-old": part of a compound word
+            if match.re is _WORDS_COUNT and _not_a_count(match, text[sentence.start : start]):
+                continue
             claim = _claim(state, sentence, match, start, end)
             if claim is not None:
                 seen.append((start, end))
                 claims.append(claim)
     return claims
+
+
+def _not_a_count(match: re.Match[str], before: str) -> bool:
+    """ "one voice", "one man", "the two leaders": a spelled number that counts nothing new.
+
+    "one" without a scale is an article in disguise; "the two men" refers back to people the
+    text already named.
+    """
+    if match.group("num").lower() == "one" and not match.group("scale"):
+        return True
+    return re.search(r"\b(?:the|these|those|both|all)\s+$", before, re.IGNORECASE) is not None
 
 
 def _claim(
