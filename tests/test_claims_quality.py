@@ -183,3 +183,47 @@ def test_apposition_titles_read_only_the_office(analyse) -> None:  # type: ignor
     titles = {e.name: [r.title for r in e.roles] for e in state.analysis.entities}
     assert titles["Emil Varga"] == ["hard-right candidate"]
     assert titles["Jonah Brannock"] == ["policy analyst"]
+
+
+@pytest.mark.slow
+def test_drawing_criticism_is_being_criticised(analyse) -> None:  # type: ignore[no-untyped-def]
+    state = analyse(
+        "Daniel Harwick has drawn criticism for his remarks. Laura Mendez won praise from "
+        "Daniel Harwick."
+    )
+    assert not _claims(state, "criticism")
+    assert _pairs(state, "support") == {("Daniel Harwick", "Laura Mendez")}
+
+
+@pytest.mark.slow
+def test_anaphoric_and_article_numbers_are_not_amounts(analyse) -> None:  # type: ignore[no-untyped-def]
+    state = analyse(
+        "The two leaders met for three hours. The north will speak with one voice. "
+        "They will build three prisons and hire one thousand guards.",
+        published="2025-12-17",
+    )
+    assert sorted(c.value for c in _claims(state, "amount")) == [3, 1000]
+
+
+@pytest.mark.slow
+def test_a_plans_sum_belongs_to_the_plans_owner(analyse) -> None:  # type: ignore[no-untyped-def]
+    state = analyse(
+        "Laura Mendez said her party would fight Daniel Harwick's plan to deport more than "
+        "200,000 people.",
+        published="2025-12-15",
+    )
+    amounts = [c for c in _claims(state, "amount") if c.value == 200000]
+    assert amounts and _name(state, amounts[0].subject) == "Daniel Harwick"
+
+
+@pytest.mark.slow
+def test_role_dates_and_elect_titles(analyse) -> None:  # type: ignore[no-untyped-def]
+    state = analyse(
+        "Lucas Brannock, 62, represented Kellby in the Senate from 2009 until 2023, when Prime "
+        "Minister Elena Bright appointed him foreign minister. He will attend the inauguration "
+        "of President-elect Laura Mendez.",
+        published="2025-12-18",
+    )
+    roles = {e.name: [(r.title, r.date) for r in e.roles] for e in state.analysis.entities}
+    assert roles["Elena Bright"] == [("Prime Minister", "2023")]
+    assert [title for title, _ in roles["Laura Mendez"]] == ["President-elect"]

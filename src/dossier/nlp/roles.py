@@ -19,7 +19,7 @@ from ..settings import Settings
 from .entities import english
 from .entity_lexicon import Lexicon, fold, lexicon
 from .registry import Component, DocumentState, component
-from .temporal import sentence_date
+from .temporal import document_times
 
 _PAST_MARKERS = {"former", "ex", "then", "late", "onetime", "one-time", "erstwhile"}
 _QUALIFIERS = (
@@ -73,7 +73,7 @@ def _of_entity(state: DocumentState, start: int, end: int, person: Entity) -> En
 def _date(state: DocumentState, offset: int) -> tuple[str | None, str | None]:
     sentence = state.parsed.sentence_at(offset)
     if sentence is not None:
-        stated = sentence_date(state, sentence.start, sentence.end)
+        stated = _nearest_date(state, sentence.start, sentence.end, offset)
         if stated:
             return stated, "text"
     published = state.article.published
@@ -100,6 +100,16 @@ def _unloaded(role: Role) -> Role | None:
     return role
 
 
+def _nearest_date(state: DocumentState, start: int, end: int, offset: int) -> str | None:
+    """The date the sentence states closest to the title ("from 2009 until 2023, when Prime
+    Minister X appointed him": X's office is dated 2023); calendar dates before relative ones."""
+    times = [t for t in document_times(state) if start <= t.start and t.end <= end and t.value]
+    if not times:
+        return None
+    best = min(times, key=lambda t: (t.kind == "relative", abs(t.start - offset)))
+    return best.value
+
+
 def _add(entity: Entity, given: Role) -> None:
     role = _unloaded(given)
     if role is None:
@@ -120,6 +130,8 @@ def _titles_before(state: DocumentState, entity: Entity, mention: Mention, lex: 
     window = text[max(floor, mention.start - 120) : mention.start]
     base = mention.start - len(window)
     match = _title_pattern().search(window)
+    if _relative_subject(state, mention):
+        return  # "exactly the leader X needs": X needs a leader, X is not one
     if match is None:
         lower = re.search(rf"(?P<qual>{_QUALIFIERS}*)\b(?P<title>[a-z][a-z.-]+)\s+$", window)
         if lower is None or fold(lower.group("title")) not in lex.titles_folded:
@@ -169,6 +181,20 @@ def _titles_before(state: DocumentState, entity: Entity, mention: Mention, lex: 
     _finish(state, entity, mention, full, (start, end), match.group("qual"), of)
 
 
+def _relative_subject(state: DocumentState, mention: Mention) -> bool:
+    """True when the name is the subject of a relative clause on the noun before it."""
+    sentence = state.parsed.sentence_at(mention.start)
+    if sentence is None:
+        return False
+    for token in sentence.span:
+        at = sentence.paragraph.offset + token.idx
+        if mention.start <= at < mention.end and token.dep_ in {"nsubj", "nsubjpass"}:
+            # The clause hangs on the very noun before the name: "the leader [X needs]".
+            first = next(t for t in token.subtree if t.i <= token.i)
+            return token.head.dep_ in {"relcl", "acl"} and token.head.head.i == first.i - 1
+    return False
+
+
 def _finish(
     state: DocumentState,
     entity: Entity,
@@ -207,7 +233,7 @@ def _apposition(state: DocumentState, entity: Entity, mention: Mention, lex: Lex
         if served is None:
             return
         phrase, start = phrase[served.end() :], start + served.end()
-    head_part = re.split(r"\s+(?:for|of|at|in|with|from|to|on)\s+", phrase, maxsplit=1)
+    head_part = re.split(r"\s+(?:for|of|at|in|with|from|to|on|as)\s+", phrase, maxsplit=1)
     head_words = head_part[0].split()
     if not head_words or fold(head_words[-1]) not in (_JOB_NOUNS | set(lex.titles_folded)):
         return
