@@ -106,3 +106,24 @@ def test_article_and_bracketed_acronym_are_not_part_of_the_name(run) -> None:  #
     assert texts.count("Varnholm Fisheries Authority") == 2
     assert texts.count("VFA") == 2
     assert all("(" not in t and not t.startswith("a ") for t in texts)
+
+
+def test_surname_the_parser_took_for_a_noun() -> None:
+    """A known "Ida Holt" makes "Holt observed …" a mention even when Holt is tagged NOUN."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from dossier.nlp.entities import _Cluster, _surname_as_noun
+
+    words = ["Holt", "observed", "the", "Holt", "rising", "."]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=[1, 1, 3, 1, 3, 1],
+        deps=["nsubj", "ROOT", "det", "dobj", "acl", "punct"],
+        sent_starts=[True, False, False, False, False, False],
+    )
+    full, bare = _Cluster(0, ["ida", "holt"]), _Cluster(1, ["holt"])
+    assert _surname_as_noun(doc[0], [full])
+    assert _surname_as_noun(doc[3], [full])  # mid-sentence
+    assert not _surname_as_noun(doc[0], [bare])  # no full name seen

@@ -30,7 +30,7 @@ from .entity_lexicon import Lexicon, fold, lexicon
 from .registry import Component, DocumentState, component
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 
 @dataclass
@@ -217,6 +217,14 @@ def _pick(cand: _Cand, matches: list[_Cluster]) -> _Cluster:
     return min(matches, key=lambda c: min(x.start for x in c.cands))
 
 
+def _surname_as_noun(token: Token, matches: list[_Cluster]) -> bool:
+    """A surname the parser took for a common noun ("Holt observed …"): only the surname of
+    a full name already seen, and mid-sentence or as the subject of a verb."""
+    if not any(len(c.name_tokens) > 1 for c in matches):
+        return False
+    return not token.is_sent_start or token.dep_ in {"nsubj", "nsubjpass"}
+
+
 def _propagate(state: DocumentState, cands: list[_Cand], clusters: list[_Cluster]) -> None:
     """Add the surname mentions of known people that the tagger did not tag at all."""
     index: dict[str, list[_Cluster]] = {}
@@ -230,10 +238,14 @@ def _propagate(state: DocumentState, cands: list[_Cand], clusters: list[_Cluster
     for para in state.parsed.paragraphs:
         doc = para.doc
         for token in doc:
-            if (id(para), token.i) in covered or not token.is_title or token.pos_ != "PROPN":
+            if (id(para), token.i) in covered or not token.is_title:
+                continue
+            if token.pos_ not in {"PROPN", "NOUN"}:
                 continue
             matches = index.get(fold(token.text))
             if not matches:
+                continue
+            if token.pos_ == "NOUN" and not _surname_as_noun(token, matches):
                 continue
             prev = doc[token.i - 1] if token.i > 0 else None
             nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
