@@ -212,3 +212,59 @@ def test_a_body_named_either_way_round_is_one(fresh_db: Database) -> None:
     assert entity_of(fresh_db, d4, "Tamsin University") != entity_of(
         fresh_db, d3, "University of Tamsin"
     )
+
+
+def test_capitals_cut_from_a_longer_name_join_with_context() -> None:
+    def second(*entities: Entity) -> tuple[int, int, str]:
+        with Database(":memory:") as db:
+            d1 = add(db, "one", org(1, "Tamsin Rail"), org(2, "Veloria Labour Front"))
+            d2 = add(db, "two", *entities)
+            name = entities[-1].name
+            return (
+                entity_of(db, d1, "Tamsin Rail"),
+                entity_of(db, d2, name),
+                reason_of(db, d2, name),
+            )
+
+    rail, tamra, reason = second(org(1, "Veloria Labour Front"), org(2, "TAMRA"))
+    assert tamra == rail and "'tamra' is cut from 'tamsin rail'" in reason
+    # Without company, written as a word, or standing for its own long name: kept apart.
+    for entities in [
+        (org(1, "TAMRA"),),
+        (org(1, "Veloria Labour Front"), org(2, "Tamra")),
+        (org(1, "Veloria Labour Front"), org(2, "Trade and Maritime Regulatory Agency", "TAMRA")),
+    ]:
+        rail, other, _ = second(*entities)
+        assert other != rail, entities[-1].name
+
+
+def test_a_regional_arm_is_not_the_company(
+    fresh_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dossier.resolve import names
+
+    monkeypatch.setattr(names, "_countries", lambda: {("veloria",): "Veloria"})
+    d1 = add(fresh_db, "one", org(1, "Kessel"), org(2, "Veloria Labour Front"))
+    d2 = add(fresh_db, "two", org(1, "Veloria Labour Front"), org(2, "Kessel Veloria"))
+    d3 = add(fresh_db, "three", org(1, "Veloria Labour Front"), org(2, "Kessel Europe"))
+    d4 = add(fresh_db, "four", org(1, "Veloria Labour Front"), org(2, "Kessel Mining"))
+    kessel = entity_of(fresh_db, d1, "Kessel")
+    assert entity_of(fresh_db, d2, "Kessel Veloria") != kessel
+    assert entity_of(fresh_db, d3, "Kessel Europe") != kessel
+    assert entity_of(fresh_db, d4, "Kessel Mining") == kessel
+
+
+def test_every_name_of_a_country_is_one_place(
+    fresh_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dossier.resolve import names
+
+    known = {("veloria",): "Veloria", ("republic", "of", "veloria"): "Veloria", ("rv",): "Veloria"}
+    monkeypatch.setattr(names, "_countries", lambda: known)
+    d1 = add(fresh_db, "one", place(1, "Republic of Veloria"))
+    d2 = add(fresh_db, "two", place(1, "Veloria"))
+    d3 = add(fresh_db, "three", place(1, "RV"))
+    country = entity_of(fresh_db, d1, "Republic of Veloria")
+    assert entity_of(fresh_db, d2, "Veloria") == country
+    assert entity_of(fresh_db, d3, "RV") == country
+    assert "names of one country" in reason_of(fresh_db, d3, "RV")

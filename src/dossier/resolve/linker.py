@@ -28,10 +28,14 @@ from ..records import Entity
 from .names import (
     NameForm,
     acronyms,
+    country_of,
+    cut_from,
     form,
     given_names_compatible,
     lookup_keys,
     name_key,
+    region_or_country,
+    short_form,
 )
 
 __all__ = [
@@ -119,10 +123,15 @@ def _other_agreement(left: list[NameForm], right: list[NameForm], place: bool) -
     (a two-letter acronym, which many names share) needs more context; places never join on
     part of a name ("South" is not "South Korea")."""
     best: tuple[float, str] = (0, "different names")
+    # Capitals that already stand for another name of either side are no cut of a third.
+    spelled = {i for f in [*left, *right] for i in acronyms(list(f.parts))}
     for a in left:
         for b in right:
             if a.key == b.key:
                 return (3, f"same name {a.key!r}")
+            if country_of(a.parts) and country_of(a.parts) == country_of(b.parts):
+                best = max(best, (3, f"names of one country ({a.key!r} / {b.key!r})"))
+                continue
             ia, ib = acronyms(list(a.parts)), acronyms(list(b.parts))
             if (len(a.parts) == 1 and a.key in ib) or (len(b.parts) == 1 and b.key in ia):
                 short_acronym = min(len(a.key), len(b.key)) < 3
@@ -140,14 +149,15 @@ def _other_agreement(left: list[NameForm], right: list[NameForm], place: bool) -
                 continue
             short, long_ = (a, b) if len(a.parts) <= len(b.parts) else (b, a)
             if long_.parts[: len(short.parts)] == short.parts:
-                best = max(best, (1, f"{short.key!r} begins {long_.key!r}"))
+                if not region_or_country(long_.parts[len(short.parts) :]):
+                    best = max(best, (1, f"{short.key!r} begins {long_.key!r}"))
             elif (
-                len(short.parts) == 1
-                and len(short.key) >= 3
-                and len(long_.parts) > 1
-                and long_.parts[0].startswith(short.key)
+                short.capitals
+                and short_form(short.parts)
+                and short.key not in spelled
+                and any(cut_from(short.key, w) for w in (long_.parts, long_.bare) if w)
             ):
-                best = max(best, (1, f"{short.key!r} abbreviates {long_.key!r}"))
+                best = max(best, (1, f"{short.key!r} is cut from {long_.key!r}"))
     return best
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 #: Words that may precede a name without being part of it ("Sen.", "President", "Dr").
 
@@ -113,6 +114,70 @@ def acronyms(parts: list[str]) -> set[str]:
     return found
 
 
+def short_form(parts: tuple[str, ...] | list[str]) -> bool:
+    """One word of three to six letters: written in capitals, possibly letters cut from
+    several words."""
+    return len(parts) == 1 and 3 <= len(parts[0]) <= 6 and parts[0].isalpha()
+
+
+def _initials_within(short: str) -> set[str]:
+    """Initials of the names `short` may be cut from: its letters in order, starting with its
+    first ("sia" → "si", "sa", "sia")."""
+    found = {short[0]}
+    for letter in short[1:]:
+        found |= {f + letter for f in found}
+    return {f for f in found if len(f) >= 2}
+
+
+def cut_from(short: str, parts: tuple[str, ...]) -> bool:
+    """True when `short` is the start of each content word of a name, in order, the first
+    giving two letters or more and each other at least one ("sia" from "singapore airlines",
+    not "who" from "white house")."""
+    words = [p for p in parts if p not in _SMALL_WORDS]
+    if len(words) < 2 or len(short) <= len(words):
+        return False
+
+    def take(rest: str, i: int) -> bool:
+        if i == len(words):
+            return not rest
+        return any(
+            rest[:n] == words[i][:n] and take(rest[n:], i + 1)
+            for n in range(
+                2 if i == 0 else 1, min(len(words[i]), len(rest) - (len(words) - i - 1)) + 1
+            )
+        )
+
+    return take(short, 0)
+
+
+#: Parts of the world a company's regional arm is named after ("Kessel Europe").
+_REGIONS: frozenset[tuple[str, ...]] = frozenset(
+    tuple(r.split())
+    for r in (
+        "europe", "asia", "africa", "americas", "north america", "south america",
+        "latin america", "oceania", "middle east", "asia pacific", "pacific", "nordic",
+    )
+)  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[tuple[str, ...], str]:
+    """Every name of a country in the lexicon, as tokens → the country's canonical name."""
+    from ..nlp.entity_lexicon import lexicon  # the same list the recogniser reads
+
+    return {tuple(tokens(alias)): name for alias, name in lexicon().countries.items()}
+
+
+def country_of(parts: tuple[str, ...]) -> str | None:
+    """The canonical name of the country these tokens name ("usa" → "United States")."""
+    return _countries().get(parts) if parts else None
+
+
+def region_or_country(parts: tuple[str, ...]) -> bool:
+    """True when the tokens name a country or a part of the world."""
+    return parts in _REGIONS or country_of(parts) is not None
+
+
 #: Short and long names of a few countries that news writes several ways, as token tuples.
 COUNTRY_FORMS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("us",): ("united", "states"),
@@ -164,6 +229,8 @@ class NameForm:
     parts: tuple[str, ...]
     #: An organisation's name without a leading country ("air force" for "US Air Force").
     bare: tuple[str, ...] = ()
+    #: Written in capitals ("KMB"): letters that may stand for words.
+    capitals: bool = False
 
     @property
     def turned(self) -> tuple[str, ...]:
@@ -192,7 +259,7 @@ def form(name: str, entity_type: str) -> NameForm:
             parts = [*parts[:-2], parts[-2] + " " + parts[-1]]
         return NameForm(" ".join(parts), tuple(parts))
     parts, bare = national_parts(parts)
-    return NameForm(" ".join(parts), tuple(parts), bare)
+    return NameForm(" ".join(parts), tuple(parts), bare, name.isupper())
 
 
 def given_names_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -233,4 +300,9 @@ def lookup_keys(name: str, entity_type: str) -> set[str]:
             keys.add(f"name:{' '.join(nf.bare)}")
         if nf.turned:
             keys.add(f"name:{' '.join(nf.turned)}")
+        country = country_of(nf.parts)
+        if country:
+            keys.add(f"name:{name_key(country)}")
+        if nf.capitals and short_form(nf.parts):
+            keys.update(f"name:{initials}" for initials in _initials_within(nf.key))
     return keys
