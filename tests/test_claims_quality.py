@@ -227,3 +227,16 @@ def test_role_dates_and_elect_titles(analyse) -> None:  # type: ignore[no-untype
     roles = {e.name: [(r.title, r.date) for r in e.roles] for e in state.analysis.entities}
     assert roles["Elena Bright"] == [("Prime Minister", "2023")]
     assert [title for title, _ in roles["Laura Mendez"]] == ["President-elect"]
+
+
+@pytest.mark.slow
+def test_a_list_of_names_is_not_an_apposition(analyse) -> None:  # type: ignore[no-untyped-def]
+    state = analyse(
+        "Valdoria is a small country. Others of Varga’s ilk are Norland’s Javier Mele, "
+        "Valdoria’s Jair Bolso, Paravian President Santiago Pena, and now Bolvanian President "
+        "Rodrigo Pas."
+    )
+    places = {
+        (_name(state, c.subject), _name(state, c.object)) for c in _claims(state, "residence")
+    }
+    assert ("Javier Mele", "Valdoria") not in places

@@ -66,6 +66,14 @@ def _adjacent(modifier: Token, name: Token) -> bool:
     )
 
 
+def _other_name(appos: Token, key: int, index: EntityIndex) -> bool:
+    """True for an apposed proper name that is someone else, or "B's Y" after "A's X"."""
+    if appos.pos_ != "PROPN":
+        return False
+    other = index.key_at(appos)
+    return (other is not None and other != key) or any(c.dep_ == "poss" for c in appos.children)
+
+
 def _left_places(token: Token, index: EntityIndex) -> list[int]:
     """Places named among the left modifiers of a phrase ("Soviet historian X", "a Hong Kong
     firm")."""
@@ -174,6 +182,8 @@ def place_claims(sentence: SentenceView, index: EntityIndex) -> list[Claim]:
             for place in _left_places(token, index):
                 add(key, place, token)
             for child in token.children:
+                if child.dep_ == "appos" and _other_name(child, key, index):
+                    continue  # "A's X, B's Y": a list of names the parser read as apposition
                 if child.dep_ == "appos":
                     for place in _left_places(child, index):
                         add(key, place, child)
