@@ -127,3 +127,25 @@ def test_surname_the_parser_took_for_a_noun() -> None:
     assert _surname_as_noun(doc[0], [full])
     assert _surname_as_noun(doc[3], [full])  # mid-sentence
     assert not _surname_as_noun(doc[0], [bare])  # no full name seen
+
+
+def test_country_name_tagged_as_a_person_is_the_country() -> None:
+    """The tagger's PERSON on "Peru" is the country; on "Jordan", a given name, it stays."""
+    from types import SimpleNamespace
+
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from dossier.nlp.entity_candidates import _collect
+    from dossier.nlp.parse import Paragraph
+
+    words = ["Peru", "beat", "Jordan", "Vale", "and", "Jordan", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    doc.ents = [Span(doc, 0, 1, "PERSON"), Span(doc, 5, 6, "PERSON")]
+    para = Paragraph(0, 0, doc)
+    state = SimpleNamespace(
+        parsed=SimpleNamespace(paragraphs=[para]), article=SimpleNamespace(text=doc.text)
+    )
+    found = {c.text: c.country for c in _collect(state, lexicon())}  # type: ignore[arg-type]
+    assert found["Peru"] == "Peru"
+    assert found["Jordan"] is None

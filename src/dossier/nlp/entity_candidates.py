@@ -197,7 +197,10 @@ def _collect(state: DocumentState, lex: Lexicon) -> list[_Cand]:
             else:
                 cand.votes[_BASE_VOTE[label]] += 1
                 country = lex.countries.get(folded)
-                if country is not None and label in {"GPE", "LOC", "ORG"}:
+                if country is not None and label == "PERSON" and text in lex.given_names:
+                    country = None  # "Jordan" the given name, not the country
+                if country is not None:
+                    # the tagger's PERSON on a bare country name is the country ("Tunisia")
                     cand.country = country
                     cand.votes["Country"] += 3
                 if titled:
