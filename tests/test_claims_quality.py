@@ -240,3 +240,15 @@ def test_a_list_of_names_is_not_an_apposition(analyse) -> None:  # type: ignore[
         (_name(state, c.subject), _name(state, c.object)) for c in _claims(state, "residence")
     }
     assert ("Javier Mele", "Valdoria") not in places
+
+
+@pytest.mark.slow
+def test_a_name_after_a_comma_is_the_subject_nouns_apposition(analyse) -> None:  # type: ignore[no-untyped-def]
+    state = analyse(
+        "Sen. Lucas Brannock has called Daniel Harwick a serious partner. His unhinged ally in "
+        "the Senate, Sen. Greta Holm (L-Eastwater), went further, praising Daniel Harwick as "
+        "the leader the country needs."
+    )
+    assert ("Greta Holm", "Daniel Harwick") in _pairs(state, "support")
+    allies = {frozenset(p) for p in _pairs(state, "associate")}
+    assert frozenset({"Lucas Brannock", "Greta Holm"}) in allies

@@ -15,7 +15,7 @@ from .claim_build import make_claim
 from .claim_index import EntityIndex
 from .claim_lexicon import claim_lexicon, strip_loaded
 from .claim_places import place_claims
-from .claim_syntax import in_subtree, phrase, subject_of
+from .claim_syntax import in_subtree, misparsed_apposition, phrase, subject_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -89,8 +89,9 @@ def _gender_fits(key: int, pronoun: str, index: EntityIndex) -> bool:
 
 def _named_after(noun: Token, index: EntityIndex, types: frozenset[str]) -> int | None:
     """The entity a kinship/associate noun names: its apposition, or the name right after it."""
-    for child in noun.children:
-        if child.dep_ in {"appos", "npadvmod"}:
+    apposed = misparsed_apposition(noun)
+    for child in [*noun.children, *([apposed] if apposed is not None else [])]:
+        if child.dep_ in {"appos", "npadvmod"} or child is apposed:
             key = index.key_of(child)
             if key is not None and index.type_of(key) in types:
                 return key

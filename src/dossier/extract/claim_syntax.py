@@ -32,6 +32,20 @@ def conjuncts(token: Token) -> list[Token]:
     return sorted([token, *token.conjuncts], key=lambda t: t.i)
 
 
+def misparsed_apposition(token: Token) -> Token | None:
+    """ "His ally in the Senate, Sen. X, went further": the parser may make both the noun and
+    the name subjects of the verb; the name after the comma is the noun's apposition."""
+    if token.dep_ not in _SUBJECTS or token.head.i == token.i:
+        return None
+    for sibling in token.head.children:
+        if sibling.i <= token.i or sibling.dep_ != token.dep_ or sibling.pos_ != "PROPN":
+            continue
+        first = min(t.i for t in sibling.subtree)
+        if first > 0 and token.doc[first - 1].text == ",":
+            return sibling
+    return None
+
+
 def phrase_bounds(token: Token) -> tuple[int, int]:
     """Token indices [start, end) of the compact phrase headed by `token` (no clauses)."""
     indices = [token.i]

@@ -23,7 +23,15 @@ from .claim_events import EventMatch, find_events
 from .claim_index import EntityIndex
 from .claim_lexicon import claim_lexicon, is_loaded
 from .claim_relations import relation_claims
-from .claim_syntax import clause_chain, conjuncts, in_dateline, in_subtree, phrase, subject_of
+from .claim_syntax import (
+    clause_chain,
+    conjuncts,
+    in_dateline,
+    in_subtree,
+    misparsed_apposition,
+    phrase,
+    subject_of,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -164,6 +172,9 @@ def _actor_keys(source: Token, index: EntityIndex) -> list[int]:
             heads = [c for c in token.children if c.dep_ == "appos" and not in_dateline(c)]
         for head in heads:
             key = index.key_of(head)
+            apposed = misparsed_apposition(head) if key is None else None
+            if apposed is not None:
+                key = index.key_of(apposed)
             if key is not None and key not in keys:
                 keys.append(key)
     return keys
