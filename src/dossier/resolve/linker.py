@@ -5,12 +5,15 @@ in the order the document lists them (so people named in full come before a bare
 The decision, in order:
 
 1. A researcher's judgement (`judgements` table) wins: "same" links, "different" forbids.
-2. Candidates are found through `entity_keys` (full name, surname, acronym).
+2. Candidates are found through `entity_keys` (full name, surname, acronym, a country's
+   other names, the initials capitals may be cut from).
 3. Each candidate is compared (`compare`): an identical full name, or first and last names
-   that agree with a middle name or initial dropped, is enough; a bare surname, or a first
-   word of an organisation's name, needs evidence from the context — a co-mentioned entity or
-   an office both are given. A stated family relation between the two proves them different,
-   as do different given names.
+   that agree with a middle name or initial dropped, is enough; a bare surname, the first
+   words of an organisation's name or capitals cut from it need evidence from the context — a
+   co-mentioned entity (from `co_mentions`; the document's names not linked yet count through
+   their exact namesakes) or an office both are given. A stated family relation between the
+   two proves them different, as do different given names; a regional arm ("X Europe") is
+   not the company.
 4. When two candidates are equally good the entity is left on its own ("ambiguous").
 
 Every link stores its reason in `doc_entities.resolution`.
