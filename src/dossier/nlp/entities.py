@@ -3,9 +3,10 @@
 spaCy's small model tags names one at a time: a bare surname comes out as ORG, LOC or PERSON
 by chance, a first name is dropped, a newspaper becomes a person. This component gathers
 the candidate names (`entity_candidates.py`), votes each entity's type over all its mentions
-and the cues around them
-(titles, honorifics, source phrases, organisation words, the country lexicon), links a
-surname to the full name in scope, finds the mentions the tagger missed, turns demonyms and
+and the cues around them (titles, honorifics, source phrases, organisation, building and
+vehicle words, the country lexicon; a one-word "person" with no cue at all is not one),
+links a surname to the full name in scope, finds the mentions the tagger missed (untagged
+repeats of known names, bracketed acronyms), turns demonyms and
 possessive countries into Country mentions, resolves clear pronouns (`pronouns.py`) and
 records family relations stated in the text ("his older brother Corwin").
 """

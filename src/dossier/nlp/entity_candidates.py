@@ -2,10 +2,11 @@
 
 Each candidate is a span of one paragraph with body offsets and a tally of type votes: the
 tagger's label, plus cues in and around the name (a title or honorific before it, an
-organisation or outlet word in it, a given name, a source phrase, a verb only people take,
-a possessive kinship word). Rules here also add names the tagger missed: adjectival
-demonyms, "Given Surname" pairs, names after personal titles, names ending in an
-organisation word. `entities.py` then groups the candidates into entities.
+organisation, outlet, building or vehicle word in it, a given name, a source phrase, a verb
+only people take, a kinship word before or after it). Rules here also add names the tagger
+missed: adjectival demonyms, "Given Surname" pairs, names after personal titles, names
+ending in an organisation or building word, the bracketed acronym after a name. `entities.py`
+then groups the candidates into entities.
 """
 
 from __future__ import annotations
