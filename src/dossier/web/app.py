@@ -152,10 +152,12 @@ def create_app(db_path: Path) -> FastAPI:
         if wants_json(request):
             body = {"error": {"status": status, "title": title, "detail": detail}}
             return JSONResponse(body, status_code=status, headers=SECURITY_HEADERS)
+        # a refused search keeps its words in the search box, to be corrected there
+        query = request.query_params.get("q", "") if request.url.path == "/search" else ""
         return templates.TemplateResponse(
             request,
             "error.html",
-            {"status": status, "title": title, "detail": detail},
+            {"status": status, "title": title, "detail": detail, "query": query},
             status_code=status,
             headers=SECURITY_HEADERS,
         )

@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import BadQuery, NotADossierDatabase, NotFound, StoreError
+from ..records import CLAIM_KINDS
+from ..resolve.corroboration import SYMMETRIC_KINDS
 
 Row = dict[str, Any]
 
@@ -120,7 +122,7 @@ def fts_query(q: str) -> str:
         raise BadQuery(f"The search is too long (more than {MAX_QUERY_CHARS} characters).")
     words = _WORD.findall(q)
     if not words:
-        raise BadQuery(f"Nothing to search for in {q!r}: use letters or digits.")
+        raise BadQuery(f"Nothing to search for in “{q}”: type words made of letters or digits.")
     terms = [f'"{w}"' for w in words[:-1]] + [f'"{words[-1]}"*']
     return " ".join(terms)
 
@@ -171,8 +173,13 @@ def search(conn: sqlite3.Connection, q: str, limit: int = SEARCH_LIMIT) -> Row:
             tuple(ids),
         )
     results = []
+    seen: set[tuple[str, str]] = set()
     for hit in hits:
         kind, ref, doc = hit["kind"], hit["ref"], hit["document_id"]
+        text = hit["snip"].replace(_MARK_OPEN, "").replace(_MARK_CLOSE, "")
+        if (doc, text) in seen:  # a quote that is its whole sentence: show the passage once
+            continue
+        seen.add((doc, text))
         anchor = {"sentence": f"#s{ref}", "quote": f"#q{ref}"}.get(kind, "")
         results.append(
             {
@@ -180,7 +187,7 @@ def search(conn: sqlite3.Connection, q: str, limit: int = SEARCH_LIMIT) -> Row:
                 "document": {"id": doc, "title": hit["title"], "published": hit["published"]},
                 "link": f"/document/{doc}{anchor}",
                 "snippet": _segments(hit["snip"]),
-                "text": hit["snip"].replace(_MARK_OPEN, "").replace(_MARK_CLOSE, ""),
+                "text": text,
             }
         )
     return {"query": q, "entities": entities, "results": results}
@@ -358,23 +365,33 @@ def _format_claims(conn: sqlite3.Connection, rows: list[Row]) -> list[Row]:
 
 
 def _claim_key(kind: str, subject: int | None, obj: int | None, value: object) -> tuple[Any, ...]:
+    """One key per fact: 'A met B' and 'B met A' are the same meeting."""
+    if kind in SYMMETRIC_KINDS and subject is not None and obj is not None and obj < subject:
+        subject, obj = obj, subject
     return (kind, subject, obj, value)
 
 
 def _corroborate(conn: sqlite3.Connection, claims: list[Row]) -> None:
     """Count the documents in the database stating the same kind, subject, object and value."""
     subjects = sorted({c["subject"]["id"] for c in claims if c["subject"]})
-    counts: dict[tuple[Any, ...], int] = {}
+    symmetric = sorted(
+        {c["object"]["id"] for c in claims if c["object"] and c["kind"] in SYMMETRIC_KINDS}
+    )
+    documents: dict[tuple[Any, ...], set[str]] = defaultdict(set)
     if subjects:
+        # symmetric facts are also found from their other side ('B met A' counts for A)
+        kinds = ",".join(f"'{k}'" for k in sorted(SYMMETRIC_KINDS))
         for row in conn.execute(
-            "SELECT c.kind, s.entity_id, o.entity_id, coalesce(c.value_number, c.value_text),"
-            " count(DISTINCT c.document_id) FROM doc_entities s"
-            " JOIN claims c ON c.subject_doc_entity_id = s.id"
+            "SELECT DISTINCT c.kind, s.entity_id, o.entity_id,"
+            " coalesce(c.value_number, c.value_text), c.document_id FROM claims c"
+            " JOIN doc_entities s ON s.id = c.subject_doc_entity_id"
             " LEFT JOIN doc_entities o ON o.id = c.object_doc_entity_id"
-            f" WHERE s.entity_id IN ({_marks(subjects)}) GROUP BY 1, 2, 3, 4",
-            tuple(subjects),
+            f" WHERE s.entity_id IN ({_marks(subjects)})"
+            f" OR (c.kind IN ({kinds}) AND s.entity_id IN ({_marks(symmetric)}))",
+            (*subjects, *symmetric),
         ):
-            counts[_claim_key(row[0], row[1], row[2], row[3])] = int(row[4])
+            documents[_claim_key(row[0], row[1], row[2], row[3])].add(row[4])
+    counts = {key: len(docs) for key, docs in documents.items()}
     for c in claims:
         key = _claim_key(
             c["kind"],
@@ -443,6 +460,7 @@ def entity_dossier(conn: sqlite3.Connection, entity_id: int) -> Row:
     groups: dict[str, list[Row]] = defaultdict(list)
     for claim in claims:
         groups[claim["kind"]].append(claim)
+    order = {kind: i for i, kind in enumerate(CLAIM_KINDS)}
     quotes_by = _quotes(conn, f"q.speaker_doc_entity_id IN {_OF}", (entity_id,))
     names = _names(conn, entity)
     quotes_about = _quotes_mentioning(conn, entity_id)
@@ -451,7 +469,10 @@ def entity_dossier(conn: sqlite3.Connection, entity_id: int) -> Row:
         "names": names,
         "offices": _offices(conn, entity_id),
         "claims": claims,
-        "claim_groups": [{"kind": k, "claims": v} for k, v in sorted(groups.items())],
+        "claim_groups": [
+            {"kind": k, "claims": v}
+            for k, v in sorted(groups.items(), key=lambda kv: (order.get(kv[0], 99), kv[0]))
+        ],
         "quotes_by": quotes_by,
         "quotes_about": quotes_about,
         "documents": documents,
@@ -677,7 +698,23 @@ def timeline(conn: sqlite3.Connection, entity_id: int | None = None, limit: int 
                 )
             )
     events.sort(key=lambda e: date_order(e["date"]))
-    return {"entity": entity, "events": events[-limit:]}
+    return {"entity": entity, "events": _merge_events(events)[-limit:]}
+
+
+def _merge_events(events: list[Row]) -> list[Row]:
+    """One line per sentence and date: a sentence stating a meeting and a position shows once."""
+    merged: dict[tuple[str, str, str], Row] = {}
+    for event in events:
+        key = (event["date"], event["link"], event["text"])
+        if key not in merged:
+            merged[key] = event
+            continue
+        first = merged[key]
+        if event["kind"] not in first["kinds"]:
+            first["kinds"].append(event["kind"])
+        if event["status"] and event["status"] not in first["statuses"]:
+            first["statuses"].append(event["status"])
+    return list(merged.values())
 
 
 def _event(
@@ -686,8 +723,10 @@ def _event(
     return {
         "date": date,
         "kind": kind,
+        "kinds": [kind],
         "text": text,
         "link": link,
         "document": document,
         "status": status,
+        "statuses": [status] if status else [],
     }
