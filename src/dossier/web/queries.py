@@ -377,21 +377,24 @@ def _corroborate(conn: sqlite3.Connection, claims: list[Row]) -> None:
     symmetric = sorted(
         {c["object"]["id"] for c in claims if c["object"] and c["kind"] in SYMMETRIC_KINDS}
     )
-    documents: dict[tuple[Any, ...], set[str]] = defaultdict(set)
+    counts: dict[tuple[Any, ...], int] = {}
     if subjects:
-        # symmetric facts are also found from their other side ('B met A' counts for A)
+        # symmetric facts are also found from their other side ('B met A' counts for A), and
+        # grouped with their ends in id order, as `_claim_key` does
         kinds = ",".join(f"'{k}'" for k in sorted(SYMMETRIC_KINDS))
+        swap = f"c.kind IN ({kinds}) AND o.entity_id < s.entity_id"
         for row in conn.execute(
-            "SELECT DISTINCT c.kind, s.entity_id, o.entity_id,"
-            " coalesce(c.value_number, c.value_text), c.document_id FROM claims c"
-            " JOIN doc_entities s ON s.id = c.subject_doc_entity_id"
+            f"SELECT c.kind, CASE WHEN {swap} THEN o.entity_id ELSE s.entity_id END,"
+            f" CASE WHEN {swap} THEN s.entity_id ELSE o.entity_id END,"
+            " coalesce(c.value_number, c.value_text), count(DISTINCT c.document_id)"
+            " FROM claims c JOIN doc_entities s ON s.id = c.subject_doc_entity_id"
             " LEFT JOIN doc_entities o ON o.id = c.object_doc_entity_id"
             f" WHERE s.entity_id IN ({_marks(subjects)})"
-            f" OR (c.kind IN ({kinds}) AND s.entity_id IN ({_marks(symmetric)}))",
+            f" OR (c.kind IN ({kinds}) AND s.entity_id IN ({_marks(symmetric)}))"
+            " GROUP BY 1, 2, 3, 4",
             (*subjects, *symmetric),
         ):
-            documents[_claim_key(row[0], row[1], row[2], row[3])].add(row[4])
-    counts = {key: len(docs) for key, docs in documents.items()}
+            counts[(row[0], row[1], row[2], row[3])] = int(row[4])
     for c in claims:
         key = _claim_key(
             c["kind"],
