@@ -67,7 +67,7 @@ def test_loaded_words_leave_the_title() -> None:
 @pytest.mark.slow
 def test_allegedly_received_is_hedged(analyse) -> None:  # type: ignore[no-untyped-def]
     state = analyse(
-        "Pell Tarrow works for the Quorn Institute, a think tank that allegedly received "
+        "Oren Tarrow works for the Quorn Institute, a think tank that allegedly received "
         "$40,000 from a donor in 2022.",
         published="2025-12-18",
     )
@@ -252,3 +252,19 @@ def test_a_name_after_a_comma_is_the_subject_nouns_apposition(analyse) -> None: 
     assert ("Greta Holm", "Daniel Harwick") in _pairs(state, "support")
     allies = {frozenset(p) for p in _pairs(state, "associate")}
     assert frozenset({"Lucas Brannock", "Greta Holm"}) in allies
+
+
+@pytest.mark.slow
+def test_she_who_said_she_would_meet_him(analyse) -> None:  # type: ignore[no-untyped-def]
+    state = analyse(
+        "Outgoing President Laura Mendez congratulated Emil Varga in a brief statement and "
+        "said she would meet him on Wednesday to begin the handover.",
+        published="2025-12-15",
+    )
+    meetings = _claims(state, "meeting")
+    assert [(_name(state, c.subject), _name(state, c.object)) for c in meetings] == [
+        ("Laura Mendez", "Emil Varga")
+    ]
+    assert meetings[0].date == "2025-12-17"
+    person = next(e for e in state.analysis.entities if e.name == "Laura Mendez")
+    assert [(r.title, r.date) for r in person.roles] == [("Outgoing President", "2025-12-15")]

@@ -89,7 +89,29 @@ class EntityIndex:
         if found is not None:
             return found
         if token.lower_ in _PERSON_PRONOUNS:
-            return self._previous_person(start)
+            return self._governing_subject(token) or self._previous_person(start)
+        return None
+
+    def _governing_subject(self, pronoun: Token) -> int | None:
+        """ "X congratulated Y and said she would meet him": the subject pronoun of a clause
+        that X's verb governs is X, when X is a named person whose gender does not clash."""
+        if pronoun.dep_ not in {"nsubj", "nsubjpass"}:
+            return None
+        verb = pronoun.head
+        for _ in range(4):
+            if verb.dep_ not in {"ccomp", "conj", "xcomp"} or verb.head.i == verb.i:
+                return None
+            verb = verb.head
+            subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if not subjects:
+                continue
+            if subjects[0].pos_ == "PRON":
+                return None
+            key = self.key_of(subjects[0])
+            wanted = "m" if pronoun.lower_ in {"he", "him", "his", "himself"} else "f"
+            if self.type_of(key) != "Person" or self.gender_of(key) not in {None, wanted}:
+                return None
+            return key
         return None
 
     def key_of(self, token: Token, *, via_poss: bool = False) -> int | None:

@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from ..extract.claim_lexicon import is_loaded, strip_loaded
+from ..extract.claim_syntax import governing_verb, in_subtree
 from ..records import Entity, Mention, Role
 from ..settings import Settings
 from .entities import english
@@ -104,10 +105,25 @@ def _nearest_date(state: DocumentState, start: int, end: int, offset: int) -> st
     """The date the sentence states closest to the title ("from 2009 until 2023, when Prime
     Minister X appointed him": X's office is dated 2023); calendar dates before relative ones."""
     times = [t for t in document_times(state) if start <= t.start and t.end <= end and t.value]
+    times = [t for t in times if _same_clause(state, t.start, offset)]
     if not times:
         return None
     best = min(times, key=lambda t: (t.kind == "relative", abs(t.start - offset)))
     return best.value
+
+
+def _same_clause(state: DocumentState, time_at: int, title_at: int) -> bool:
+    """False when the date belongs to a clause that does not hold the title ("President X
+    congratulated Y and said she would meet him on Wednesday": Wednesday is the meeting's)."""
+    sentence = state.parsed.sentence_at(title_at)
+    if sentence is None:
+        return True
+    base = sentence.paragraph.offset
+    tokens = list(sentence.span)
+    time = next((t for t in tokens if base + t.idx <= time_at < base + t.idx + len(t)), None)
+    title = next((t for t in tokens if base + t.idx + len(t) > title_at), None)
+    verb = governing_verb(time) if time is not None else None
+    return verb is None or title is None or in_subtree(title, [verb])
 
 
 def _add(entity: Entity, given: Role) -> None:
