@@ -4,12 +4,15 @@ Resolved: he/him/his/himself and she/her/hers/herself, when, among the people na
 same sentence before the pronoun and in the two sentences before it, exactly one fits the
 pronoun's gender and binding (an object pronoun is never the subject of its own clause, a
 reflexive always is); or, when several fit, when the choice is the subject of the same
-sentence with nobody else named in between; or, with nobody fitting earlier in the same
+sentence with nobody else named in between, or the only person named before the pronoun in
+its sentence, known to be of its gender; or, with nobody fitting earlier in the same
 sentence, when the last sentence naming anyone fitting names only one, or (for a subject
 pronoun) has only one fitting person as the subject of its main verb (else its first
 subject); and a pronoun in a
 phrase fronted before the main subject ("Before his run, X …") is that subject. People
-named inside a quotation are not candidates for a pronoun outside it. Everything else is
+named inside a quotation are not candidates for a pronoun outside it. An unnamed relative
+who is the subject of a clause between the name and the pronoun ("his father … until he
+fled") is a person too: the pronoun may be theirs, so it is left alone. Everything else is
 left unresolved: "they", "it", "I"/"we" inside quotes, and pronouns with two plausible
 people and no grammatical tie-break.
 """
@@ -22,6 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..records import Entity, Mention
+from .entity_lexicon import fold, lexicon
 from .registry import DocumentState
 
 if TYPE_CHECKING:
@@ -98,6 +102,25 @@ def _fronted_subject(token: Token) -> Token | None:
     return None
 
 
+def _unnamed_relatives(state: DocumentState) -> list[tuple[int, str]]:
+    """(offset, gender) of kinship nouns that are a clause's subject with no name of their
+    own ("his father was …", not "his father, Ivo Brandt, was …")."""
+    kinship = lexicon().kinship
+    found: list[tuple[int, str]] = []
+    for sentence in state.parsed.sentences:
+        offset = sentence.paragraph.offset
+        for token in sentence.span:
+            kin = kinship.get(fold(token.text))
+            if kin is None or token.pos_ != "NOUN" or not _is_subject(token):
+                continue
+            named = any(
+                t.pos_ == "PROPN" for c in token.children if c.dep_ != "poss" for t in c.subtree
+            )
+            if not named:
+                found.append((offset + token.idx, kin[1]))
+    return found
+
+
 def resolve_pronouns(state: DocumentState) -> None:
     """Add a `pronoun` mention to the person each clear pronoun refers to."""
     persons = {e.key: e for e in state.analysis.entities if e.type == "Person"}
@@ -120,6 +143,7 @@ def resolve_pronouns(state: DocumentState) -> None:
             refs.append(_Ref(mention.start, mention.end, entity.key, index, subject, main))
     refs.sort()
     quotes = _quote_spans(state.article.text)
+    relatives = _unnamed_relatives(state)
     for index, sentence in enumerate(sentences):
         offset = sentence.paragraph.offset
         for token in sentence.span:
@@ -133,7 +157,7 @@ def resolve_pronouns(state: DocumentState) -> None:
                 # Outside a quotation, a name inside one belongs to another speaker's frame.
                 usable = [r for r in usable if not _inside(quotes, r.start)]
             key = _choose(token, start, index, gender, usable, persons)
-            if key is None:
+            if key is None or _relative_between(relatives, usable, key, start, gender):
                 continue
             entity = persons[key]
             entity.mentions.append(Mention(start, start + len(token.text), token.text, "pronoun"))
@@ -143,6 +167,15 @@ def resolve_pronouns(state: DocumentState) -> None:
             insort(refs, ref)
     for entity in persons.values():
         entity.mentions.sort(key=lambda m: m.start)
+
+
+def _relative_between(
+    relatives: list[tuple[int, str]], refs: list[_Ref], key: int, start: int, gender: str
+) -> bool:
+    """True when an unnamed relative of the pronoun's gender is a subject after the chosen
+    person's last mention and before the pronoun."""
+    last = max((r.start for r in refs if r.key == key and r.start < start), default=-1)
+    return any(last < at < start and g in {gender, "-"} for at, g in relatives)
 
 
 def _last_token(token_at: dict[int, Token], mention: Mention) -> Token | None:
@@ -212,6 +245,10 @@ def _choose(
             return chosen.key
         return None
     if same:
+        # "One of X's secrets is that his …": the only person named before it in its sentence.
+        only = {r.key for r in same}
+        if len(only) == 1 and persons[same[0].key].attributes.get("gender") == gender:
+            return same[0].key
         return None
     latest = max(r.sentence for r in fitting)
     previous = [r for r in fitting if r.sentence == latest]
