@@ -62,12 +62,21 @@ def _cluster_type(cluster: _Cluster) -> str:
     voted = _vote(cluster.votes)
     if voted != "Person" or cluster.country is not None:
         return voted
-    if any(len(c.tokens) > 1 for c in cluster.cands):
+    if any(_several_words(c.para.doc[c.i : c.j].text) for c in cluster.cands):
         return voted
     if cluster.votes["Person"] > len(cluster.cands):
         return voted
     rest = Counter({k: v for k, v in cluster.votes.items() if k != "Person" and v > 0})
     return _vote(rest) if rest else "Other"
+
+
+def _several_words(text: str) -> bool:
+    """Two words or more, a double-barrelled surname ("Ruiz-Tagle") being two; "Union-PF",
+    with its acronym, is one word."""
+    if len(text.split()) > 1:
+        return True
+    parts = text.split("-")
+    return len(parts) > 1 and all(p[:1].isupper() and p[1:].islower() for p in parts)
 
 
 def _name_key(tokens: list[str]) -> tuple[str, ...]:

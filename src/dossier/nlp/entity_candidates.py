@@ -3,8 +3,11 @@
 Each candidate is a span of one paragraph with body offsets and a tally of type votes: the
 tagger's label, plus cues in and around the name (a title or honorific before it, an
 organisation, outlet, building or vehicle word in it, a given name, a source phrase, a verb
-only people take, a kinship word before or after it). Rules here also add names the tagger
-missed: adjectival demonyms, "Given Surname" pairs, names after personal titles, names
+only people take, a kinship word before or after it, a government noun after a lone surname;
+an acronym hyphened into the name or "ruling" before it marks a party). A plural people
+("many Africans") is no name, and an owner's possessive is cut off the front of a body's
+name ("X's Civic party"), the owner being a mention of its own. Rules here also add names
+the tagger missed: adjectival demonyms, "Given Surname" pairs, names after personal titles, names
 ending in an organisation or building word, the bracketed acronym after a name. `entities.py`
 then groups the candidates into entities.
 """
@@ -22,7 +25,7 @@ from .entity_lexicon import Lexicon, fold
 from .registry import DocumentState
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from .parse import Paragraph
 _NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
@@ -131,6 +134,8 @@ def _trim(doc: Doc, i: int, j: int, label: str, lex: Lexicon) -> tuple[int, int,
                 i -= 1
             else:
                 break
+    elif j - i > 3 and doc[i + 1].text in _POSSESSIVE and doc[i].dep_ == "poss":
+        i += 2  # "Ida Holt's Civic Party": the owner is another mention, not the body's name
     while j - i > 1 and (doc[j - 1].text in _POSSESSIVE or doc[j - 1].is_punct):
         j -= 1
     return i, j, titled or _title_before(doc, i, lex)
@@ -176,6 +181,8 @@ def _collect(state: DocumentState, lex: Lexicon) -> list[_Cand]:
             text = span.text
             if not any(ch.isalpha() for ch in text) or text.islower() or len(text) < 2:
                 continue
+            if label == "PERSON" and _counted_plural(doc, i, j):
+                continue  # "many Africans", "the Smiths": a people or a family, not a name
             nxt = doc[j] if j < len(doc) else None
             if label == "ORG" and nxt is not None and nxt.text in lex.titles:
                 continue  # "Labor" in "Labor Minister": part of an office, not a body
@@ -237,6 +244,12 @@ def _collect(state: DocumentState, lex: Lexicon) -> list[_Cand]:
                         # Places do not speak or get born; organisations do say ("X says").
                         place = label in {"GPE", "LOC", "FAC"} or verb in _LIFE_LEMMAS
                         cand.votes["Person"] += 2 if place else 1
+                if label == "PERSON" and _acronym_part(span):
+                    cand.votes["Organization"] += 2  # "Union-PF": capitals are no person's name
+                if i > 0 and doc[i - 1].lower_ == "ruling":
+                    cand.votes["Organization"] += 2  # "the ruling Civic League": a party
+                if label == "PERSON" and len(words) == 1 and _leads_government(doc, j):
+                    cand.votes["Person"] += 1  # "the Brandt administration"
                 if _kin_after(doc, j, lex) or _kin_before(doc, i, lex):
                     cand.votes["Person"] += 3  # "X's father", "her brother X"
             covered.update(range(i, j))
@@ -392,6 +405,43 @@ def _titled_spans(para: Paragraph, covered: set[int], lex: Lexicon) -> list[_Can
         covered.update(range(i, j))
         out.append(cand)
     return out
+
+
+#: Nouns a leader's surname qualifies ("the Brandt government").
+_LED_BODIES = {"government", "administration", "regime", "presidency", "cabinet", "campaign"}
+#: Capitals that do belong in personal names (generations, "Jr").
+_NAME_CAPITALS = {"II", "III", "IV", "JR", "SR"}
+
+
+def _leads_government(doc: Doc, j: int) -> bool:
+    """True for a name right before a government noun it qualifies."""
+    return j < len(doc) and doc[j].lower_ in _LED_BODIES and doc[j - 1].dep_ == "compound"
+
+
+def _acronym_part(span: Span) -> bool:
+    """True when a hyphen joins an acronym into the name ("Union-PF"): no personal name
+    has one (a product's "Arkham VR" is left to the other cues)."""
+    return any(
+        t.is_upper
+        and t.is_alpha
+        and len(t.text) > 1
+        and t.text not in _NAME_CAPITALS
+        and t.i > span.start
+        and t.nbor(-1).text == "-"
+        for t in span
+    )
+
+
+def _counted_plural(doc: Doc, i: int, j: int) -> bool:
+    """A one-word plural proper noun after a lower-case determiner, quantifier or adjective
+    ("many Africans", "the Smiths"), not a surname ending in -s ("Walker Evans", "Evans said")."""
+    return (
+        j - i == 1
+        and doc[i].tag_ == "NNPS"
+        and i > 0
+        and doc[i - 1].is_lower
+        and doc[i - 1].pos_ in {"DET", "ADJ", "NUM"}
+    )
 
 
 def _kin_after(doc: Doc, j: int, lex: Lexicon) -> bool:
