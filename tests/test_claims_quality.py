@@ -268,3 +268,17 @@ def test_she_who_said_she_would_meet_him(analyse) -> None:  # type: ignore[no-un
     assert meetings[0].date == "2025-12-17"
     person = next(e for e in state.analysis.entities if e.name == "Laura Mendez")
     assert [(r.title, r.date) for r in person.roles] == [("Outgoing President", "2025-12-15")]
+
+
+@pytest.mark.slow
+def test_a_fronted_description_is_the_subjects(analyse) -> None:  # type: ignore[no-untyped-def]
+    state = analyse(
+        "Laura Mendez conceded on Sunday. A former union lawyer and a graduate of the "
+        "University of Kellby, she won the party nomination in June.",
+        published="2025-12-15",
+    )
+    schooling = _claims(state, "education")
+    assert [(_name(state, c.subject), _name(state, c.object)) for c in schooling] == [
+        ("Laura Mendez", "University of Kellby")
+    ]
+    assert schooling[0].date is None  # June dates the nomination, not the degree

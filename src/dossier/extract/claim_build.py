@@ -45,7 +45,7 @@ def make_claim(
         value=value,
         unit=unit,
         place=place,
-        date=_date_near(trigger, sentence, index, planned=status == "planned"),
+        date=_date_near(trigger, sentence, index, planned=status == "planned", clausal=clausal),
         status=status,  # type: ignore[arg-type]
         plover=plover_for(kind, lemma or trigger.lemma_.lower()),
         evidence=Evidence(sentence.start, sentence.end, text[sentence.start : sentence.end]),
@@ -54,7 +54,12 @@ def make_claim(
 
 
 def _date_near(
-    trigger: Token, sentence: SentenceView, index: EntityIndex, *, planned: bool = False
+    trigger: Token,
+    sentence: SentenceView,
+    index: EntityIndex,
+    *,
+    planned: bool = False,
+    clausal: bool = True,
 ) -> str | None:
     """The stated date closest to the trigger in its sentence (None when it gives none).
 
@@ -63,6 +68,9 @@ def _date_near(
     position, _ = index.offsets(trigger)
     dated = [t for t in index.times_in(sentence.start, sentence.end) if t.value]
     dated = [t for t in dated if not _other_clause(t.start, trigger, sentence, index)]
+    if not clausal:
+        # "his brother X, a graduate of Y, won in June": June dates the win, not the schooling.
+        dated = [t for t in dated if _inside_phrase(t.start, trigger, sentence, index)]
     if not dated:
         return None
     best = min(dated, key=lambda t: min(abs(t.start - position), abs(t.end - position)))
@@ -88,3 +96,11 @@ def _other_clause(offset: int, trigger: Token, sentence: SentenceView, index: En
     # "a friendship with X, which dates back to 2021": a clause inside the trigger's noun phrase.
     about = trigger.pos_ in {"NOUN", "PROPN"} and in_subtree(verb.head, [trigger])
     return not (verb.dep_ in {"relcl", "acl"} and about)
+
+
+def _inside_phrase(offset: int, trigger: Token, sentence: SentenceView, index: EntityIndex) -> bool:
+    """True when the date at `offset` is part of the noun phrase the trigger heads."""
+    token = next(
+        (t for t in sentence.span if index.offsets(t)[0] <= offset < index.offsets(t)[1]), None
+    )
+    return token is not None and in_subtree(token, [trigger])

@@ -117,6 +117,12 @@ def _appositive_of(noun: Token, index: EntityIndex) -> int | None:
     if noun.dep_ in {"attr"}:
         subject = subject_of(noun.head)
         return index.key_of(subject) if subject is not None else None
+    base = noun.head if noun.dep_ == "conj" else noun
+    if base.dep_ == "npadvmod" and base.head.pos_ in {"VERB", "AUX"}:
+        # "A former lawyer and a graduate of Y, she won …": a fronted description of the subject.
+        subject = next((c for c in base.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None and base.i < subject.i:
+            return index.key_of(subject)
     return None
 
 
