@@ -49,13 +49,17 @@ def is_speech_verb(token: Token) -> bool:
         return False
     if lemma in ("call", "label", "dub", "brand"):
         before = token.doc[token.i - 1].lower_ if token.i else ""
-        if token.dep_ == "amod" or before in ("so", "-", "so-"):
-            return False  # "the so-called “reform”" is a scare quote
+        if token.dep_ in ("amod", "acl") or before in ("so", "-", "so-"):
+            return False  # "the so-called “reform”", "a show called “Brokers”": a name
     if lemma == "point":
         return any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
-    return lemma in lexicon("speech_verbs.txt") or lemma in lexicon(
-        "attribution_cognition_verbs.txt"
-    )
+    if lemma == "put":
+        # "as Vela put it, “…”": the idiom cues a quotation
+        return any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
+    cognition = lemma in lexicon("attribution_cognition_verbs.txt")
+    if (cognition or lemma == "continue") and any(c.dep_ == "xcomp" for c in token.children):
+        return False  # "continues to battle", "is expected to win": no statement follows
+    return cognition or lemma in lexicon("speech_verbs.txt")
 
 
 def is_evaluation_verb(token: Token) -> bool:
@@ -122,7 +126,9 @@ def subject_of(token: Token) -> Token | None:
         if subjects:
             # "KORVELL — President Vela said": a dateline the parse also calls a subject.
             return min(subjects, key=lambda c: abs(c.i - current.i))
-        for child in current.children:
+        # "it was said by Vela" names the speaker; "was booed by fans after telling …" does
+        # not: past the cue itself an agent is someone else.
+        for child in current.children if current.i == token.i else ():
             if child.dep_ == "agent":
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
@@ -187,6 +193,13 @@ def said_end(head: Token, *, cue: bool) -> int:
     return last
 
 
+def opens_other_clause(token: Token) -> bool:
+    """'“…” that would respond to …', 'on “Meet the Press,” in which X called …', '“…,” while
+    commenting on …': a relative pronoun or a subordinator after a quotation starts a clause
+    whose verb does not cue it."""
+    return token.tag_ in ("WDT", "WP", "WP$") or (token.dep_ == "mark" and token.lower_ != "as")
+
+
 def narrator_aside(token: Token) -> bool:
     """A word that starts the narrator's when or aside: a dash, a date, "during …"."""
     if token.text in DASHES:
@@ -207,8 +220,19 @@ def speaker_of(
     subject = subject_of(verb)
     if subject is not None and quoted is not None and quoted(token_start(paragraph, subject)):
         subject = None
-    subject = subject or name_near(verb)
+    subject = subject or name_near(verb) or clause_subject(verb)
     return speaker_span(paragraph, named(subject)) if subject is not None else None
+
+
+def clause_subject(verb: Token) -> Token | None:
+    """'Vela shared the news, writing “…”': a participle after a comma that the parse left
+    unattached speaks for the subject of the sentence's main verb."""
+    doc = verb.doc
+    if verb.tag_ != "VBG" or verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    root = verb.sent.root
+    subjects = [c for c in root.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i]
+    return subjects[0] if subjects and subjects[0].tag_ not in ("EX", "WDT", "WP") else None
 
 
 def named(token: Token) -> Token:
@@ -222,6 +246,14 @@ def named(token: Token) -> Token:
         if child.dep_ == "appos" and child.pos_ == "PROPN":
             return name_head(child)
     return token
+
+
+def opens_quotation(token: Token) -> bool:
+    """A mark that opens a quotation: a curly opener, or a straight one after a space."""
+    if token.text in ("“", "‘"):
+        return True
+    before = token.doc[token.i - 1] if token.i else None
+    return token.text in ('"', "'") and (before is None or bool(before.whitespace_))
 
 
 def trim(doc_span: Span) -> tuple[int, int] | None:

@@ -14,11 +14,13 @@ from ..nlp.parse import Paragraph
 from ..nlp.registry import DocumentState
 from .attribution_record import Attribution
 from .attribution_syntax import (
+    WHEN_ENTS,
     cue_bounds,
     in_complement,
     is_evaluation_verb,
     is_speech_verb,
     narrator_aside,
+    opens_other_clause,
     said_end,
     speaker_of,
     speaker_span,
@@ -100,12 +102,17 @@ class LeftoverQuotes:
         after = [t for t in doc if t.idx >= local_end]
         before = [t for t in doc if t.idx + len(t.text) <= local_start]
         candidates: list[tuple[int, Token]] = []
-        for distance, token in enumerate(after[:12]):
+        # "author of “The Quiet Charter,” put it": a short quotation a preposition governs is
+        # a title; the verb after it is not its cue.
+        titled = bool(before) and before[-1].pos_ == "ADP" and quoted.words(self.text) < 8
+        for distance, token in enumerate([] if titled else after[:12]):
             if self.in_quote(token_start(paragraph, token)):
                 break
             if token.is_sent_start and distance > 0 and token.text not in ALL_MARKS:
                 break
-            if is_speech_verb(token):
+            if opens_other_clause(token):
+                break
+            if is_speech_verb(token) and not (token.dep_ == "acl" and token.tag_ == "VBN"):
                 candidates.append((distance, token))
                 break
         for distance, token in enumerate(reversed(before[-15:])):
@@ -118,7 +125,11 @@ class LeftoverQuotes:
             if token.is_sent_start and token.text not in ALL_MARKS:
                 break
         if candidates:
-            verb = min(candidates, key=lambda c: c[0])[1]
+            # The nearer cue; on a tie, or when a comma or colon hands it the quotation, the
+            # one before ("called himself “…” and admitted").
+            verb = min(candidates, key=lambda c: (c[0], c[1].i > before[-1].i if before else 0))[1]
+            if len(candidates) == 2 and self.introduces(paragraph, candidates[1][1], quoted):
+                verb = candidates[1][1]
             found = Attribution(
                 "direct",
                 quoted.start,
@@ -140,7 +151,7 @@ class LeftoverQuotes:
             return introduced
         lead = self.text[paragraph.offset : quoted.outer_start].rstrip()
         if lead.endswith(":") and before:
-            names = [t for t in before if t.pos_ == "PROPN"]
+            names = [t for t in before if t.pos_ == "PROPN" and t.ent_type_ not in WHEN_ENTS]
             sentence_start = before[-1].sent.start
             if names and len(before) - sentence_start <= 8:
                 head = names[-1]
@@ -155,6 +166,13 @@ class LeftoverQuotes:
                     speaker_span=speaker_span(paragraph, head),
                 )
         return None
+
+    def introduces(self, paragraph: Paragraph, verb: Token, quoted: Quoted) -> bool:
+        """'Vela replied with, “Why now?” Mills then wrote': a cue that a comma or colon
+        hands to a quotation ending its own sentence holds it, whatever verb comes after."""
+        gap = self.text[token_end(paragraph, verb) : quoted.outer_start].strip()
+        inner = self.text[quoted.start : quoted.end].rstrip()
+        return gap[-1:] in (",", ":") and inner[-1:] in (".", "?", "!")
 
     def says_quotation(self, paragraph: Paragraph, verb: Token, quoted: Quoted) -> bool:
         """A cue before the quotation introduces it ("said: “…”", "called it “…”"), unless

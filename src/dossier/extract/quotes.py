@@ -32,6 +32,7 @@ from .attribution_syntax import (
     claim_noun,
     cue_bounds,
     is_speech_verb,
+    opens_quotation,
     said_end,
     source_after,
     source_stop,
@@ -197,7 +198,7 @@ class _Finder(LeftoverQuotes):
             thing = next((c for c in verb.children if c.dep_ == "dobj"), None)
             if thing is not None and thing.pos_ != "PRON":
                 bounds = trim(doc[thing.left_edge.i : thing.right_edge.i + 1])
-        if bounds is None or doc[bounds[1] - 1].text in "“\"‘'":
+        if bounds is None or opens_quotation(doc[bounds[1] - 1]):
             return None
         return Attribution(
             kind="indirect",

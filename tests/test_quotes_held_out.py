@@ -1,0 +1,151 @@
+"""Quote shapes found when checking the rules on text they were not tuned on (fictional)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from dossier.nlp.registry import DocumentState
+from dossier.records import Article, Quote
+from dossier.settings import DEFAULT_PIPELINE, Settings
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def run_quotes() -> Callable[[str], DocumentState]:
+    """The pipeline up to and including "quotes"."""
+    from dossier.nlp.pipeline import Pipeline
+
+    names = DEFAULT_PIPELINE[: DEFAULT_PIPELINE.index("quotes") + 1]
+    pipeline = Pipeline(Settings(pipeline=names))
+
+    def run(text: str) -> DocumentState:
+        article = Article(source="test", text=text)
+        return pipeline.run(article, pipeline.parse(article))
+
+    return run
+
+
+def find(state: DocumentState, fragment: str) -> Quote:
+    matches = [q for q in state.analysis.quotes if fragment in q.text]
+    assert len(matches) == 1, (fragment, [q.text for q in state.analysis.quotes])
+    return matches[0]
+
+
+def speaker(state: DocumentState, quote: Quote) -> str | None:
+    entity = state.entity(quote.speaker)
+    return entity.name if entity else None
+
+
+def test_a_participle_after_a_comma_speaks_for_the_sentence_subject(
+    run_quotes: Callable[[str], DocumentState],
+) -> None:
+    state = run_quotes(
+        "Band member Kiro shared the news on social media last week, writing “Feels great to "
+        "support someone I believe in. This is a man with integrity.”"
+    )
+    quote = find(state, "a man with integrity")
+    assert quote.cue == "writing"
+    assert speaker(state, quote) == "Kiro"
+
+
+def test_the_agent_of_another_verb_is_not_the_speaker(
+    run_quotes: Callable[[str], DocumentState],
+) -> None:
+    state = run_quotes(
+        "Comedian Lia Marsh was booed and shouted down by Tarn supporters after telling "
+        "holdouts that they were “being ridiculous.”"
+    )
+    quote = find(state, "being ridiculous")
+    assert "Lia Marsh" in (speaker(state, quote) or "")
+
+
+def test_an_aside_cue_keeps_a_statement_ending_in_a_straight_closing_mark(
+    run_quotes: Callable[[str], DocumentState],
+) -> None:
+    state = run_quotes(
+        '"There is a clear need to act," Ortiz added. An envoy\'s job, he said, should be to '
+        '"counter lies and distortions with hard data and facts."'
+    )
+    quote = find(state, "counter lies")
+    assert quote.kind == "mixed"
+    assert quote.text.startswith("An envoy's job")
+    assert quote.cue == "said"
+    assert speaker(state, quote) == "Ortiz"
+
+
+def test_a_date_before_a_colon_is_not_the_speaker(
+    run_quotes: Callable[[str], DocumentState],
+) -> None:
+    state = run_quotes(
+        "Here’s Vela in December 1992: “Our new direction must rest on an understanding of "
+        "the new realities of global competition.”"
+    )
+    quote = find(state, "Our new direction")
+    assert speaker(state, quote) == "Vela"
+
+
+def test_as_someone_put_it_cues_the_quotation_and_a_title_is_no_quote(
+    run_quotes: Callable[[str], DocumentState],
+) -> None:
+    state = run_quotes(
+        "As Aron Kell, professor of law at Dunmore and author of ''The Quiet Charter,'' put "
+        "it, ''Senate members should remember that a compromise candidate may be far better.''"
+    )
+    quote = find(state, "Senate members should remember")
+    assert quote.cue == "put"
+    assert speaker(state, quote) == "Aron Kell"
+    assert not [q for q in state.analysis.quotes if "Quiet Charter" in q.text]
+
+
+def test_echoed_with_a_colon_introduces_the_next_paragraph(
+    run_quotes: Callable[[str], DocumentState],
+) -> None:
+    state = run_quotes(
+        "Young voter Jared Pott echoed:\n\n“He speaks his mind, and I think that might be what "
+        "the country needs.”"
+    )
+    quote = find(state, "He speaks his mind")
+    assert quote.cue == "echoed"
+    assert speaker(state, quote) == "Jared Pott"
+
+
+def test_a_cue_handing_over_with_a_comma_beats_the_next_sentence_verb(
+    run_quotes: Callable[[str], DocumentState],
+) -> None:
+    state = run_quotes(
+        "Vela responds to Mills with, “Why now? That was on my way to Korvia?” Mills then "
+        "writes back, “You look cute.”"
+    )
+    quote = find(state, "Why now?")
+    assert quote.cue == "responds"
+    assert speaker(state, quote) == "Vela"
+
+
+def test_a_verb_in_a_relative_clause_after_a_quotation_is_not_its_cue(
+    run_quotes: Callable[[str], DocumentState],
+) -> None:
+    state = run_quotes(
+        "Her campaign emailed a video of Tarn on “Meet the Press” from 1999, in which Tarn "
+        "called himself “very pro-choice” and admitted that he viewed the issue differently."
+    )
+    assert not [q for q in state.analysis.quotes if "Meet the Press" in q.text]
+    quote = find(state, "very pro-choice")
+    assert quote.cue == "called"
+    assert speaker(state, quote) == "Tarn"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“Sons of Tarn” is an adaptation of a show called “Brokers,” written by a Selmar troupe.",
+        "As the “Never Tarn” movement continues to battle the party, Sen. Gray backed Voss.",
+        "Sunday, on KTV’s “State of the Union,” while commenting on the floods, Mara Fell wept.",
+    ],
+)
+def test_titles_and_names_in_quotation_marks_are_not_statements(
+    run_quotes: Callable[[str], DocumentState], text: str
+) -> None:
+    assert run_quotes(text).analysis.quotes == []
