@@ -119,3 +119,17 @@ def test_possessive_owner_is_cut_from_a_party_name() -> None:
     lex = lexicon()
     assert _trim(doc, 1, 5, "ORG", lex)[:2] == (3, 5)
     assert _trim(doc, 6, 9, "ORG", lex)[:2] == (6, 9)
+
+
+def test_name_in_a_byline_is_no_antecedent(run) -> None:  # type: ignore[no-untyped-def]
+    """'Analysis: X, Outlet, City' names the writer; the pronouns after it are the subject's."""
+    entities = run(
+        "Mr Peter Varnholt said on Friday that he would stay.\n\n"
+        "Analysis: John Brekke, Harbour News, Ostrava\n\n"
+        "Nine months ago, the mayor seemed a spent force, and members of his own party "
+        "were reluctant to campaign on his record."
+    )
+    assert [m.text for m in next(e for e in entities if e.name == "John Brekke").mentions] == [
+        "John Brekke"
+    ]
+    assert forms(entities, "Peter Varnholt").count("his") == 2

@@ -10,7 +10,8 @@ sentence, when the last sentence naming anyone fitting names only one, or (for a
 pronoun) has only one fitting person as the subject of its main verb (else its first
 subject); and a pronoun in a
 phrase fronted before the main subject ("Before his run, X …") is that subject. People
-named inside a quotation are not candidates for a pronoun outside it. An unnamed relative
+named inside a quotation are not candidates for a pronoun outside it, nor are those named
+in a line with no verb (a byline, a caption). An unnamed relative
 who is the subject of a clause between the name and the pronoun ("his father … until he
 fled") is a person too: the pronoun may be theirs, so it is left alone. Everything else is
 left unresolved: "they", "it", "I"/"we" inside quotes, and pronouns with two plausible
@@ -134,9 +135,14 @@ def resolve_pronouns(state: DocumentState) -> None:
         offset = sentence.paragraph.offset
         for token in sentence.span:
             token_at[offset + token.idx] = token
+    verbless = {
+        k for k, s in enumerate(sentences) if not any(t.pos_ in {"VERB", "AUX"} for t in s.span)
+    }
     for entity in persons.values():
         for mention in entity.mentions:
             index = max(0, bisect_left(starts, mention.start + 1) - 1)
+            if index in verbless:
+                continue  # a byline or caption ("Analysis: X, Outlet, City") is no antecedent
             last = _last_token(token_at, mention)
             subject = last is not None and _is_subject(last)
             main = last is not None and _is_main_subject(last)
