@@ -166,3 +166,46 @@ def _iso(year: int, month: int, day: int | None) -> str | None:
         return dt.date(year, month, day).isoformat()
     except ValueError:
         return None
+
+
+def written_date(iso: str, text: str) -> str | None:
+    """As much of an ISO date as the text actually writes: the day, else the month, else None.
+
+    Guards dates a search assembled from scattered pieces (a copyright year, a time, a
+    counter): a date is only kept as far as the page spells it out.
+    """
+    match = _ISO.match(iso)
+    if not match:
+        return None
+    year, month, day = int(match["year"]), int(match["month"]), int(match["day"])
+    for form in _day_forms(year, month, day):
+        if form.search(text):
+            return iso[:10]
+    name = rf"{_MONTH_NAMES[month - 1]}[a-z]*\.?"
+    month_forms = (rf"\b{name},?\s+{year}\b", rf"\b{year}[-/]{month:02d}\b")
+    if any(re.search(form, text, re.IGNORECASE) for form in month_forms):
+        return f"{year:04d}-{month:02d}"
+    return None
+
+
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _day_forms(year: int, month: int, day: int) -> list[re.Pattern[str]]:
+    """Ways a page writes one day: numeric in the three usual orders, or with a month name.
+
+    Day-first and month-first forms must stand alone: inside a path or a query ("sid=03/01/24/…")
+    they are identifiers, not dates.
+    """
+    y, yy = str(year), f"{year % 100:02d}"
+    m, d = rf"0?{month}", rf"0?{day}"
+    sep = r"[-/.]"
+    name = rf"{_MONTH_NAMES[month - 1]}[a-z]*\.?"
+    return [
+        re.compile(rf"(?<!\d){y}{sep}{m}{sep}{d}(?!\d)"),
+        re.compile(rf"(?<!\d){y}{month:02d}{day:02d}(?!\d)"),
+        re.compile(rf"(?<![\d/=.-]){d}{sep}{m}{sep}(?:{y}|{yy})(?![\d/])"),
+        re.compile(rf"(?<![\d/=.-]){m}{sep}{d}{sep}(?:{y}|{yy})(?![\d/])"),
+        re.compile(rf"\b{name}\s+{d}(?:st|nd|rd|th)?,?\s+{y}\b", re.IGNORECASE),
+        re.compile(rf"(?<!\d){d}(?:st|nd|rd|th)?\.?\s+(?:of\s+)?{name},?\s+{y}\b", re.IGNORECASE),
+    ]

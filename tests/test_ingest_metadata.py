@@ -1,0 +1,136 @@
+"""Page metadata: bylines with roles and co-authors, site-name tails, JSON-LD quirks, dates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dossier.ingest import extract_article
+from dossier.ingest.bylines import byline_names
+from dossier.ingest.dates import written_date
+from dossier.ingest.html import extract_metadata
+from dossier.records import Page
+from dossier.settings import Settings
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "ingest"
+BODY = """<article>{h1}
+<p>Drivers crossing the Varnholm bridge will pay a third more from next month, the regional
+transport board said on Tuesday, blaming the cost of repairs to the eastern span.</p>
+<p>Commuters from Lisk and Harnby said the rise would add forty crowns to a working week.</p>
+</article>"""
+
+
+def page(head: str, h1: str = "", extra: str = "") -> str:
+    return f"<html><head>{head}</head><body>{extra}{BODY.format(h1=h1)}</body></html>"
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        ("By Ana Ruiz, Staff Writer", ["Ana Ruiz"]),
+        ("By Ana Ruiz and Pavel Osk", ["Ana Ruiz", "Pavel Osk"]),
+        ("Ana Ruiz, Pavel Osk & Lena Brask", ["Ana Ruiz", "Pavel Osk", "Lena Brask"]),
+        ("By Ana Ruiz, Senior Correspondent, Esk Valley Radio", ["Ana Ruiz"]),
+        ("By ANA RUIZ March 11, 2015 3:46 PM", ["ANA RUIZ"]),
+        ("Written by Ana Ruiz Edited by Pavel Osk", ["Ana Ruiz"]),
+        ("Ana Ruiz (with Pavel Osk and Lena Brask)", ["Ana Ruiz", "Pavel Osk", "Lena Brask"]),
+        ("Pavel (P.J.) Osk", ["Pavel Osk"]),
+        ("By Lena Brask, MD", ["Lena Brask"]),
+        ("Posted by Ana Ruiz on 4 May 2023", ["Ana Ruiz"]),
+        ("By Ana Ruiz Tuesday, 3 March", ["Ana Ruiz"]),
+        ("Por Ana Ruiz y Pavel Osk", ["Ana Ruiz", "Pavel Osk"]),
+        ("Foreign Staff", ["Foreign Staff"]),
+        ("Last Updated: January 7, 2025", []),
+        ("share this story", []),
+    ],
+)
+def test_byline_names(byline: str, names: list[str]) -> None:
+    assert byline_names(byline) == names
+
+
+def test_byline_page_links_roles_tagline_and_tail() -> None:
+    data = (FIXTURES / "metadata_byline.html").read_bytes()
+    article = extract_article(Page(source="t.html", data=data, kind="html"), Settings())
+    assert article.authors == ["Ana Ruiz", "Pavel Osk"]  # not the menu's or comments' names
+    assert article.title == "Tolls rise on the Varnholm bridge"
+    assert article.site == "The Marlow Herald"
+
+
+def test_site_tail_with_company_suffix_and_domain() -> None:
+    found = extract_metadata(
+        page(
+            '<meta property="og:title" content="Bridge tolls rise - Eskport">'
+            '<meta property="og:site_name" content="Eskport Inc.">'
+        )
+    )
+    assert (found.title, found.site) == ("Bridge tolls rise", "Eskport")
+    found = extract_metadata(
+        page(
+            '<meta property="og:title" content="Bridge tolls rise · Eskport">'
+            '<meta property="og:site_name" content="Eskport.com">'
+        )
+    )
+    assert (found.title, found.site) == ("Bridge tolls rise", "Eskport.com")
+
+
+def test_tail_that_is_not_the_site_stays() -> None:
+    found = extract_metadata(
+        page(
+            '<meta property="og:title" content="Tolls: a view from Lisk - part two">'
+            '<meta property="og:site_name" content="Eskport">'
+        )
+    )
+    assert found.title == "Tolls: a view from Lisk - part two"
+
+
+def test_title_element_loses_tail_the_h1_lacks() -> None:
+    found = extract_metadata(
+        page("<title>Bridge tolls rise - Lisk Courier</title>", h1="<h1>Bridge tolls rise</h1>")
+    )
+    assert found.title == "Bridge tolls rise"
+
+
+def test_title_element_beats_unrelated_h1() -> None:
+    found = extract_metadata(
+        page("<title>Bridge tolls rise</title>", extra="<h1>Lisk Courier</h1>")
+    )
+    assert found.title == "Bridge tolls rise"
+
+
+def test_json_ld_in_cdata_and_unshown_headline() -> None:
+    ld = (
+        '<script type="application/ld+json">//<![CDATA[\n{"@type": "NewsArticle", '
+        '"headline": "regional transport news", "author": [{"name": "Ana Ruiz"}, '
+        '{"name": "Pavel Osk"}], "publisher": {"name": "Lisk Courier"}}\n//]]></script>'
+    )
+    found = extract_metadata(page(f"<title>Bridge tolls rise</title>{ld}"))
+    assert found.authors == ["Ana Ruiz", "Pavel Osk"]
+    assert found.site == "Lisk Courier"
+    assert found.title == "Bridge tolls rise"  # the headline field holds a summary here
+
+
+def test_space_separated_meta_properties_and_dublin_core() -> None:
+    found = extract_metadata(
+        page(
+            '<meta property="og:title twitter:title" content="Bridge tolls rise">'
+            '<meta property="dc:creator" content="Lena Brask">'
+            '<meta name="author" content="https://example.org/lena">'
+        )
+    )
+    assert found.title == "Bridge tolls rise"
+    assert found.authors == ["Lena Brask"]
+
+
+def test_written_date_keeps_only_what_the_page_writes() -> None:
+    assert written_date("2024-03-05", "posted 5 March 2024") == "2024-03-05"
+    assert written_date("2024-03-05", "on Mar. 5, 2024 at noon") == "2024-03-05"
+    assert written_date("2024-03-05", "<time>05/03/2024</time>") == "2024-03-05"
+    assert written_date("2024-03-01", "Issue of March 2024") == "2024-03"
+    assert written_date("2019-01-01", "Copyright 2019 Lisk Courier") is None
+    assert written_date("2024-01-03", "?sid=03/01/24/1440207") is None
+
+
+def test_copyright_year_never_becomes_a_publication_date() -> None:
+    found = extract_metadata(page("<title>Bridge tolls rise</title>", extra="<p>© 2019</p>"))
+    assert found.date is None
