@@ -86,7 +86,8 @@ def test_same_surname_relatives_stay_apart(state) -> None:  # type: ignore[no-un
     son, father = named(state, "Odran Pelk"), named(state, "Aldo Pelk")
     assert son.key != father.key
     assert father.attributes["family"] == [{"relation": "father", "of": son.key}]
-    corwin = named(state, "Corwin")
+    corwin = named(state, "Corwin Voskresen")  # the surname written for his brother
+    assert "Corwin" in corwin.aliases
     assert corwin.attributes["family"] == [
         {"relation": "brother", "of": named(state, "Talia Voskresen").key}
     ]

@@ -133,3 +133,18 @@ def test_name_in_a_byline_is_no_antecedent(run) -> None:  # type: ignore[no-unty
         "John Brekke"
     ]
     assert forms(entities, "Peter Varnholt").count("his") == 2
+
+
+def test_brother_named_through_a_surname_takes_it(run) -> None:  # type: ignore[no-untyped-def]
+    """A brother named through a surname ("Varnholt's older brother Ivo") is Ivo Varnholt,
+    kept apart from Peter Varnholt; a wife named through "his" keeps the name she is given."""
+    entities = run(
+        "Peter Varnholt won the runoff. Varnholt's older brother Ivo, a graduate of the "
+        "Ardent Institute, served as Finance Minister. Varnholt and his wife, Mira, voted early."
+    )
+    ivo = next(e for e in entities if e.name == "Ivo Varnholt")
+    assert ivo.aliases == ["Ivo"]
+    peter = next(e for e in entities if e.name == "Peter Varnholt")
+    assert ivo.key != peter.key
+    assert ivo.attributes["family"] == [{"relation": "brother", "of": peter.key}]
+    assert "Mira" in [e.name for e in entities]

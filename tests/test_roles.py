@@ -44,7 +44,7 @@ def test_party_tag_and_document_date(state) -> None:  # type: ignore[no-untyped-
 
 
 def test_served_as_gives_past_roles(state) -> None:  # type: ignore[no-untyped-def]
-    found = roles(state, "Corwin")
+    found = roles(state, "Corwin Voskresen")
     assert {"Finance Minister", "Harbour Authority Governor"} <= set(found)
     assert all(r.current is False for r in found.values())  # type: ignore[attr-defined]
 

@@ -8,7 +8,8 @@ vehicle words, the country lexicon; a one-word "person" with no cue at all is no
 links a surname to the full name in scope, finds the mentions the tagger missed (untagged
 repeats of known names, bracketed acronyms), turns demonyms and
 possessive countries into Country mentions, resolves clear pronouns (`pronouns.py`) and
-records family relations stated in the text ("his older brother Corwin").
+records family relations stated in the text ("his older brother Corwin"); a father, son or
+brother named through a surname takes it ("X's brother Ivo" is Ivo X).
 """
 
 from __future__ import annotations
@@ -394,6 +395,25 @@ def _family(state: DocumentState, lex: Lexicon) -> None:
             link = {"relation": relation, "of": owner.key}
             if link not in links:
                 links.append(link)
+            written = state.article.text[possessor_start:possessor_end]
+            _take_surname(entity, owner, relation, written)
+
+
+#: Relatives who share the surname of the one they are named through ("X's brother Ivo").
+_SURNAME_KIN = {"father", "son", "brother", "grandfather", "grandson"}
+
+
+def _take_surname(entity: Entity, owner: Entity, relation: str, written: str) -> None:
+    """ "X's older brother Ivo" is Ivo X: a lone given name gets the surname the article
+    wrote for its relative, so it is not just any Ivo across documents."""
+    surname = owner.name.split()[-1]
+    if relation not in _SURNAME_KIN or len(entity.name.split()) != 1:
+        return
+    if len(owner.name.split()) < 2 or fold(written) != fold(surname):
+        return
+    if entity.name not in entity.aliases:
+        entity.aliases.append(entity.name)
+    entity.name = f"{entity.name} {surname}"
 
 
 def _kin_before(
