@@ -40,6 +40,8 @@ def page(head: str, h1: str = "", extra: str = "") -> str:
         ("Posted by Ana Ruiz on 4 May 2023", ["Ana Ruiz"]),
         ("By Ana Ruiz Tuesday, 3 March", ["Ana Ruiz"]),
         ("Por Ana Ruiz y Pavel Osk", ["Ana Ruiz", "Pavel Osk"]),
+        ("Text: Ana Ruiz", ["Ana Ruiz"]),
+        ("Lena Brask, MS, RDN", ["Lena Brask"]),
         ("Foreign Staff", ["Foreign Staff"]),
         ("Last Updated: January 7, 2025", []),
         ("share this story", []),
@@ -134,3 +136,21 @@ def test_written_date_keeps_only_what_the_page_writes() -> None:
 def test_copyright_year_never_becomes_a_publication_date() -> None:
     found = extract_metadata(page("<title>Bridge tolls rise</title>", extra="<p>© 2019</p>"))
     assert found.date is None
+
+
+def test_h1_that_is_the_site_name_is_not_the_title() -> None:
+    found = extract_metadata(
+        page("<title>Why the Lisk ferry is late again · Courier</title>", extra="<h1>Courier</h1>")
+    )
+    assert found.title == "Why the Lisk ferry is late again · Courier"
+
+
+def test_byline_in_an_article_footer_and_entities_in_json_ld() -> None:
+    ld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", '
+        '"headline": "Tolls &#8216;rise&#8217; again"}</script>'
+    )
+    byline = '<footer class="article-author"><span class="byline__name">Ana Ruiz</span></footer>'
+    found = extract_metadata(page(f"<title>Tolls ‘rise’ again</title>{ld}", extra=byline))
+    assert found.title == "Tolls ‘rise’ again"
+    assert found.authors == ["Ana Ruiz"]

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 
 _PREFIX = re.compile(
-    r"^\s*(?:(?:written|words|story|text|posted|published|reported)\s+)?(?:by|von|por|par)\b[:\s]*",
+    r"^\s*(?:(?:(?:written|words|story|text|posted|published|reported)\s+)?(?:by|von|por|par)\b"
+    r"|(?:text|words|story|author|texto|texte|autor|auteur|текст|автор)\s*:)[:\s]*",
     re.IGNORECASE,
 )
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
@@ -97,6 +98,8 @@ _CREDENTIALS = frozenset(
         "facp",
     ]
 )
+#: A short capitalised part after a name: a credential or an agency, not a co-author.
+_INITIALS = re.compile(r"[A-Z]{2,4}")
 _SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
@@ -116,7 +119,7 @@ def byline_names(text: str) -> list[str]:
         if words[-1] in _SUFFIXES and len(words) == 1 and names:
             names[-1] = f"{names[-1]}, {part}"
             continue
-        if all(w in _CREDENTIALS for w in words):
+        if all(w in _CREDENTIALS for w in words) or (names and _INITIALS.fullmatch(part)):
             continue
         if (names and any(w in _ROLES for w in words)) or not looks_like_name(part):
             break

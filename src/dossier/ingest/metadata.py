@@ -9,6 +9,7 @@ roles, dates and credits stay out.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import unicodedata
@@ -34,14 +35,14 @@ _BYLINE_XPATH = (
     " or contains(@id, 'uthor') or contains(@id, 'yline')]"
 )
 _NAME_MARK = re.compile(r"author[-_]*(?:name|link)|byline[-_]*name|by-?author")
-_BYLINE_MARK = re.compile(r"(?:[a-z0-9]+[-_]+)*by-?lines?")
+_BYLINE_MARK = re.compile(r"(?:[a-z0-9]+[-_]+)*by-?lines?(?:[-_]+[a-z0-9]+)*")
 _AUTHOR_MARK = re.compile(r"(?:[a-z0-9]+[-_]+)*authors?")
 #: Ancestors whose bylines belong to something else: comments, teasers, sidebars.
 _ELSEWHERE = re.compile(
     r"(?:^|[\s_-])(?:comments?|related|recommend\w*|teasers?|promos?|trending|popular|nav"
     r"|navigation|menu|flyout|more)(?=$|[\s_-])"
 )
-_ELSEWHERE_TAGS = frozenset(["footer", "nav"])
+_ELSEWHERE_TAGS = frozenset(["nav"])
 #: A byline longer than this is an author box or a biography.
 _BYLINE_WORDS = 25
 
@@ -68,8 +69,10 @@ def read_metadata(tree: Any) -> PageMeta:
         titles.insert(0, headline)
     title = titles[0] if titles else _title_or_h1(doc_title, h1)
     site = next((metas[k] for k in _SITE_KEYS if metas.get(k)), None) or _publisher(ld)
+    if site:
+        site = _site_name(site, [*titles, doc_title])
     if title:
-        title, site = _without_site_tail(title, site)
+        title = _without_site_tail(title, site)
     authors = _ld_authors(ld) or _meta_authors(metas) or _byline(tree)
     return PageMeta(title=title, site=site, authors=authors)
 
@@ -115,7 +118,7 @@ def _ld_text(objects: list[dict[str, Any]], key: str) -> str | None:
     for obj in objects:
         value = obj.get(key)
         if isinstance(value, str) and value.strip():
-            return tidy(value)
+            return tidy(html.unescape(value))
     return None
 
 
@@ -125,7 +128,7 @@ def _publisher(objects: list[dict[str, Any]]) -> str | None:
         if isinstance(publisher, list) and publisher:
             publisher = publisher[0]
         if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
-            return tidy(publisher["name"]) or None
+            return tidy(html.unescape(publisher["name"])) or None
     return None
 
 
@@ -158,7 +161,7 @@ def _meta_authors(metas: dict[str, str]) -> list[str]:
 def _names(raw: list[str]) -> list[str]:
     names: list[str] = []
     for entry in raw:
-        names += [n for n in byline_names(entry) if n not in names]
+        names += [n for n in byline_names(html.unescape(entry)) if n not in names]
     return names
 
 
@@ -201,6 +204,8 @@ def _byline_rank(node: Any) -> int | None:
 
 def _elsewhere(node: Any) -> bool:
     for up in [node, *node.iterancestors()]:
+        if up.tag in ("body", "html"):  # page-wide classes say nothing about one block
+            break
         if up.tag in _ELSEWHERE_TAGS:
             return True
         marks = f"{up.get('class') or ''} {up.get('id') or ''}".lower()
@@ -228,30 +233,37 @@ def _shown(headline: str, titles: list[str]) -> bool:
 
 
 def _title_or_h1(title: str | None, h1: str | None) -> str | None:
-    """The `<title>`, unless it is the `<h1>` plus a tail: then the `<h1>`."""
+    """The `<title>`, unless it is the `<h1>` with the site around it: then the `<h1>`.
+
+    An `<h1>` that is the lesser part of the title is the site's name, not the headline.
+    """
     if title and h1:
-        return h1 if _norm(title).startswith(_norm(h1)) else title
+        words, h1_words = _norm(title), _norm(h1)
+        return h1 if h1_words in words and 2 * len(h1_words) >= len(words) else title
     return title or h1
 
 
-def _without_site_tail(title: str, site: str | None) -> tuple[str, str | None]:
-    """Cut a " | Site" tail off a title when it names the site.
-
-    The tail may be the site name without its tagline ("Site - news you need"), company
-    suffix ("Site Inc") or domain ending ("Site.com"); the first two are then what the site is
-    called.
-    """
-    seps = list(_TITLE_SEP.finditer(title))
-    if not site or not seps:
-        return title, site
-    head, tail = title[: seps[-1].start()], _norm(title[seps[-1].end() :])
+def _site_name(site: str, titles: list[str | None]) -> str:
+    """The site's name without a tagline or company suffix, when a title's tail uses it."""
     short = _TITLE_SEP.split(site)[0]
-    brand = _COMPANY.sub("", short)
-    if tail in (_norm(site), _norm(re.sub(r"\.[a-z]{2,3}$", "", site))):
-        return head, site
-    if tail in (_norm(short), _norm(brand)):
-        return head, brand if _norm(brand) == tail else short
-    return title, site
+    for name in (_COMPANY.sub("", short), short):
+        if name != site and any(t and _tail(t) == _norm(name) for t in titles):
+            return name
+    return site
+
+
+def _without_site_tail(title: str, site: str | None) -> str:
+    """Cut a " | Site" tail off a title when it names the site (or the site's domain)."""
+    tail = _tail(title)
+    if site and tail and tail in (_norm(site), _norm(re.sub(r"\.[a-z]{2,3}$", "", site))):
+        return title[: list(_TITLE_SEP.finditer(title))[-1].start()]
+    return title
+
+
+def _tail(title: str) -> str | None:
+    """What follows a title's last separator, normalised."""
+    seps = list(_TITLE_SEP.finditer(title))
+    return _norm(title[seps[-1].end() :]) if seps else None
 
 
 def _first_text(tree: Any, path: str) -> str | None:
