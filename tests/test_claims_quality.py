@@ -282,3 +282,14 @@ def test_a_fronted_description_is_the_subjects(analyse) -> None:  # type: ignore
         ("Laura Mendez", "University of Kellby")
     ]
     assert schooling[0].date is None  # June dates the nomination, not the degree
+
+
+@pytest.mark.slow
+def test_the_two_are_the_pair_just_named(analyse) -> None:  # type: ignore[no-untyped-def]
+    state = analyse(
+        "Sen. Lucas Brannock met Daniel Harwick on Tuesday. The two reportedly ate with "
+        "Laura Mendez and about twenty executives."
+    )
+    with_her = [c for c in _claims(state, "meeting") if _name(state, c.object) == "Laura Mendez"]
+    assert {_name(state, c.subject) for c in with_her} == {"Lucas Brannock", "Daniel Harwick"}
+    assert all(c.status == "hedged" for c in with_her)

@@ -71,7 +71,7 @@ def _verb_trigger(token: Token) -> tuple[str, Trigger] | None:
         return "call for", Trigger("DEMAND", "support")
     if lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in token.children):
         return "call off", Trigger("CONCEDE", None)
-    if lemma in {"speak", "talk", "chat"} and _has_prep(token, "with"):
+    if lemma in {"speak", "talk", "chat", "eat"} and _has_prep(token, "with"):
         # "spoke by phone with X and with Y": a conversation between the two sides.
         return lemma, Trigger("CONSULT", "meeting")
     if lemma in _MEAL_VERBS:

@@ -27,6 +27,10 @@ class EntityIndex:
     def __init__(self, state: DocumentState) -> None:
         self.state = state
         self.paragraph: Paragraph | None = None
+        #: The two sides of the last meeting read and its sentence, for a following "the two".
+        self.last_pair: list[int] = []
+        self.last_pair_sentence = -10
+        self.current_sentence = 0
         #: (start, end, key) of every mention, by start: token lookups bisect this list.
         self._mentions = sorted(
             (mention.start, mention.end, entity.key)

@@ -54,10 +54,15 @@ class RuleClaimExtractor:
 
     def extract(self, sentence: SentenceView, index: EntityIndex) -> list[Claim]:
         index.paragraph = sentence.paragraph
+        index.current_sentence = sentence.index
         claims: list[Claim] = []
         for event in find_events(sentence.span):
             if event.kind is not None:
                 claims.extend(self._event_claims(event, sentence, index))
+        meetings = [c for c in claims if c.kind == "meeting" and c.object is not None]
+        if meetings and meetings[0].subject is not None:
+            index.last_pair = [meetings[0].subject, meetings[0].object]  # type: ignore[list-item]
+            index.last_pair_sentence = sentence.index
         claims.extend(relation_claims(sentence, index))
         claims.extend(election_claims(sentence, index))
         return claims
@@ -68,6 +73,9 @@ class RuleClaimExtractor:
             if source is None:
                 return []
             keys = _actor_keys(source, index)
+            recent = index.current_sentence - index.last_pair_sentence <= 2
+            if not keys and recent and _the_two(source):
+                keys = list(index.last_pair)  # "The two had lunch with X": both of them
             if event.kind in {"meeting", "travel"}:
                 # A country or city does not meet anyone or fly anywhere: people do.
                 keys = [k for k in keys if index.type_of(k) not in _PLACE_TYPES]
@@ -152,6 +160,12 @@ class RuleClaimExtractor:
             for o in targets
             if o != s
         ]  # fmt: skip
+
+
+def _the_two(token: Token) -> bool:
+    """ "The two", "the pair", "both men": the two people the text has just named together."""
+    words = {t.lower_ for t in token.subtree}
+    return bool(words & {"two", "both", "pair"}) and not words & {"three", "all", "dozen"}
 
 
 def _parallel(target: Token, first_prep: Token | None) -> bool:
