@@ -154,3 +154,17 @@ def test_byline_in_an_article_footer_and_entities_in_json_ld() -> None:
     found = extract_metadata(page(f"<title>Tolls ‘rise’ again</title>{ld}", extra=byline))
     assert found.title == "Tolls ‘rise’ again"
     assert found.authors == ["Ana Ruiz"]
+
+
+def test_month_only_date_field_stays_partial() -> None:
+    meta = '<meta property="article:published_time" content="2024-03">'
+    assert extract_metadata(page(meta)).date == "2024-03"
+    meta = '<meta property="article:published_time" content="2024-03-01T09:00:00Z">'
+    assert extract_metadata(page(meta)).date == "2024-03-01"
+
+
+def test_partial_page_date_is_stored_with_its_source() -> None:
+    meta = '<meta property="article:published_time" content="2024-03">'
+    data = page(meta).encode()
+    article = extract_article(Page(source="t.html", data=data, kind="html"), Settings())
+    assert (article.published, article.published_from) == ("2024-03", "html")

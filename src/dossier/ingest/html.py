@@ -113,7 +113,8 @@ def _find_date(tree: Any, markup: str) -> str | None:
 
     The markup's own date fields first; the slower search through visible text only when
     they say nothing. That search assembles dates from scattered pieces (a copyright year
-    becomes January 1st), so its date is kept only as far as the page writes it out.
+    becomes January 1st), so its date is kept only as far as the page writes it out; a
+    field's first of the month is checked the same way, since a month alone comes back so.
     """
     for extensive in (False, True):
         try:
@@ -122,6 +123,8 @@ def _find_date(tree: Any, markup: str) -> str | None:
             found = None
         if found and extensive:
             return written_date(str(found), markup)
+        if found and str(found).endswith("-01"):  # "2024-03" in a field comes back as the 1st
+            return written_date(str(found), markup) or str(found)
         if found:
             return str(found)
     return None
