@@ -293,3 +293,13 @@ def test_the_two_are_the_pair_just_named(analyse) -> None:  # type: ignore[no-un
     with_her = [c for c in _claims(state, "meeting") if _name(state, c.object) == "Laura Mendez"]
     assert {_name(state, c.subject) for c in with_her} == {"Lucas Brannock", "Daniel Harwick"}
     assert all(c.status == "hedged" for c in with_her)
+
+
+@pytest.mark.slow
+def test_lunch_with_an_envoy_is_not_with_the_body_he_is_sent_to(analyse) -> None:  # type: ignore[no-untyped-def]
+    state = analyse(
+        "Daniel Harwick met Laura Mendez on Tuesday. The two reportedly had lunch with the "
+        "ambassador to the League of Northern States."
+    )
+    league = [c for c in _claims(state, "meeting") if "League" in str(_name(state, c.object))]
+    assert league == []

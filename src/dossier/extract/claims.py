@@ -100,6 +100,7 @@ class RuleClaimExtractor:
         phrase_value: str | None = None
         phrase_head: Token | None = None
         first_prep: Token | None = None
+        unnamed: list[Token] = []
         for target in event.targets:
             keys = [k for k in index.keys_of(target, via_poss=True) if k not in subjects]
             place_keys = [k for k in keys if index.type_of(k) in _PLACE_TYPES]
@@ -123,11 +124,15 @@ class RuleClaimExtractor:
                 keys = [k for k in keys if index.type_of(k) not in _PLACE_TYPES]
             # "pardons to members of X's regime": X is inside the target, not the target.
             inside = phrase_head is not None and in_subtree(target, [phrase_head])
+            # "lunch with the ambassador to X": X names the ambassador's post, not the guest.
+            inside = inside or any(in_subtree(target, [n]) for n in unnamed if n.i != target.i)
             if keys and not objects and not inside:
                 objects = keys
                 first_prep = target.head if target.dep_ == "pobj" else None
             elif keys and objects and _parallel(target, first_prep):
                 objects.extend(k for k in keys if k not in objects)
+            if not keys and target.pos_ == "NOUN" and target.i != event.trigger.i:
+                unnamed.append(target)
             if not keys and phrase_value is None and target.pos_ in {"NOUN", "PROPN"}:
                 phrase_value = _phrase_text(target)
                 phrase_head = target
