@@ -149,3 +149,83 @@ def test_titles_and_names_in_quotation_marks_are_not_statements(
     run_quotes: Callable[[str], DocumentState], text: str
 ) -> None:
     assert run_quotes(text).analysis.quotes == []
+
+
+def test_per_after_according_to_runs_through_the_first_outlet(
+    run_quotes: Callable[[str], DocumentState],
+) -> None:
+    state = run_quotes(
+        "According to The Harbor Ledger, the minister's meeting with Okafor took place on "
+        "Tuesday. Several bankers attended, per El Vigía and La Hora."
+    )
+    quote = find(state, "Several bankers attended")
+    assert speaker(state, quote) == "The Harbor Ledger"
+    assert [state.entity(k).name for k in quote.via if state.entity(k)] == [
+        "The Harbor Ledger",
+        "El Vigía",
+        "La Hora",
+    ]
+
+
+def test_a_no_break_space_before_the_next_quotation_still_carries_it_on(
+    run_quotes: Callable[[str], DocumentState],
+) -> None:
+    state = run_quotes(
+        "“If my campaign manager had done that, my campaign would be over,” Marek said.\u00a0"
+        "“He would have had to resign. I would have had to quit that very day.”"
+    )
+    quote = find(state, "He would have had to resign")
+    assert quote.cue == "said"
+    assert speaker(state, quote) == "Marek"
+
+
+def test_a_clause_the_same_speaker_adds_does_not_break_the_quotation(
+    run_quotes: Callable[[str], DocumentState],
+) -> None:
+    state = run_quotes(
+        '"You\'re down to the people you can count and meet," Bukan said, noting that Mora did '
+        'not lose a single vote. "If you\'re not tough, you will lose."'
+    )
+    quote = find(state, "If you're not tough")
+    assert quote.cue == "said"
+    assert speaker(state, quote) == "Bukan"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "cue"),
+    [
+        (
+            "“The way I see it,” Vela elaborated, “no one ever questioned the captain.”",
+            "no one",
+            "elaborated",
+        ),
+        (
+            "Vela shot back, “The minister called them out. They must have been crushed.”",
+            "crushed",
+            "shot back",
+        ),
+        (
+            "Vela pledged to make the mills “build their damn engines in this country.”",
+            "engines",
+            "pledged",
+        ),
+    ],
+)
+def test_more_reporting_verbs(
+    run_quotes: Callable[[str], DocumentState], text: str, fragment: str, cue: str
+) -> None:
+    quote = find(run_quotes(text), fragment)
+    assert quote.cue == cue
+
+
+def test_a_long_uncued_quotation_right_after_a_speakers_words_is_theirs(
+    run_quotes: Callable[[str], DocumentState],
+) -> None:
+    state = run_quotes(
+        "Tarn sent a warm message to Vela on Monday, expressing confidence that Korvia “will "
+        "advance shared priorities, including public security and trade.” The Republic seeks to "
+        "work closely with her government “to deepen our partnership and promote shared "
+        "prosperity in our region.”"
+    )
+    quote = find(state, "to deepen our partnership")
+    assert speaker(state, quote) == "Tarn"

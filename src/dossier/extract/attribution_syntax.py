@@ -53,6 +53,9 @@ def is_speech_verb(token: Token) -> bool:
             return False  # "the so-called “reform”", "a show called “Brokers”": a name
     if lemma == "point":
         return any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
+    if lemma in ("shoot", "fire", "hit", "push"):
+        # "shot back, “…”": a retort
+        return any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in token.children)
     if lemma == "put":
         # "as Vela put it, “…”": the idiom cues a quotation
         return any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
@@ -291,11 +294,12 @@ def source_after(preposition: Token) -> Token | None:
 
 
 def cue_bounds(paragraph: Paragraph, verb: Token) -> tuple[int, int]:
-    """The reporting verb with its auxiliaries and particle ("has learned", "pointed out")."""
+    """The reporting verb with its auxiliaries and particle ("has learned", "shot back")."""
     first, last = verb, verb
     for child in verb.children:
         if child.dep_ in ("aux", "auxpass", "neg") and child.i < verb.i and child.i >= verb.i - 3:
             first = min(first, child, key=lambda t: t.i)
-        if child.dep_ == "prt" and child.i == verb.i + 1:
+        particle = child.dep_ == "prt" or (child.dep_ == "advmod" and child.lower_ == "back")
+        if particle and child.i == verb.i + 1:
             last = child
     return token_start(paragraph, first), token_end(paragraph, last)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from ..nlp.parse import Paragraph
 from ..nlp.registry import DocumentState
 from .attribution_record import Attribution
+from .attribution_speakers import SpeakerSpan
 from .attribution_syntax import (
     WHEN_ENTS,
     cue_bounds,
@@ -33,6 +34,8 @@ from .quote_marks import ALL_MARKS, Quoted
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+#: What may stand between the end of the narrator's words and an opening mark.
+_LEAD_TAIL = re.compile(r"[\s'\"“‘]+$")
 _BYLINE = re.compile(r"\s*([―—–-])\s*[A-Z]")
 #: Short quotations with no cue beside them are scare quotes or titles, not statements.
 MIN_UNCUED_WORDS = 4
@@ -83,7 +86,9 @@ class LeftoverQuotes:
                 embedded = bool(lead) and lead[-1] not in ".!?:”\"'"
                 if quoted.single or words < (MIN_EMBEDDED_WORDS if embedded else MIN_UNCUED_WORDS):
                     continue
-                found = Attribution("direct", quoted.start, quoted.end, paragraph.index, "none")
+                found = self.carried_on(paragraph, quoted) or Attribution(
+                    "direct", quoted.start, quoted.end, paragraph.index, "none"
+                )
             elif quoted.single and words < 2:
                 continue
             self.found.append(found)
@@ -255,18 +260,57 @@ class LeftoverQuotes:
             speaker_span=speaker_span(paragraph, head),
         )
 
+    def carried_on(self, paragraph: Paragraph, quoted: Quoted) -> Attribution | None:
+        """'Tarn sent a message, expressing confidence that “…”. The Republic seeks to work with
+        her “to deepen our partnership …”': a long uncued quotation in the sentence right after
+        a speaker's quotation, same paragraph, carries on that speaker's words (no cue of its
+        own)."""
+        earlier = [
+            f
+            for f in self.found
+            if f.end <= quoted.start and f.kind != "indirect" and f.paragraph == paragraph.index
+        ]
+        if not earlier:
+            return None
+        last = max(earlier, key=lambda f: f.end)
+        sentences = [
+            i
+            for i, sent in enumerate(paragraph.doc.sents)
+            for offset in (last.end - 1, quoted.outer_start)
+            if sent.start_char <= offset - paragraph.offset < sent.end_char
+        ]
+        if last.speaker_span is None or len(sentences) != 2 or sentences[1] != sentences[0] + 1:
+            return None
+        if any(f.kind == "indirect" and last.end <= f.start < quoted.start for f in self.found):
+            return None
+        return Attribution(
+            "direct",
+            quoted.start,
+            quoted.end,
+            paragraph.index,
+            "continued",
+            speaker_span=last.speaker_span,
+            via_spans=list(last.via_spans),
+        )
+
     def continued(self, paragraph: Paragraph, quoted: Quoted) -> Attribution | None:
         """A quotation that carries on the previous one: same speaker, same cue."""
         earlier = [f for f in self.found if f.end <= quoted.start and f.kind != "indirect"]
         if not earlier:
             return None
         last = max(earlier, key=lambda f: f.end)
+        # "…," Vela said, noting that … "…": a clause the same speaker adds breaks nothing.
         later_cues = [
-            f for f in self.found if f.kind == "indirect" and last.end <= f.start < quoted.start
+            f
+            for f in self.found
+            if f.kind == "indirect"
+            and last.end <= f.start < quoted.start
+            and not same_speaker(f.speaker_span, last.speaker_span)
         ]
         same = last.paragraph == paragraph.index
         starts_paragraph = quoted.outer_start == paragraph.offset
-        lead = self.text[paragraph.offset : quoted.outer_start].rstrip(" '\"“‘")
+        # (a no-break space after "said." is as good as a space)
+        lead = _LEAD_TAIL.sub("", self.text[paragraph.offset : quoted.outer_start])
         if lead and lead[-1] not in '.!?”"':
             return None  # a fragment inside the narrator's sentence carries on nothing
         if later_cues or not (same or (last.paragraph == paragraph.index - 1 and starts_paragraph)):
@@ -282,3 +326,8 @@ class LeftoverQuotes:
             via_spans=list(last.via_spans),
             cue_lemma=last.cue_lemma,
         )
+
+
+def same_speaker(one: SpeakerSpan | None, other: SpeakerSpan | None) -> bool:
+    """True when two statements name their speaker with the very same words."""
+    return one is not None and other is not None and one.head_start == other.head_start

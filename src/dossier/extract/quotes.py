@@ -374,10 +374,19 @@ class _Finder(LeftoverQuotes):
 
     @staticmethod
     def chain_reports(found: list[Attribution]) -> None:
-        """Within a paragraph, a report is passed on by the reports cited after it."""
+        """Within a paragraph, a report is passed on by the reports cited after it, and a
+        "per B" after "according to A" reached the page through A ("A, per B and C")."""
         for index, item in enumerate(found):
             if not item.reporting:
                 continue
+            opened = [
+                f
+                for f in found[:index]
+                if f.paragraph == item.paragraph and f.cue_type == "according" and f.speaker
+            ]
+            if item.cue_type == "per" and opened and opened[0].speaker not in item.via:
+                item.speaker = opened[0].speaker
+                item.via.insert(0, opened[0].speaker)  # type: ignore[arg-type]
             if item.cue_type == "reportedly":
                 earlier = [
                     f for f in found[:index] if f.paragraph == item.paragraph and f.reporting
