@@ -303,3 +303,14 @@ def test_lunch_with_an_envoy_is_not_with_the_body_he_is_sent_to(analyse) -> None
     )
     league = [c for c in _claims(state, "meeting") if "League" in str(_name(state, c.object))]
     assert league == []
+
+
+@pytest.mark.slow
+def test_a_guests_interests_are_not_where_they_met(analyse) -> None:  # type: ignore[no-untyped-def]
+    state = analyse(
+        "Daniel Harwick met Laura Mendez on Tuesday. The two reportedly had lunch with nearly "
+        "two dozen executives from companies with interests in Veldoria. Daniel Harwick hosted "
+        "Laura Mendez at a private lunch in Kellby."
+    )
+    places = {c.attributes["trigger"]: _name(state, c.place) for c in _claims(state, "meeting")}
+    assert places == {"met": None, "had": None, "hosted": "Kellby"}

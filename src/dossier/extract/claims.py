@@ -202,11 +202,25 @@ def _actor_keys(source: Token, index: EntityIndex) -> list[int]:
 def _place_below(trigger: Token, index: EntityIndex) -> int | None:
     """A place named "in/at X" anywhere under the trigger ("hosted Y for lunch in X")."""
     for token in trigger.subtree:
-        if token.dep_ == "pobj" and token.head.lower_ in {"in", "at"}:
+        if token.dep_ == "pobj" and token.head.lower_ in {"in", "at"} and _on_event(token, trigger):
             key = index.key_of(token)
             if key is not None and index.type_of(key) in _PLACE_TYPES:
                 return key
     return None
+
+
+def _on_event(place: Token, trigger: Token) -> bool:
+    """True when "in/at X" hangs on the event itself ("hosted Y at a lunch in X"), not on a
+    participant's phrase ("executives with interests in X")."""
+    meeting_nouns = {w for w, t in claim_lexicon().nouns.items() if t.kind == "meeting"}
+    node = place.head.head
+    while node.i != trigger.i:
+        if node.lemma_.lower() in meeting_nouns:
+            return True  # "for lunch in X", wherever the parser hung the lunch
+        if node.pos_ != "ADP" or node.head.i == node.i:
+            return False
+        node = node.head
+    return True
 
 
 def _phrase_text(token: Token) -> str:
