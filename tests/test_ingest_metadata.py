@@ -32,6 +32,9 @@ def page(head: str, h1: str = "", extra: str = "") -> str:
         ("By Ana Ruiz and Pavel Osk", ["Ana Ruiz", "Pavel Osk"]),
         ("Ana Ruiz, Pavel Osk & Lena Brask", ["Ana Ruiz", "Pavel Osk", "Lena Brask"]),
         ("By Ana Ruiz, Senior Correspondent, Esk Valley Radio", ["Ana Ruiz"]),
+        ("Ana Ruiz, Fellow, Lisk Rights Project, and Press Union", ["Ana Ruiz"]),
+        ("By Ana Ruiz, Staff Writer, and Pavel Osk", ["Ana Ruiz", "Pavel Osk"]),
+        ("By Ana Ruiz and Pavel Osk, Staff Writers", ["Ana Ruiz", "Pavel Osk"]),
         ("By ANA RUIZ March 11, 2015 3:46 PM", ["ANA RUIZ"]),
         ("Written by Ana Ruiz Edited by Pavel Osk", ["Ana Ruiz"]),
         ("Ana Ruiz (with Pavel Osk and Lena Brask)", ["Ana Ruiz", "Pavel Osk", "Lena Brask"]),
@@ -168,3 +171,13 @@ def test_partial_page_date_is_stored_with_its_source() -> None:
     data = page(meta).encode()
     article = extract_article(Page(source="t.html", data=data, kind="html"), Settings())
     assert (article.published, article.published_from) == ("2024-03", "html")
+
+
+def test_plain_text_byline_with_a_role() -> None:
+    text = (
+        "Bridge tolls rise\n\nBy Ana Ruiz and Pavel Osk, Staff Writers | 4 May 2023\n\n"
+        "Drivers crossing the Varnholm bridge will pay a third more from next month, the "
+        "regional transport board said on Tuesday.\n"
+    )
+    article = extract_article(Page(source="t.txt", data=text.encode(), kind="text"), Settings())
+    assert article.authors == ["Ana Ruiz", "Pavel Osk"]

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from dossier.ingest.bylines import byline_names
+
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _BYLINE = re.compile(
     r"^(?i:by|written by|reporting by|posted by|words by)\s+"
@@ -150,12 +152,11 @@ def extract_text(text: str) -> TextExtraction:
 
 
 def _byline_names(header: list[str]) -> list[str]:
-    """Names from the first "By A and B" line of the header."""
+    """Names from the first "By A and B" line of the header (roles and dates left out)."""
     for line in header:
         match = _BYLINE.match(line)
         if match:
-            names = re.split(r"\s*(?:,|;|&|\band\b)\s*", match.group(1))
-            return [n.strip(" .") for n in names if 1 < len(n.strip(" .").split()) <= 5]
+            return [n for n in byline_names(line) if 1 < len(n.split()) <= 5]
     return []
 
 
