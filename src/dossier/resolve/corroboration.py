@@ -17,6 +17,7 @@ import re
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import urlparse
 
 from .names import name_key
@@ -49,6 +50,8 @@ class StoredClaim:
     evidence: str
     start: int
     end: int
+    #: The outlet or person the report only repeats (its first `via`), when it does.
+    relays: str | None = None
 
 
 @dataclass
@@ -65,10 +68,17 @@ class ClaimGroup:
     #: Independent sources: sites, or the outlet or person a report only repeats, one each
     #: however written ("The Harbor Ledger" and "harborledger.com" are one).
     sources: list[str] = field(default_factory=list)
+    #: The claims themselves, in id order.
+    members: list[StoredClaim] = field(default_factory=list, repr=False)
 
     @property
     def independent(self) -> int:
         return len(self.sources)
+
+    def source_for(self, claim: StoredClaim) -> str:
+        """Which of the group's sources a member counts for (its site, or what it repeats)."""
+        key = outlet_key(claim.source)
+        return next((s for s in self.sources if outlet_key(s) == key), claim.source)
 
 
 @dataclass
@@ -110,6 +120,7 @@ def source_of(site: str | None, url: str | None, document: str) -> str:
     return f"document {document}"
 
 
+@lru_cache(maxsize=4096)
 def outlet_key(label: str) -> str:
     """One key for an outlet however it is written: "The Harbor Ledger", "harborledger.com"."""
     text = name_key(label).removeprefix("www.").removeprefix("via ")
@@ -119,44 +130,72 @@ def outlet_key(label: str) -> str:
     return re.sub(r"[^\w]", "", text)
 
 
-def load_claims(conn: sqlite3.Connection) -> list[StoredClaim]:
-    """Every claim with resolved entities and the independent source it counts for."""
-    entity_of = {
-        int(r[0]): int(r[1]) for r in conn.execute("SELECT id, entity_id FROM doc_entities")
-    }
-    names = {int(r[0]): str(r[1]) for r in conn.execute("SELECT id, name FROM entities")}
-    docs = {
-        str(r[0]): source_of(r[1], r[2], str(r[0]))
-        for r in conn.execute("SELECT id, site, url FROM documents")
-    }
+#: Claims with their resolved entities and their document's site (bind nothing).
+_CLAIMS_SQL = """
+SELECT c.id, c.kind, s.entity_id, o.entity_id, p.entity_id, c.value_number, c.value_text,
+       c.unit, c.date, c.status, c.document_id, c.via, c.evidence_text, c.evidence_start,
+       c.evidence_end, d.site, d.url
+FROM claims c
+JOIN documents d ON d.id = c.document_id
+LEFT JOIN doc_entities s ON s.id = c.subject_doc_entity_id
+LEFT JOIN doc_entities o ON o.id = c.object_doc_entity_id
+LEFT JOIN doc_entities p ON p.id = c.place_doc_entity_id
+"""
+#: Bound parameters per query, well under SQLite's limit.
+_CHUNK = 500
 
-    def resolved(value: int | None) -> int | None:
-        return entity_of.get(int(value)) if value is not None else None
 
+def _entity_names(conn: sqlite3.Connection, doc_entity_ids: set[int]) -> dict[int, str]:
+    """doc_entities id → the name of the entity it resolves to."""
+    ids = sorted(doc_entity_ids)
+    names: dict[int, str] = {}
+    for i in range(0, len(ids), _CHUNK):
+        part = ids[i : i + _CHUNK]
+        for row in conn.execute(
+            "SELECT de.id, e.name FROM doc_entities de JOIN entities e ON e.id = de.entity_id"
+            f" WHERE de.id IN ({','.join('?' * len(part))})",
+            part,
+        ):
+            names[int(row[0])] = str(row[1])
+    return names
+
+
+def load_claims(conn: sqlite3.Connection, entities: set[int] | None = None) -> list[StoredClaim]:
+    """Claims with resolved entities and the independent source each counts for.
+
+    With `entities`, only the claims whose subject or object is one of them — every claim
+    that can state the same fact as a claim about them — read through the store's indexes.
+    """
+    sql = _CLAIMS_SQL
+    params: tuple[int, ...] = ()
+    if entities is not None:
+        ids = tuple(sorted(entities))
+        of = f"(SELECT id FROM doc_entities WHERE entity_id IN ({','.join('?' * len(ids))}))"
+        sql += f" WHERE c.subject_doc_entity_id IN {of} OR c.object_doc_entity_id IN {of}"
+        params = ids + ids
+    rows = conn.execute(sql + " ORDER BY c.id", params).fetchall()
+    vias = [[int(v) for v in json.loads(r[11])] if r[11] not in (None, "[]") else [] for r in rows]
+    names = _entity_names(conn, {v for via in vias for v in via})
     claims = []
-    for r in conn.execute(
-        "SELECT id, kind, subject_doc_entity_id, object_doc_entity_id, place_doc_entity_id,"
-        " value_number, value_text, unit, date, status, document_id, via, evidence_text,"
-        " evidence_start, evidence_end FROM claims ORDER BY id"
-    ):
-        via = [entity_of[v] for v in json.loads(r[11] or "[]") if v in entity_of]
-        source = names[via[0]] if via else docs.get(str(r[10]), str(r[10]))
+    for r, via in zip(rows, vias, strict=True):
+        relays = next((names[v] for v in via if v in names), None)
         claims.append(
             StoredClaim(
                 id=int(r[0]),
                 kind=str(r[1]),
-                subject=resolved(r[2]),
-                object=resolved(r[3]),
-                place=resolved(r[4]),
+                subject=r[2],
+                object=r[3],
+                place=r[4],
                 value=r[5] if r[5] is not None else r[6],
                 unit=r[7],
                 date=r[8],
                 status=str(r[9]),
                 document=str(r[10]),
-                source=source,
+                source=relays or source_of(r[15], r[16], str(r[10])),
                 evidence=str(r[12]),
                 start=int(r[13]),
                 end=int(r[14]),
+                relays=relays,
             )
         )
     return claims
@@ -171,14 +210,67 @@ def _fact_key(claim: StoredClaim) -> tuple[object, ...]:
     return (claim.kind, subject, obj)
 
 
-def _fits(group: list[StoredClaim], claim: StoredClaim) -> bool:
-    return all(
-        dates_compatible(c.date, claim.date)
-        and values_compatible(c.value, claim.value)
-        and (c.place is None or claim.place is None or c.place == claim.place)
-        and (c.status == "denied") == (claim.status == "denied")
-        for c in group
+#: What decides whether two claims of one fact key agree: date, value, place, denial.
+Signature = tuple[str | None, float | str | None, int | None, bool]
+
+
+def _signature(claim: StoredClaim) -> Signature:
+    return (claim.date, claim.value, claim.place, claim.status == "denied")
+
+
+def _agree(a: Signature, b: Signature) -> bool:
+    return (
+        dates_compatible(a[0], b[0])
+        and values_compatible(a[1], b[1])
+        and (a[2] is None or b[2] is None or a[2] == b[2])
+        and a[3] == b[3]
     )
+
+
+def _clusters(claims: list[StoredClaim]) -> list[list[StoredClaim]]:
+    """Each claim joins the first cluster it agrees with wholly, else starts one.
+
+    Claims with one signature always land together (clusters only grow stricter), so each
+    new signature is checked against the clusters' distinct signatures, not every claim.
+    """
+    clusters: list[list[StoredClaim]] = []
+    seen: list[list[Signature]] = []
+    home: dict[Signature, int] = {}
+    for claim in claims:
+        sig = _signature(claim)
+        if sig not in home:
+            fit = (i for i, sigs in enumerate(seen) if all(_agree(s, sig) for s in sigs))
+            home[sig] = next(fit, len(clusters))
+            if home[sig] == len(clusters):
+                clusters.append([])
+                seen.append([])
+            seen[home[sig]].append(sig)
+        clusters[home[sig]].append(claim)
+    return clusters
+
+
+def _conflicts(claims: list[StoredClaim]) -> list[Contradiction]:
+    """Pairs from different documents that cannot both hold, in claim order.
+
+    Claims alike in date, value and denial never conflict with each other, so only pairs of
+    distinct such signatures are weighed, then spread over their claims.
+    """
+    alike: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    for i, claim in enumerate(claims):
+        alike[(claim.date, claim.value, claim.status == "denied")].append(i)
+    classes = list(alike.values())
+    pairs: list[tuple[int, int]] = []
+    for n, left in enumerate(classes):
+        for right in classes[n + 1 :]:
+            if _conflict(claims[left[0]], claims[right[0]]):
+                pairs += [(min(i, j), max(i, j)) for i in left for j in right]
+    found = []
+    for i, j in sorted(pairs):
+        first, second = claims[i], claims[j]
+        reason = _conflict(first, second) if first.document != second.document else None
+        if reason:
+            found.append(Contradiction(first.id, second.id, reason))
+    return found
 
 
 def _conflict(a: StoredClaim, b: StoredClaim) -> str | None:
@@ -196,11 +288,18 @@ def _conflict(a: StoredClaim, b: StoredClaim) -> str | None:
 
 
 def corroborate(
-    conn: sqlite3.Connection, *, kinds: set[str] | None = None
+    conn: sqlite3.Connection,
+    *,
+    kinds: set[str] | None = None,
+    entities: set[int] | None = None,
 ) -> tuple[list[ClaimGroup], list[Contradiction]]:
-    """Group the store's claims into facts and find the contradictions between them."""
+    """Group claims into facts and find the contradictions between them.
+
+    With `entities`, only the facts whose subject or object is one of them; each such
+    group is the same as the whole store's, as every claim it could hold is read.
+    """
     by_key: dict[tuple[object, ...], list[StoredClaim]] = defaultdict(list)
-    for claim in load_claims(conn):
+    for claim in load_claims(conn, entities):
         if claim.subject is None or (kinds and claim.kind not in kinds):
             continue
         if claim.status == "opinion":
@@ -209,14 +308,7 @@ def corroborate(
     groups: list[ClaimGroup] = []
     contradictions: list[Contradiction] = []
     for claims in by_key.values():
-        clusters: list[list[StoredClaim]] = []
-        for claim in claims:
-            home = next((c for c in clusters if _fits(c, claim)), None)
-            if home is None:
-                clusters.append([claim])
-            else:
-                home.append(claim)
-        for cluster in clusters:
+        for cluster in _clusters(claims):
             first = cluster[0]
             dated = max((c.date or "" for c in cluster), key=len) or None
             group = ClaimGroup(
@@ -226,19 +318,16 @@ def corroborate(
                 dated,
                 next((c.value for c in cluster if c.value is not None), None),
             )
+            keys: set[str] = set()
             for c in cluster:
                 group.claims.append(c.id)
+                group.members.append(c)
                 if c.document not in group.documents:
                     group.documents.append(c.document)
-                if outlet_key(c.source) not in {outlet_key(x) for x in group.sources}:
+                if outlet_key(c.source) not in keys:
+                    keys.add(outlet_key(c.source))
                     group.sources.append(c.source)
             groups.append(group)
-        for i, a in enumerate(claims):
-            for b in claims[i + 1 :]:
-                if a.document == b.document:
-                    continue
-                reason = _conflict(a, b)
-                if reason:
-                    contradictions.append(Contradiction(a.id, b.id, reason))
+        contradictions += _conflicts(claims)
     groups.sort(key=lambda g: (-g.independent, -len(g.claims), g.kind))
     return groups, contradictions
