@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from dossier.records import Analysis, Article, Claim, Entity, Evidence, Mention, Role, Sentence
-from dossier.resolve.corroboration import corroborate, dates_compatible, values_compatible
+from dossier.resolve.corroboration import (
+    ClaimGroup,
+    corroborate,
+    dates_compatible,
+    values_compatible,
+)
 from dossier.resolve.timeline import timeline
 from dossier.store import Database
 
@@ -129,3 +134,37 @@ def test_timeline_orders_offices_with_evidence(fresh_db: Database) -> None:
     assert senator.first == "2021-12-02" and senator.evidence[0].basis == "document"
     assert senator.evidence[0].text == earlier
     assert result.entries[1].evidence[0].basis == "text"
+
+
+def test_facts_about_some_entities_are_the_whole_stores_groups(fresh_db: Database) -> None:
+    herald = ent(3, "Veloria Herald", "Organization")
+    store(fresh_db, MET + " (1)", "alpha.test", [meeting(MET, "2021-11-30")])
+    store(fresh_db, MET + " (2)", "beta.test", [meeting(MET, None, via=[3])], [herald])
+    store(fresh_db, MET + " (3)", "gamma.test", [meeting(MET, "2021-11-28")])
+    other = "Edda Lorne met Cas Mirren."
+    edda, cas = ent(1, "Edda Lorne"), ent(2, "Cas Mirren")
+    fresh_db.add_article(
+        Article(source="delta.test", text=other, site="delta.test"),
+        Analysis(
+            sentences=[Sentence(0, len(other), 0)],
+            entities=[edda, cas],
+            claims=[Claim("meeting", 1, Evidence(0, len(other), other), object=2)],
+        ),
+    )
+    everything, all_contradictions = corroborate(fresh_db.conn)
+    alma = fresh_db.conn.execute("SELECT id FROM entities WHERE name = 'Alma Rostova'")
+    alma_id = alma.fetchone()[0]
+    some, contradictions = corroborate(fresh_db.conn, entities={alma_id})
+    assert len(everything) == 3 and len(some) == 2
+
+    def key(g: ClaimGroup) -> tuple[list[int], list[str], str | None]:
+        return (g.claims, g.sources, g.date)
+
+    assert [key(g) for g in some] == [
+        key(g) for g in everything if alma_id in (g.subject, g.object)
+    ]
+    assert contradictions == all_contradictions and len(contradictions) == 1
+    agreed = next(g for g in some if len(g.claims) == 2)
+    assert agreed.sources == ["alpha.test", "Veloria Herald"]
+    relay = next(c for c in agreed.members if c.relays)
+    assert relay.relays == "Veloria Herald" and agreed.source_for(relay) == "Veloria Herald"

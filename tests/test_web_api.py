@@ -163,9 +163,9 @@ def test_dossier_json_has_offices_claims_quotes_documents(client, built_db) -> N
     assert {"meeting", "criticism", "travel"} <= kinds
     meetings = [c for c in data["claims"] if c["kind"] == "meeting"]
     # the same meeting is stated by both documents
-    assert all(c["corroboration"] == 2 for c in meetings)
+    assert all(c["corroboration"]["independent"] == 2 for c in meetings)
     travel = next(c for c in data["claims"] if c["kind"] == "travel")
-    assert travel["status"] == "planned" and travel["corroboration"] == 1
+    assert travel["status"] == "planned" and travel["corroboration"]["independent"] == 1
     criticism = next(c for c in data["claims"] if c["kind"] == "criticism")
     assert criticism["status"] == "reported"
     assert [v["name"] for v in criticism["via"]] == ["Dov Rinn"]
@@ -198,7 +198,7 @@ def test_html_and_json_come_from_the_same_data(client, built_db) -> None:
     for claim in as_json.json()["claims"]:
         assert claim["evidence"]["link"] in html
     assert "reported via Dov Rinn" in html
-    assert "2 sources" in html
+    assert "2 independent sources" in html
 
 
 def test_search_finds_sentences_quotes_and_names(client, built_db) -> None:

@@ -99,7 +99,7 @@ def test_a_meeting_told_from_either_side_counts_both_documents(site) -> None:
         data = site["client"].get(f"/entity/{site['ids'][name]}.json").json()
         meetings = [c for c in data["claims"] if c["kind"] == "meeting"]
         assert len(meetings) == 2
-        assert all(c["corroboration"] == 2 for c in meetings), name
+        assert all(c["corroboration"]["independent"] == 2 for c in meetings), name
 
 
 def test_a_sentence_quoted_whole_is_one_search_hit(site) -> None:

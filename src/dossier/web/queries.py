@@ -16,7 +16,7 @@ from typing import Any
 
 from ..errors import BadQuery, NotADossierDatabase, NotFound, StoreError
 from ..records import CLAIM_KINDS
-from ..resolve.corroboration import SYMMETRIC_KINDS
+from .facts import Facts
 
 Row = dict[str, Any]
 
@@ -317,8 +317,11 @@ def _claim_rows(conn: sqlite3.Connection, where: str, params: tuple[Any, ...]) -
     )
 
 
-def _format_claims(conn: sqlite3.Connection, rows: list[Row]) -> list[Row]:
-    """Claims as dicts with entity names, evidence link and a corroboration count."""
+def _format_claims(
+    conn: sqlite3.Connection, rows: list[Row], facts: Facts | None = None
+) -> list[Row]:
+    """Claims as dicts with entity names, evidence link and their independent sources
+    (from `facts`, else from the facts around these claims)."""
     de_ids: list[int] = []
     for r in rows:
         de_ids += [
@@ -360,49 +363,22 @@ def _format_claims(conn: sqlite3.Connection, rows: list[Row]) -> list[Row]:
                 },
             }
         )
-    _corroborate(conn, claims)
+    (facts or Facts.around(conn, claims)).attach(claims)
     return claims
 
 
-def _claim_key(kind: str, subject: int | None, obj: int | None, value: object) -> tuple[Any, ...]:
-    """One key per fact: 'A met B' and 'B met A' are the same meeting."""
-    if kind in SYMMETRIC_KINDS and subject is not None and obj is not None and obj < subject:
-        subject, obj = obj, subject
-    return (kind, subject, obj, value)
-
-
-def _corroborate(conn: sqlite3.Connection, claims: list[Row]) -> None:
-    """Count the documents in the database stating the same kind, subject, object and value."""
-    subjects = sorted({c["subject"]["id"] for c in claims if c["subject"]})
-    symmetric = sorted(
-        {c["object"]["id"] for c in claims if c["object"] and c["kind"] in SYMMETRIC_KINDS}
-    )
-    counts: dict[tuple[Any, ...], int] = {}
-    if subjects:
-        # symmetric facts are also found from their other side ('B met A' counts for A), and
-        # grouped with their ends in id order, as `_claim_key` does
-        kinds = ",".join(f"'{k}'" for k in sorted(SYMMETRIC_KINDS))
-        swap = f"c.kind IN ({kinds}) AND o.entity_id < s.entity_id"
-        for row in conn.execute(
-            f"SELECT c.kind, CASE WHEN {swap} THEN o.entity_id ELSE s.entity_id END,"
-            f" CASE WHEN {swap} THEN s.entity_id ELSE o.entity_id END,"
-            " coalesce(c.value_number, c.value_text), count(DISTINCT c.document_id)"
-            " FROM claims c JOIN doc_entities s ON s.id = c.subject_doc_entity_id"
-            " LEFT JOIN doc_entities o ON o.id = c.object_doc_entity_id"
-            f" WHERE s.entity_id IN ({_marks(subjects)})"
-            f" OR (c.kind IN ({kinds}) AND s.entity_id IN ({_marks(symmetric)}))"
-            " GROUP BY 1, 2, 3, 4",
-            (*subjects, *symmetric),
-        ):
-            counts[(row[0], row[1], row[2], row[3])] = int(row[4])
-    for c in claims:
-        key = _claim_key(
-            c["kind"],
-            c["subject"]["id"] if c["subject"] else None,
-            c["object"]["id"] if c["object"] else None,
-            c["value"],
-        )
-        c["corroboration"] = max(1, counts.get(key, 1))
+def _contradictions(conn: sqlite3.Connection, facts: Facts) -> list[Row]:
+    """Facts about the entity that cannot both hold: both sides as claims, each with its
+    sentence and its own sources."""
+    found = facts.disagreements(DOSSIER_LIMIT)
+    ids = sorted({i for c in found for i in (c.left, c.right)})
+    rows = _claim_rows(conn, f"c.id IN ({_marks(ids)})", tuple(ids)) if ids else []
+    claims = {c["id"]: c for c in _format_claims(conn, rows, facts)}
+    return [
+        {"reason": c.reason, "sides": [claims[c.left], claims[c.right]]}
+        for c in found
+        if c.left in claims and c.right in claims
+    ]
 
 
 def _quotes(conn: sqlite3.Connection, where: str, params: tuple[Any, ...]) -> list[Row]:
@@ -459,7 +435,8 @@ def entity_dossier(conn: sqlite3.Connection, entity_id: int) -> Row:
         " ORDER BY coalesce(c.date, d.published, '') DESC, c.id LIMIT ?",
         (entity_id, entity_id, DOSSIER_LIMIT),
     )
-    claims = _format_claims(conn, claim_rows)
+    facts = Facts(conn, {entity_id})
+    claims = _format_claims(conn, claim_rows, facts)
     groups: dict[str, list[Row]] = defaultdict(list)
     for claim in claims:
         groups[claim["kind"]].append(claim)
@@ -476,6 +453,7 @@ def entity_dossier(conn: sqlite3.Connection, entity_id: int) -> Row:
             {"kind": k, "claims": v}
             for k, v in sorted(groups.items(), key=lambda kv: (order.get(kv[0], 99), kv[0]))
         ],
+        "contradictions": _contradictions(conn, facts),
         "quotes_by": quotes_by,
         "quotes_about": quotes_about,
         "documents": documents,
