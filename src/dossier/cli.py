@@ -272,13 +272,18 @@ def show(name: EntityArg, db: DbOption = Path(DEFAULT_DB)) -> None:
         return
     out.print(f"[bold]{result.entity.name}[/] — {result.count()} claims", highlight=False)
     for kind, lines in result.by_kind.items():
-        table = Table("date", "claim", "status", "evidence", "source", title=kind)
+        table = Table(
+            "date", "claim", "status", "evidence", "source", "independent sources", title=kind
+        )
         for line in lines:
             status = line.status + (f" via {', '.join(line.via)}" if line.via else "")
             source = line.title or line.document
             if line.site:
                 source += f" ({line.site})"
-            table.add_row(line.date or "", describe(line), status, line.evidence.strip(), source)
+            sources = "" if line.sources is None else str(line.sources)
+            table.add_row(
+                line.date or "", describe(line), status, line.evidence.strip(), source, sources
+            )
         out.print(table)
 
 

@@ -13,6 +13,7 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from ..records import CLAIM_KINDS
+from ..resolve.corroboration import corroborate
 from ..resolve.judgements import EntityRef, find_entity
 
 __all__ = ["ClaimLine", "PersonClaims", "claims_of"]
@@ -39,6 +40,9 @@ class ClaimLine:
     title: str | None
     site: str | None
     via: list[str] = field(default_factory=list)
+    #: Independent sources stating the same fact, as the web pages count them (None: an
+    #: opinion, or no resolved subject).
+    sources: int | None = None
 
 
 @dataclass
@@ -52,7 +56,7 @@ class PersonClaims:
 
 
 _QUERY = """
-SELECT c.kind, c.value_number, c.value_text, c.unit, c.date, c.status, c.plover, c.holder,
+SELECT c.id, c.kind, c.value_number, c.value_text, c.unit, c.date, c.status, c.plover, c.holder,
        c.attributes, c.evidence_text, c.evidence_start, c.evidence_end, c.via,
        c.document_id, d.title, d.site,
        s.entity_id AS subject_entity, se.name AS subject_name,
@@ -97,6 +101,8 @@ def claims_of(conn: sqlite3.Connection, name: str) -> PersonClaims:
     Raises `NotFound` when no entity has that name or id.
     """
     entity = find_entity(conn, name)
+    groups, _ = corroborate(conn, entities={entity.id})
+    independent = {claim: g.independent for g in groups for claim in g.claims}
     conn.row_factory = sqlite3.Row
     by_kind: dict[str, list[ClaimLine]] = {}
     for row in conn.execute(_QUERY, {"id": entity.id}):
@@ -120,6 +126,7 @@ def claims_of(conn: sqlite3.Connection, name: str) -> PersonClaims:
             title=row["title"],
             site=row["site"],
             via=_via_names(conn, row["via"]),
+            sources=independent.get(row["id"]),
         )
         by_kind.setdefault(line.kind, []).append(line)
     order = {kind: i for i, kind in enumerate(CLAIM_KINDS)}
