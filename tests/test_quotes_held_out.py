@@ -229,3 +229,37 @@ def test_a_long_uncued_quotation_right_after_a_speakers_words_is_theirs(
     )
     quote = find(state, "to deepen our partnership")
     assert speaker(state, quote) == "Tarn"
+
+
+def test_the_noun_after_a_cue_that_follows_the_quotation_spoke(
+    run_quotes: Callable[[str], DocumentState],
+) -> None:
+    state = run_quotes(
+        '"In writing her speech, the team took notes on her inspirations," read the statement, '
+        "which was attributed to Mira Dole."
+    )
+    quote = find(state, "the team took notes")
+    assert quote.speaker is None
+    assert quote.speaker_reason == "unnamed source: 'the statement'"
+
+
+def test_told_names_the_listener_not_the_speaker(
+    run_quotes: Callable[[str], DocumentState],
+) -> None:
+    state = run_quotes(
+        "“We were tremendously wrong to not have confronted him from the beginning,” Ramos, 58, "
+        "told AFP in an interview in Velo City on Monday."
+    )
+    quote = find(state, "tremendously wrong")
+    assert speaker(state, quote) == "Ramos"
+
+
+def test_an_indefinite_speaker_is_unnamed_not_the_place_in_it(
+    run_quotes: Callable[[str], DocumentState],
+) -> None:
+    state = run_quotes(
+        "“I guess you never say never, but the gap is awfully large,” added a Norland Democrat."
+    )
+    quote = find(state, "the gap is awfully large")
+    assert quote.speaker is None
+    assert quote.speaker_reason == "unnamed source: 'a Norland Democrat'"

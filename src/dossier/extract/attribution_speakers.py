@@ -18,6 +18,8 @@ from ..records import Entity, EntityType, Mention
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 PERSONAL = {"he", "she", "him", "her", "his"}
 COLLECTIVE = {"they", "them", "it"}
+#: "a Norland Democrat", "another senator": someone the text does not name.
+INDEFINITE = {"a", "an", "another", "one"}
 
 
 @lru_cache(maxsize=8)
@@ -146,6 +148,8 @@ def resolve_speaker(
         if entity is not None:
             return Resolution(entity.key)
         return Resolution(None, f"'{text}' names no person introduced earlier with that title")
+    if span.determiner in INDEFINITE:
+        return Resolution(None, f"unnamed source: '{text}'")  # "a Norland Democrat"
     if span.head_pos == "PROPN":
         whole = state.entity_at(span.start, span.end)
         if whole is not None and whole.type in ("Person", "Organization"):

@@ -147,8 +147,14 @@ def name_near(verb: Token) -> Token | None:
     the one right after it, else the first name between the quotation and the cue."""
     doc = verb.doc
     after = doc[verb.i + 1] if verb.i + 1 < verb.sent.end else None
-    if after is not None and after.pos_ == "PROPN" and after.ent_type_ not in WHEN_ENTS:
+    # "told AFP" names the listener, not the speaker
+    listener = verb.lemma_.lower() in ("tell", "ask", "assure", "inform", "remind")
+    named_after = after is not None and after.pos_ == "PROPN" and after.ent_type_ not in WHEN_ENTS
+    if after is not None and named_after and not listener:
         return name_head(after)
+    inverted = inverted_subject(verb)
+    if inverted is not None:
+        return inverted
     found: Token | None = None
     for token in reversed(doc[max(verb.sent.start, verb.i - 8) : verb.i]):
         if token.text in ALL_MARKS or token.text in "“”‘’":
@@ -158,6 +164,21 @@ def name_near(verb: Token) -> Token | None:
         if token.pos_ == "PROPN" or (token.tag_ == "PRP" and token.lower_ not in ("it", "you")):
             found = token
     return name_head(found) if found is not None else None
+
+
+def inverted_subject(verb: Token) -> Token | None:
+    """'“…,” read the statement' / 'added another senator': right after a quotation the noun
+    after the cue is who spoke, whatever the parse calls it."""
+    doc = verb.doc
+    back = verb.i - 1
+    while back >= 0 and doc[back].text in (",", " "):
+        back -= 1
+    if back < 0 or doc[back].text not in ("”", '"', "''", "’"):
+        return None
+    for child in verb.rights:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.pos_ in ("NOUN", "PROPN"):
+            return child
+    return None
 
 
 def in_complement(verb: Token, token: Token) -> bool:
