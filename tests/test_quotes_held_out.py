@@ -263,3 +263,19 @@ def test_an_indefinite_speaker_is_unnamed_not_the_place_in_it(
     quote = find(state, "the gap is awfully large")
     assert quote.speaker is None
     assert quote.speaker_reason == "unnamed source: 'a Norland Democrat'"
+
+
+def test_page_labels_are_not_transcript_turns(run_quotes: Callable[[str], DocumentState]) -> None:
+    state = run_quotes(
+        "CORRECTION: Due to an editing error, an alternate version of this article was "
+        "published early on Wednesday morning."
+    )
+    assert state.analysis.quotes == []
+
+
+def test_markup_attribute_values_are_not_quotations() -> None:
+    from dossier.extract.quote_marks import find_quoted
+
+    text = '<post author="velanews" date="March 10, 2016">Wirt said “we will not go.”</post>'
+    spans = [text[q.start : q.end] for q in find_quoted(text, [(0, len(text))])]
+    assert spans == ["we will not go."]

@@ -147,6 +147,11 @@ def _nickname(text: str, quoted: Quoted) -> bool:
     return bool(_NICKNAME.search(before)) and after[:1] == " " and after[1:2].isupper()
 
 
+def _attribute_value(text: str, quoted: Quoted) -> bool:
+    """'<post author="vela" date="2016-02-01">' left in a page: markup, not a quotation."""
+    return text[max(0, quoted.outer_start - 1) : quoted.outer_start] == "="
+
+
 def find_quoted(text: str, paragraphs: list[tuple[int, int]]) -> list[Quoted]:
     """Every quotation in `text`, given paragraph (start, end) offsets; in body order.
 
@@ -155,7 +160,9 @@ def find_quoted(text: str, paragraphs: list[tuple[int, int]]) -> list[Quoted]:
     """
     marked = _TWO_APOSTROPHES.sub(_as_double_mark, text)
     doubles = [
-        q for q in _double_spans(marked, paragraphs) if q.end > q.start and not _nickname(text, q)
+        q
+        for q in _double_spans(marked, paragraphs)
+        if q.end > q.start and not _nickname(text, q) and not _attribute_value(text, q)
     ]
     singles = [
         q
