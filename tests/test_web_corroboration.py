@@ -171,3 +171,17 @@ def test_dossier_show_prints_the_same_count(wire) -> None:
     )
     assert result.exit_code == 0, result.output
     assert "independent" in result.output
+
+
+def test_two_facts_in_conflict_are_shown_once(db_path: Path) -> None:
+    with Database(db_path) as db:
+        for n, story in enumerate([STORIES[0], STORIES[5], STORIES[3]]):
+            _story(db, 2 * n, story)  # the later fact is found on either side of the earlier
+        stored = db.conn.execute("SELECT count(*) FROM claims").fetchone()[0]
+        farrant = db.conn.execute("SELECT id FROM entities WHERE name = 'Ludo Farrant'").fetchone()
+    assert stored == 3
+    with TestClient(create_app(db_path)) as client:
+        data = client.get(f"/entity/{farrant[0]}.json").json()
+    [contradiction] = data["contradictions"]
+    sides = [side["corroboration"]["independent"] for side in contradiction["sides"]]
+    assert sorted(sides) == [1, 2]

@@ -60,7 +60,7 @@ class Facts:
         found = []
         for c in self.contradictions:
             left, right = self.group_of.get(c.left), self.group_of.get(c.right)
-            pair = (id(left), id(right))
+            pair = (min(id(left), id(right)), max(id(left), id(right)))
             if left is None or right is None or pair in seen:
                 continue
             seen.add(pair)
