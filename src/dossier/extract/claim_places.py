@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING
 
 from ..records import Claim
 from .claim_build import make_claim
+from .claim_datelines import dateline_places
 from .claim_index import EntityIndex
 from .claim_lexicon import claim_lexicon
-from .claim_syntax import subject_of
+from .claim_syntax import is_time, subject_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -89,6 +90,52 @@ def _left_places(token: Token, index: EntityIndex) -> list[int]:
     return out
 
 
+def _where_preps(verb: Token) -> list[Token]:
+    """The "in/at" phrases of a verb of living, also where a parser hung them on the date or
+    on a second name ("was born on May 5, 1907, in Y", "was born X in Y")."""
+    out: list[Token] = []
+    stack = [verb]
+    while stack:
+        node = stack.pop()
+        for child in node.children:
+            if child.dep_ == "prep" and child.lower_ in {"in", "at"}:
+                out.append(child)
+            elif _holds_where(child):
+                stack.append(child)
+    return out
+
+
+def _holds_where(token: Token) -> bool:
+    """A second name ("born X in Y"), "on" and a date: where a parser may hang the place."""
+    if token.dep_ == "oprd" or (token.dep_ == "prep" and token.lower_ == "on"):
+        return True
+    return token.dep_ in {"pobj", "npadvmod"} and is_time(token)
+
+
+def _home_of(token: Token, index: EntityIndex) -> list[tuple[int | None, int | None]]:
+    """(person, place) for "X's hometown, Y", "Y, X's home state", "his native Y"."""
+    low = token.lower_
+    if low == "native" and token.dep_ == "amod":
+        owner = next((c for c in token.head.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return [(index.key_of(owner), _named(token.head, index))]
+        return []
+    home = low in {"hometown", "birthplace"} or (
+        low in {"state", "town", "city", "country"}
+        and any(c.lower_ == "home" for c in token.children if c.dep_ in {"compound", "amod"})
+    )
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    if not home or owner is None:
+        return []
+    places = [c for c in token.children if c.dep_ == "appos"]
+    if token.dep_ == "appos":
+        places.append(token.head)
+    if token.dep_ == "attr":
+        subject = subject_of(token.head)
+        places.extend([subject] if subject is not None else [])
+    return [(index.key_of(owner), _named(p, index)) for p in places]
+
+
 def _closure(claims: list[Claim], sentence: SentenceView, index: EntityIndex) -> list[Claim]:
     """X in A and A in B gives X in B ("of Bethany, Conn." → also Conn.), marked inferred."""
     inside = {(c.subject, c.object) for c in claims if c.kind == "location"}
@@ -134,7 +181,7 @@ def place_claims(sentence: SentenceView, index: EntityIndex) -> list[Claim]:
     for token in tokens:
         key = _named(token, index)
         # "X of Y", "X in Y", "X, based in Y", "X (Y)": a preposition right on the name.
-        if key is not None and token.pos_ == "PROPN":
+        if key is not None and (token.pos_ == "PROPN" or index.key_at(token) == key):
             for prep in token.children:
                 if prep.dep_ == "prep" and prep.lower_ in {"of", "in", "from", "at"}:
                     for pobj in prep.children:
@@ -161,10 +208,9 @@ def place_claims(sentence: SentenceView, index: EntityIndex) -> list[Claim]:
                 subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
             who = index.key_of(subject) if subject is not None else None
             if who is not None and index.type_of(who) == "Person":
-                for prep in token.children:
-                    if prep.dep_ == "prep" and prep.lower_ in {"in", "at"}:
-                        for pobj in prep.children:
-                            add(who, _named(pobj, index), token)
+                for prep in _where_preps(token):
+                    for pobj in prep.children:
+                        add(who, _named(pobj, index), token)
         # "a native of Y", "a resident of Y" said of a person.
         if token.lemma_.lower() in _HOME_NOUNS and token.pos_ == "NOUN":
             who = None
@@ -177,6 +223,9 @@ def place_claims(sentence: SentenceView, index: EntityIndex) -> list[Claim]:
                 if prep.dep_ == "prep" and prep.lower_ in {"of", "in"}:
                     for pobj in prep.children:
                         add(who, _named(pobj, index), token)
+        # "X's hometown, Y", "Y, X's home town", "in his native Y".
+        for who, where in _home_of(token, index):
+            add(who, where, token)
         # "Soviet historian X", "Texas Gov. X": a place among the modifiers of a name or title.
         if key is not None and token.pos_ == "PROPN" and token.dep_ != "compound":
             for place in _left_places(token, index):
@@ -197,19 +246,67 @@ def place_claims(sentence: SentenceView, index: EntityIndex) -> list[Claim]:
             subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             if subject is not None and any(c.lower_ == "where" for c in token.children):
                 add(index.key_of(subject), _named(token.head, index), token)
-    # "DAYTON, Ohio (AP)": an agency in brackets right after a place is based there.
-    for i, token in enumerate(tokens[:-2]):
-        if token.text != "(" or i == 0:
-            continue
-        org = _named(tokens[i + 1], index)
-        where = _named(tokens[i - 1], index)
-        if org is not None and index.type_of(org) in _ORG:
-            add(org, where, token)
+    # "DAYTON, Ohio (AP)": an agency after the dateline's places is based in each of them.
+    for agency, places in dateline_places(sentence.span, index):
+        for where in places:
+            add(agency, where, tokens[0])
     # "Orsk, Vellany": two places side by side, the second holding the first.
     for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False):
         if b.text != ",":
             continue
-        first, second = _named(a, index), _named(c, index)
-        if first is not None and second is not None and index.type_of(first) in _PLACE:
+        first, second = index.key_at(a), index.key_at(c)
+        placed = first is not None and index.type_of(first) in _PLACE
+        if placed and second is not None and not _in_list(a, c, index):
             add(first, second, b)
+    for holder, place, trigger in _inside(tokens, index):
+        add(holder, place, trigger)
     return claims + _closure(claims, sentence, index)
+
+
+def _place_key(token: Token | None, index: EntityIndex) -> int | None:
+    key = index.key_at(token) if token is not None else None
+    return key if key is not None and index.type_of(key) in _PLACE else None
+
+
+def _in_list(first: Token, second: Token, index: EntityIndex) -> bool:
+    """True for "Orsk, Marlow, Eastport and Tull": places listed, not one inside another."""
+    doc = first.doc
+    start = first.i
+    while start > 0 and index.key_at(doc[start - 1]) == index.key_at(first):
+        start -= 1
+    end = second.i
+    while end + 1 < len(doc) and index.key_at(doc[end + 1]) == index.key_at(second):
+        end += 1
+    before = doc[start - 2] if start >= 2 and doc[start - 1].text == "," else None
+    after = doc[end + 2] if end + 2 < len(doc) and doc[end + 1].text in {",", "and", "or"} else None
+    if after is not None and after.lower_ in {"and", "or"} and doc[end + 1].text == ",":
+        after = None  # "Orsk, Vellany, and …": a new item, not part of the place
+    return _place_key(before, index) is not None or _place_key(after, index) is not None
+
+
+#: Words that may stand between "in" and the place that holds another ("in the south of Y").
+_REGION_WORDS = frozenset(
+    {"the", "part", "area", "region", "of", "suburban", "nearby", "downtown", "rural"}
+)
+
+
+def _inside(tokens: list[Token], index: EntityIndex) -> list[tuple[int, int, Token]]:
+    """ "Orsk in eastern Vellany", "Tull, in Marlow": a place or site named "in" another."""
+    out: list[tuple[int, int, Token]] = []
+    for i, token in enumerate(tokens[:-2]):
+        first = _place_key(token, index)
+        if first is None or _place_key(tokens[i + 1], index) == first:
+            continue
+        j = i + 1
+        if tokens[j].text == ",":
+            j += 1
+        if j >= len(tokens) or tokens[j].lower_ != "in":
+            continue
+        for k in range(j + 1, min(j + 6, len(tokens))):
+            other = _place_key(tokens[k], index)
+            if other is not None:
+                out.append((first, other, tokens[j]))
+                break
+            if tokens[k].pos_ != "ADJ" and tokens[k].lower_ not in _REGION_WORDS:
+                break
+    return out

@@ -111,7 +111,9 @@ def _named_after(noun: Token, index: EntityIndex, types: frozenset[str]) -> int 
 
 def _appositive_of(noun: Token, index: EntityIndex) -> int | None:
     """The entity that `noun` describes: "X, his friend" / "X is his friend"."""
-    if noun.dep_ == "appos" or (noun.dep_ == "conj" and noun.head.dep_ == "appos"):
+    # "his wife, X and the secretary of Y": a title coordinated with a name is someone else.
+    listed = noun.dep_ == "conj" and noun.head.pos_ != "PROPN"
+    if noun.dep_ == "appos" or (listed and noun.head.dep_ == "appos"):
         head = noun.head if noun.dep_ == "appos" else noun.head.head
         return index.key_of(head)
     if noun.dep_ in {"attr"}:
@@ -176,9 +178,32 @@ def _employer(noun: Token, index: EntityIndex) -> int | None:
             order.extend(c for c in preps[word].children if c.dep_ == "pobj")
     order.extend(c for c in noun.children if c.dep_ in {"compound", "nmod"})
     for token in order:
-        key = index.key_of(token)
-        if key is not None and index.type_of(key) in _ORG:
+        key = _org_within(token, index)
+        if key is not None:
             return key
+    return None
+
+
+def _org_within(token: Token, index: EntityIndex, depth: int = 0) -> int | None:
+    """The organisation a phrase names, looking one step down its own "of/for/at" and
+    possessive: "the law firm of Y", "Y's legal division", "daytime programs for Y"."""
+    key = index.key_of(token)
+    if key is not None:
+        return key if index.type_of(key) in _ORG else None
+    if depth >= 2 or token.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    for child in token.children:
+        if child.dep_ == "poss":
+            key = index.key_of(child)
+            if key is not None and index.type_of(key) in _ORG:
+                return key
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"of", "for", "at"}:
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    key = _org_within(pobj, index, depth + 1)
+                    if key is not None:
+                        return key
     return None
 
 
@@ -188,15 +213,26 @@ def _holder(noun: Token, index: EntityIndex) -> int | None:
         key = index.key_at(noun.head)
         if key is not None and index.type_of(key) == "Person":
             return key
-    key = _appositive_of(noun, index)
-    if key is not None and index.type_of(key) == "Person":
-        return key
+    # "…, and the deputy head of Y, Z": the title's own apposition before what it describes.
     for child in noun.children:
         if child.dep_ == "appos":
             key = index.key_of(child)
             if key is not None and index.type_of(key) == "Person":
                 return key
-    return None
+    key = _appositive_of(noun, index)
+    if key is not None and index.type_of(key) == "Person":
+        return key
+    return _name_after_phrase(noun, index)
+
+
+def _name_after_phrase(noun: Token, index: EntityIndex) -> int | None:
+    """ "the deputy head of Y, Z": a person named right after the comma that ends the title."""
+    end = max(t.i for t in noun.subtree) + 1
+    doc = noun.doc
+    if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].pos_ != "PROPN":
+        return None
+    key = index.key_at(doc[end + 1])
+    return key if key is not None and index.type_of(key) == "Person" else None
 
 
 def _person_at(token: Token, sentence: SentenceView, index: EntityIndex) -> list[Claim]:
@@ -207,8 +243,8 @@ def _person_at(token: Token, sentence: SentenceView, index: EntityIndex) -> list
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ in {"at", "of", "with", "from"}:
             for pobj in prep.children:
-                key = index.key_of(pobj)
-                if key is not None and index.type_of(key) in _ORG:
+                key = _org_within(pobj, index)
+                if key is not None:
                     return [
                         make_claim("employment", holder, prep, sentence, index, clausal=False,
                                    obj=key, lemma=prep.lower_)
@@ -291,7 +327,7 @@ def _membership(noun: Token, sentence: SentenceView, index: EntityIndex) -> list
     elif lemma in lexicon.words("membership_nouns"):
         holder = _holder(noun, index) or _owner_subject(noun, index)
         for prep in noun.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of" and holder is not None:
+            if prep.dep_ == "prep" and prep.lower_ in {"of", "in"} and holder is not None:
                 keys = [k for t in prep.children if t.dep_ == "pobj" for k in index.keys_of(t)]
                 keys = [k for k in keys if index.type_of(k) in _ORG]
                 if keys:
@@ -334,6 +370,8 @@ def relation_claims(sentence: SentenceView, index: EntityIndex) -> list[Claim]:
         if low in {"married", "wed", "engaged"}:
             claims.extend(_married(token, sentence, index))
         claims.extend(_education(token, sentence, index))
+        if token.pos_ == "VERB" and lemma in lexicon.words("work_verbs"):
+            claims.extend(_works_at(token, sentence, index))
     claims.extend(place_claims(sentence, index))
     return claims
 
@@ -375,3 +413,24 @@ def _close_to(adj: Token, sentence: SentenceView, index: EntityIndex) -> list[Cl
                 if owner is not None and o != owner
             ]  # fmt: skip
     return []
+
+
+def _works_at(verb: Token, sentence: SentenceView, index: EntityIndex) -> list[Claim]:
+    """ "X works at Y", "X taught at Y", "X served in Y" → employment."""
+    subject = subject_of(verb)
+    holder = index.key_of(subject) if subject is not None else None
+    if subject is not None and index.type_of(holder) != "Person":
+        holder = _appositive_of(subject, index)  # "X, a Republican who served in Y"
+    if holder is None or index.type_of(holder) != "Person":
+        return []
+    out: list[Claim] = []
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"at", "for", "in", "with"}:
+            for pobj in prep.children:
+                for key in index.keys_of(pobj) if pobj.dep_ == "pobj" else []:
+                    if index.type_of(key) in _ORG:
+                        out.append(
+                            make_claim("employment", holder, verb, sentence, index, obj=key,
+                                       lemma=verb.lemma_.lower())
+                        )  # fmt: skip
+    return out

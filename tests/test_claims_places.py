@@ -1,0 +1,99 @@
+"""Jobs, homes and places read from fictional sentences whose entities are given, so the
+tests check the claim rules and not the name finder."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.extract.claims import RuleClaimExtractor, claims_for_document
+from dossier.nlp.parse import ParsedDocument
+from dossier.nlp.registry import DocumentState
+from dossier.records import Analysis, Article, Entity, EntityType, Mention
+
+
+def _relations(nlp, settings, text: str, names: dict[str, EntityType]):  # type: ignore[no-untyped-def]
+    """(kind, subject name, object name) of every claim, with `names` as the entities."""
+    entities: list[Entity] = []
+    for key, (name, kind) in enumerate(names.items(), start=1):
+        start = text.index(name)
+        entities.append(Entity(key, kind, name, mentions=[Mention(start, start + len(name), name)]))
+    state = DocumentState(
+        Article(source="test", text=text),
+        ParsedDocument.parse(text, nlp),
+        settings,
+        analysis=Analysis(entities=entities),
+    )
+    by_key = {e.key: e.name for e in entities}
+    return {
+        (c.kind, by_key.get(c.subject), by_key.get(c.object))
+        for c in claims_for_document(state, RuleClaimExtractor())
+    }
+
+
+@pytest.mark.slow
+def test_an_agency_in_the_dateline_is_based_in_its_places(nlp, settings) -> None:  # type: ignore[no-untyped-def]
+    got = _relations(
+        nlp, settings, "(Text) Orsk, 12 Feb (VNA) -- The harbour reopened on Monday.",
+        {"Orsk": "Place", "VNA": "Organization"},
+    )  # fmt: skip
+    assert ("location", "VNA", "Orsk") in got
+    slug = _relations(
+        nlp, settings, "Marlow DAILY COURIER in English 2 May 94 p 3",
+        {"Marlow": "Place", "DAILY COURIER": "Organization"},
+    )  # fmt: skip
+    assert ("location", "DAILY COURIER", "Marlow") in slug
+
+
+@pytest.mark.slow
+def test_a_place_in_another_and_a_list_of_places(nlp, settings) -> None:  # type: ignore[no-untyped-def]
+    got = _relations(
+        nlp, settings, "The plane flew to Tull from Orsk in eastern Vellany near the border.",
+        {"Tull": "Place", "Orsk": "Place", "Vellany": "Place"},
+    )  # fmt: skip
+    assert ("location", "Orsk", "Vellany") in got
+    assert ("location", "Tull", "Vellany") not in got
+    listed = _relations(
+        nlp, settings, "Floods hit Orsk, Tull, Marlow and Eastport on Sunday.",
+        {"Orsk": "Place", "Tull": "Place", "Marlow": "Place", "Eastport": "Place"},
+    )  # fmt: skip
+    assert not {c for c in listed if c[0] == "location"}
+
+
+@pytest.mark.slow
+def test_jobs_named_by_verbs_and_nested_phrases(nlp, settings) -> None:  # type: ignore[no-untyped-def]
+    taught = _relations(
+        nlp, settings, "Ivo Brannock taught at Eastport College for ten years.",
+        {"Ivo Brannock": "Person", "Eastport College": "Organization"},
+    )  # fmt: skip
+    assert ("employment", "Ivo Brannock", "Eastport College") in taught
+    nested = _relations(
+        nlp, settings, "Mira Dovel, vice president of daytime programs for Halcyon Media, said so.",
+        {"Mira Dovel": "Person", "Halcyon Media": "Organization"},
+    )  # fmt: skip
+    assert ("employment", "Mira Dovel", "Halcyon Media") in nested
+
+
+@pytest.mark.slow
+def test_a_title_after_a_name_belongs_to_the_name_after_it(nlp, settings) -> None:  # type: ignore[no-untyped-def]
+    got = _relations(
+        nlp, settings,
+        "He was joined by his wife, Lena Orlow and the deputy secretary of the Trade Ministry, "
+        "Tomas Vell, during the visit.",
+        {"Lena Orlow": "Person", "Trade Ministry": "Organization", "Tomas Vell": "Person"},
+    )  # fmt: skip
+    assert ("employment", "Tomas Vell", "Trade Ministry") in got
+    assert ("employment", "Lena Orlow", "Trade Ministry") not in got
+
+
+@pytest.mark.slow
+def test_birthplace_and_home_state(nlp, settings) -> None:  # type: ignore[no-untyped-def]
+    born = _relations(
+        nlp, settings, "Ivo Brannock was born on May 5, 1931, in Orsk and grew up by the sea.",
+        {"Ivo Brannock": "Person", "Orsk": "Place"},
+    )  # fmt: skip
+    assert ("residence", "Ivo Brannock", "Orsk") in born
+    native = _relations(
+        nlp, settings, "Mira Dovel easily won the vote on Saturday in her native Vellany.",
+        {"Mira Dovel": "Person", "Vellany": "Place"},
+    )  # fmt: skip
+    assert ("residence", "Mira Dovel", "Vellany") in native
