@@ -279,3 +279,22 @@ def test_markup_attribute_values_are_not_quotations() -> None:
     text = '<post author="velanews" date="March 10, 2016">Wirt said “we will not go.”</post>'
     spans = [text[q.start : q.end] for q in find_quoted(text, [(0, len(text))])]
     assert spans == ["we will not go."]
+
+
+def test_a_quoted_word_opening_a_longer_reported_clause_is_mixed(
+    run_quotes: Callable[[str], DocumentState],
+) -> None:
+    state = run_quotes("Mora said “zero” voters would follow Senator Ilse Brant and endorse Vela.")
+    quote = find(state, "zero")
+    assert quote.kind == "mixed"
+    assert quote.text.endswith("endorse Vela")
+
+
+def test_a_trend_that_will_continue_has_no_speaker_cue(
+    run_quotes: Callable[[str], DocumentState],
+) -> None:
+    state = run_quotes(
+        "Housing prices have risen, a trend that analysts expect will continue ''for the next "
+        "few years.''"
+    )
+    assert not [q for q in state.analysis.quotes if q.cue and "continue" in q.cue]

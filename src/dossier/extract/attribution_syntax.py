@@ -62,6 +62,8 @@ def is_speech_verb(token: Token) -> bool:
     cognition = lemma in lexicon("attribution_cognition_verbs.txt")
     if (cognition or lemma == "continue") and any(c.dep_ == "xcomp" for c in token.children):
         return False  # "continues to battle", "is expected to win": no statement follows
+    if lemma == "continue" and any(c.tag_ == "MD" for c in token.children):
+        return False  # "predicts it will continue “for years”": a trend, not a speaker
     return cognition or lemma in lexicon("speech_verbs.txt")
 
 

@@ -318,8 +318,9 @@ class _Finder(LeftoverQuotes):
 
     def quote_at_cue(self, found: Attribution, quotes: list[Quoted]) -> Quoted | None:
         """The quotation the cue stands right beside ("“…,” she said", "said: “…”"), unless
-        the statement goes on past it ("A clerk who “steals $20” is jailed, she said") or began
-        before it ("Not paying taxes “makes me smart,” he said")."""
+        the statement goes on past it ("A clerk who “steals $20” is jailed, she said", "said
+        “zero” voters would follow") or began before it ("Not paying taxes “makes me smart,”
+        he said")."""
         cue = found.cue
         if cue is None:
             return None
@@ -336,7 +337,9 @@ class _Finder(LeftoverQuotes):
                     return quoted
             elif quoted.outer_start >= cue[1]:
                 gap = self.text[cue[1] : quoted.outer_start].strip()
-                if gap in ("", ",", ":"):
+                # … unless the statement goes on ('said “zero” voters would follow him')
+                tail = self.text[quoted.outer_end : found.end]
+                if gap in ("", ",", ":") and not any(c.isalnum() for c in tail):
                     return quoted
         return None
 
