@@ -29,6 +29,7 @@ from .entity_candidates import (
     initials_of,
 )
 from .entity_lexicon import Lexicon, fold, lexicon
+from .entity_places import place_votes
 from .registry import Component, DocumentState, component
 
 if TYPE_CHECKING:
@@ -287,7 +288,11 @@ def _propagate_names(state: DocumentState, cands: list[_Cand], clusters: list[_C
     """Add the untagged repeats of organisation and site names the tagger found once."""
     wanted: dict[str, _Cluster] = {}
     for cluster in clusters:
-        if cluster.country is None and _cluster_type(cluster) in {"Organization", "Place"}:
+        if cluster.country is None and _cluster_type(cluster) in {
+            "Organization",
+            "Place",
+            "Country",
+        }:
             for cand in cluster.cands:
                 if len(cand.text) > 2 and cand.text[0].isupper():
                     wanted.setdefault(cand.text, cluster)
@@ -485,6 +490,7 @@ def find_entities(state: DocumentState) -> list[Entity]:
     cands = _collect(state, lex)
     clusters = _cluster(cands)
     capitals = _mostly_capitals(state.article.text)
+    place_votes(clusters, state.article.text, lex)
     if not capitals:
         _propagate(state, cands, clusters)
         _propagate_names(state, cands, clusters)

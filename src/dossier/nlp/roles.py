@@ -12,15 +12,20 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ..extract.claim_lexicon import is_loaded, strip_loaded
-from ..extract.claim_syntax import governing_verb, in_subtree
+from ..extract.claim_syntax import governing_verb
 from ..records import Entity, Mention, Role
 from ..settings import Settings
 from .entities import english
 from .entity_lexicon import Lexicon, fold, lexicon
+from .entity_places import demonym_forms
 from .registry import Component, DocumentState, component
 from .temporal import document_times
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 _PAST_MARKERS = {"former", "ex", "then", "late", "onetime", "one-time", "erstwhile"}
 _QUALIFIERS = (
@@ -71,10 +76,20 @@ def _of_entity(state: DocumentState, start: int, end: int, person: Entity) -> En
     return None
 
 
-def _date(state: DocumentState, offset: int) -> tuple[str | None, str | None]:
+def _date(
+    state: DocumentState, offset: int, *, tied: bool = True, span: tuple[int, int] | None = None
+) -> tuple[str | None, str | None]:
+    """The date the text gives for the role at `offset`, else the document's.
+
+    `tied` roles are stated by their clause ("served as X from 2009", "then-Senator Y hosted Z
+    in 2021"), so the clause's date is theirs; a title that only names someone taking part in
+    an event ("Foreign Minister X will fly there in March") keeps the document's date unless
+    the date is in its own phrase, on a clause about that date ("in 2021, when Senator X …")
+    or on an office verb it takes part in ("President X appointed him in 2023").
+    """
     sentence = state.parsed.sentence_at(offset)
     if sentence is not None:
-        stated = _nearest_date(state, sentence.start, sentence.end, offset)
+        stated = _nearest_date(state, sentence.start, sentence.end, offset, tied, span)
         if stated:
             return stated, "text"
     published = state.article.published
@@ -101,37 +116,85 @@ def _unloaded(role: Role) -> Role | None:
     return role
 
 
-def _nearest_date(state: DocumentState, start: int, end: int, offset: int) -> str | None:
-    """The date the sentence states closest to the title ("from 2009 until 2023, when Prime
-    Minister X appointed him": X's office is dated 2023); calendar dates before relative ones."""
+def _nearest_date(
+    state: DocumentState,
+    start: int,
+    end: int,
+    offset: int,
+    tied: bool = True,
+    span: tuple[int, int] | None = None,
+) -> str | None:
+    """The date the sentence states closest to the title that belongs to the role; calendar
+    dates before relative ones."""
     times = [t for t in document_times(state) if start <= t.start and t.end <= end and t.value]
-    times = [t for t in times if _same_clause(state, t.start, offset)]
+    times = [t for t in times if _role_time(state, t.start, t.end, offset, tied, span)]
     if not times:
         return None
     best = min(times, key=lambda t: (t.kind == "relative", abs(t.start - offset)))
     return best.value
 
 
-def _same_clause(state: DocumentState, time_at: int, title_at: int) -> bool:
-    """False when the date belongs to a clause that does not hold the title ("President X
-    congratulated Y and said she would meet him on Wednesday": Wednesday is the meeting's)."""
+#: Verbs that state or exercise an office, so their date is the office's too.
+_OFFICE_LEMMAS = {"serve", "rule", "govern", "lead", "head", "hold", "chair", "command", "reign"}
+_OFFICE_LEMMAS |= {"become", "appoint", "elect", "name", "nominate", "swear", "represent"}
+
+
+def _role_time(
+    state: DocumentState,
+    time_start: int,
+    time_end: int,
+    title_at: int,
+    tied: bool,
+    span: tuple[int, int] | None,
+) -> bool:
+    """True when the date at [time_start, time_end) is stated for the role at `title_at`."""
+    if span is not None and span[0] <= time_start and time_end <= span[1]:
+        return True
     sentence = state.parsed.sentence_at(title_at)
     if sentence is None:
-        return True
+        return False
     base = sentence.paragraph.offset
     tokens = list(sentence.span)
-    time = next((t for t in tokens if base + t.idx <= time_at < base + t.idx + len(t)), None)
+    inside = [t for t in tokens if time_start <= base + t.idx < time_end]
     title = next((t for t in tokens if base + t.idx + len(t) > title_at), None)
-    verb = governing_verb(time) if time is not None else None
-    return verb is None or title is None or in_subtree(title, [verb])
+    if not inside or title is None:
+        return False
+    verb = governing_verb(title)
+    if verb is None:
+        return False
+    if verb.dep_ in {"aux", "auxpass"}:
+        verb = verb.head
+    # "in 2021, when X was still a senator": a clause about the date itself.
+    if verb.dep_ in {"relcl", "advcl", "acl"} and any(verb.head.i == t.i for t in inside):
+        return True
+    time_verb = governing_verb(inside[-1])
+    if time_verb is None:
+        return False
+    if tied:
+        return any(time_verb.i == v.i for v in _clause_verbs(verb))
+    return time_verb.i == verb.i and verb.lemma_ in _OFFICE_LEMMAS
+
+
+def _clause_verbs(verb: Token) -> list[Token]:
+    """`verb` and the verbs its adverbial clauses hang on ("when X was a senator, he …")."""
+    chain = [verb]
+    while verb.dep_ == "advcl":
+        above = governing_verb(verb.head)
+        if above is None or above.i == verb.i:
+            break
+        verb = above
+        chain.append(verb)
+    return chain
 
 
 def _add(entity: Entity, given: Role) -> None:
     role = _unloaded(given)
     if role is None:
         return
+    # "was a senator" and "Sen. X" are one office: a lexicon title is written one way.
+    role.title = lexicon().titles_folded.get(fold(role.title), role.title)
     for known in entity.roles:
-        if (known.title, known.of, known.date) == (role.title, role.of, role.date):
+        if (fold(known.title), known.of, known.date) == (fold(role.title), role.of, role.date):
             if role.party and not known.party:
                 known.party, known.region = role.party, role.region
             return
@@ -149,19 +212,7 @@ def _titles_before(state: DocumentState, entity: Entity, mention: Mention, lex: 
     if _relative_subject(state, mention):
         return  # "exactly the leader X needs": X needs a leader, X is not one
     if match is None:
-        lower = re.search(rf"(?P<qual>{_QUALIFIERS}*)\b(?P<title>[a-z][a-z.-]+)\s+$", window)
-        if lower is None or fold(lower.group("title")) not in lex.titles_folded:
-            return
-        title = lex.titles_folded[fold(lower.group("title"))]
-        span = (base + lower.start("title"), base + lower.end("title"))
-        # "Danish navy admiral X": a demonym a few lower-case words before the title.
-        before = re.search(r"(?P<d>[A-Z][\w'’.-]*)\s+(?:[a-z-]+\s+){0,2}$", window[: lower.start()])
-        country = None
-        if before is not None:
-            at = base + before.start("d")
-            found = _of_entity(state, at, at + len(before.group("d")), entity)
-            country = found if found is not None and found.type == "Country" else None
-        _finish(state, entity, mention, title, span, lower.group("qual"), country, current=None)
+        _lower_title(state, entity, mention, window, base, lex)
         return
     title = _canonical_title(match.group("title"), lex)
     mods = match.group("mods").split()
@@ -175,12 +226,19 @@ def _titles_before(state: DocumentState, entity: Entity, mention: Mention, lex: 
             of = found
         elif fold(bare) in lex.demonyms or fold(bare) in lex.countries:
             pass
+        elif (paired := _demonym_of(state, bare, entity)) is not None:
+            of = paired
         elif word.endswith(("'s", "’s")) or word in {"The", "A", "An"}:
             kept = []
         else:
             kept.append(word)
         offset += len(word) + 1
     full = " ".join([*kept, title])
+    org = _body_before(state, match, base, mods, entity, lex)
+    if org is not None:
+        # "Palestinian Authority President X": president of the Authority, not of Palestine.
+        body, of = org
+        full, kept = f"{title} of the {body}", []
     end = base + match.end("title")
     of_part = match.group("of")
     if of_part:
@@ -192,9 +250,110 @@ def _titles_before(state: DocumentState, entity: Entity, mention: Mention, lex: 
             full = f"{full} {of_part.strip()}"
             end = base + match.end("of")
     start = base + match.start("title")
-    if kept:
-        start = base + match.start("mods") + match.group("mods").index(kept[0])
+    if kept or org is not None:
+        start = base + match.start("mods") + (match.group("mods").index(kept[0]) if kept else 0)
     _finish(state, entity, mention, full, (start, end), match.group("qual"), of)
+
+
+def _body_before(
+    state: DocumentState,
+    match: re.Match[str],
+    base: int,
+    mods: list[str],
+    person: Entity,
+    lex: Lexicon,
+) -> tuple[str, Entity | None] | None:
+    """The organisation named by the words before a title ("Palestinian Authority", "Liberty
+    Party"): its name and entity, when those words end in an organisation word or are one
+    organisation's name."""
+    if not mods or any(w.endswith(("'s", "’s")) for w in mods):
+        return None
+    start = base + match.start("mods")
+    end = start + len(match.group("mods").rstrip())
+    for entity in state.analysis.entities:
+        if entity.type != "Organization" or entity.key == person.key:
+            continue
+        for mention in entity.mentions:
+            if start <= mention.start and mention.end <= end and " " in mention.text.strip():
+                return mention.text.strip(), entity
+    if mods[-1] in lex.org_words and len(mods) > 1:
+        return " ".join(mods), None
+    return None
+
+
+def _demonym_of(state: DocumentState, word: str, person: Entity) -> Entity | None:
+    """The place a demonym the lexicon lacks is formed from ("Estmarkian" → Estmark,
+    "Valdorian" → Valdoria), when the article names that place."""
+    folded = fold(word)
+    for entity in state.analysis.entities:
+        if entity.type == "Person" or entity.key == person.key or " " in entity.name:
+            continue
+        name = fold(entity.name)
+        if len(name) >= 4 and folded in demonym_forms(name):
+            return entity
+    return None
+
+
+def _lower_title(
+    state: DocumentState, entity: Entity, mention: Mention, window: str, base: int, lex: Lexicon
+) -> None:
+    """'navy admiral X', 'White House press secretary Y': a lower-case title before a name."""
+    lower = re.search(
+        rf"(?P<qual>{_QUALIFIERS}*)\b(?P<mods>(?:[a-z][a-z-]+\s+){{0,2}}?)"
+        rf"(?P<title>[a-z][a-z.-]+)\s+$",
+        window,
+    )
+    if lower is None or fold(lower.group("title")) not in lex.titles_folded:
+        return
+    mods = _noun_modifiers(state, base + lower.start("mods"), lower.group("mods"))
+    title = lex.titles_folded[fold(lower.group("title"))]
+    if mods:
+        title = f"{mods} {lower.group('title')}"
+    begin = base + lower.start("title") - (len(mods) + 1 if mods else 0)
+    span = (begin, base + lower.end("title"))
+    # "Danish navy admiral X", "White House press secretary Y": a name a few lower-case
+    # words before the title is its country or body.
+    before = re.search(
+        r"(?P<d>(?:[A-Z][\w'’.&-]*\s+){0,3}[A-Z][\w'’.&-]*)\s+(?:[a-z-]+\s+){0,2}$",
+        window[: lower.start("title")],
+    )
+    of = None
+    if before is not None:
+        at = base + before.start("d")
+        found = _of_entity(state, at, at + len(before.group("d")), entity)
+        if found is not None and found.type in {"Country", "Organization"}:
+            of = found
+        elif found is None:
+            of = _demonym_of(state, before.group("d").split()[-1], entity)
+    _finish(state, entity, mention, title, span, lower.group("qual"), of, current=None)
+
+
+def _noun_modifiers(state: DocumentState, start: int, words: str) -> str:
+    """The lower-case words before a title that the parser reads as its noun modifiers
+    ("press" in "press secretary"), not verbs or function words ("met secretary …")."""
+    kept: list[str] = []
+    at = start
+    for word in words.split():
+        at = state.article.text.find(word, at)
+        sentence = state.parsed.sentence_at(at)
+        token = None
+        if sentence is not None:
+            offset = sentence.paragraph.offset
+            token = next((t for t in sentence.span if offset + t.idx == at), None)
+        if (
+            token is None
+            or token.pos_ not in {"NOUN", "ADJ"}
+            or token.dep_
+            not in {
+                "compound",
+                "amod",
+            }
+        ):
+            kept = []
+        else:
+            kept.append(word)
+        at += len(word)
+    return " ".join(kept)
 
 
 def _relative_subject(state: DocumentState, mention: Mention) -> bool:
@@ -222,8 +381,10 @@ def _finish(
     current: bool | None = True,
 ) -> None:
     """Date, currency and party of a role found before a name; attach it."""
-    past = any(q.lower().rstrip("-") in _PAST_MARKERS for q in (qualifiers or "").split())
-    date, basis = _date(state, mention.start)
+    words = [q.lower().rstrip("-") for q in (qualifiers or "").split()]
+    past = any(q in _PAST_MARKERS for q in words)
+    # "then-Senator X hosted Y in 2021": "then" ties the title to the clause's date.
+    date, basis = _date(state, mention.start, tied="then" in words, span=(span[0], mention.end))
     role = Role(title, span[0], span[1], of.key if of else None, date, basis)
     role.current = False if past else current
     tag = _PARTY_TAG.match(state.article.text[mention.end : mention.end + 30])
@@ -263,10 +424,16 @@ def _apposition(state: DocumentState, entity: Entity, mention: Mention, lex: Lex
     if possessive:
         of = _of_entity(state, start, start + possessive.end("owner"), entity)
         title_start = possessive.end()
-    elif phrase.split()[0].lower() in {"the", "a", "an"}:
-        title_start = len(phrase.split()[0]) + 1
+    then = re.match(r"(?:then|at the time)\s+(?=(?:the|a|an)\s)", phrase)
+    if then:
+        # "Kovacs, then a candidate,": the office of the clause's moment, since left.
+        title_start = then.end()
+    rest = phrase[title_start:].split()
+    if rest and rest[0].lower() in {"the", "a", "an"}:
+        title_start += len(rest[0]) + 1
     qual = re.match(rf"{_QUALIFIERS}+", phrase[title_start:])
     past = bool(qual and qual.group(0).split()[0].lower().rstrip("-") in {"former", "ex", "late"})
+    past = past or bool(then)
     if qual:
         title_start += qual.end()
     title = phrase[title_start:].strip()
@@ -277,7 +444,8 @@ def _apposition(state: DocumentState, entity: Entity, mention: Mention, lex: Lex
             title = head_part[0][title_start:].strip()
     if not title or len(title.split()) > 8:
         return
-    date, basis = _date(state, mention.start)
+    phrase_span = (start, start + len(phrase))
+    date, basis = _date(state, mention.start, tied=bool(then), span=phrase_span)
     begin = start + title_start
     role = Role(title, begin, begin + len(title), of.key if of else None, date, basis)
     role.current = not past
@@ -328,15 +496,46 @@ def _served_as(state: DocumentState, lex: Lexicon) -> None:
             start = text.find(part, match.end())
             date, basis = _date(state, match.start())
             past = match.group("verb") in {"served", "has served", "had served", "worked"}
-            role = Role(part, start, start + len(part), None, date, basis)
+            of = _body_after(state, match.end() + chunk.end(), sentence.end, subject)
+            role = Role(part, start, start + len(part), of.key if of else None, date, basis)
             role.current = False if past else None if "was" in match.group("verb") else True
             _add(subject, role)
 
 
+_LED_BODY = re.compile(
+    r"\s*(?:in|under|for|of)\s+(?:the\s+)?(?P<owner>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}?)"
+    r"(?:['’]s?)?\s+(?:government|administration|cabinet|regime|army|navy|military)\b"
+)
+
+
+def _body_after(state: DocumentState, start: int, end: int, person: Entity) -> Entity | None:
+    """Whose office it was, from 'in X's government' after it: X itself when X is a country
+    or organisation, else the country X's own office in this article is of."""
+    found = _LED_BODY.match(state.article.text[start:end])
+    if found is None:
+        return None
+    at = start + found.start("owner")
+    owner = _of_entity(state, at, start + found.end("owner"), person)
+    if owner is None:
+        owner = _demonym_of(state, found.group("owner").split()[-1], person)
+    if owner is None:
+        leader = state.entity_at(at, start + found.end("owner"))
+        owner = leader if leader is not None and leader.key != person.key else None
+    if owner is None or owner.type != "Person":
+        return owner
+    for role in owner.roles:
+        body = state.entity(role.of) if role.of is not None else None
+        if body is not None and body.type == "Country":
+            return body
+    return None
+
+
 _COPULA = re.compile(
-    r"\b(?P<verb>is|was|has been|had been|became|becomes)\s+(?:a|an|the|its|their)\s+"
+    r"\b(?P<verb>is|was|has been|had been|became|becomes)\s+"
+    r"(?:(?:still|already|once|briefly|then|previously)\s+)?(?:a|an|the|its|their)\s+"
     r"(?P<qual>(?:former|then|longtime|senior|junior|deputy|chief)\s+)?"
-    r"(?P<title>[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)\b(?P<rest>\s+(?:of|for|at|in)\s+(?:the\s+)?)?"
+    r"(?P<title>[a-z][a-z-]+(?:\s+(?!(?:of|for|at|in)\b)[a-z][a-z-]+)?)\b"
+    r"(?P<rest>\s+(?:of|for|at|in)\s+(?:the\s+)?)?"
 )
 
 
@@ -366,8 +565,12 @@ def _copular(state: DocumentState, lex: Lexicon) -> None:
         start = match.start("title")
         of: Entity | None = None
         if match.group("rest"):
-            tail_end = min(sentence.end, match.end() + 60)
-            of = _of_entity(state, match.end(), tail_end, subject)
+            # Only the name right after the preposition: "a lieutenant in the navy before
+            # fleeing to X" is no office of X.
+            of = _body_after(state, match.end("title"), sentence.end, subject)
+            name = re.match(r"(?:[A-Z][\w'’.&-]*\s*)+", text[match.end() : sentence.end])
+            if of is None and name is not None:
+                of = _of_entity(state, match.end(), match.end() + name.end(), subject)
         date, basis = _date(state, match.start())
         role = Role(title, start, start + len(title), of.key if of else None, date, basis)
         past = match.group("verb") in {"was", "had been"} or (match.group("qual") or "").startswith(
