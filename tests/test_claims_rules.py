@@ -93,3 +93,69 @@ def test_promised_aid_is_agree_and_promised_sanction_a_threat() -> None:
     assert coded("give", "give", "grain") == "AGREE"
     assert coded("expel", "expel", "diplomats") == "THREATEN"
     assert coded("reject", "reject", "plan") == "REJECT"
+
+
+def test_a_must_clause_under_a_report_is_the_reporters_demand() -> None:
+    doc = _doc(
+        [
+            ("Ostland", "Ostland", 1, "nsubj", "PROPN"),
+            ("said", "say", 1, "ROOT", "VERB"),
+            ("Veldoria", "Veldoria", 4, "nsubj", "PROPN"),
+            ("must", "must", 4, "aux", "AUX"),
+            ("drop", "drop", 1, "ccomp", "VERB"),
+            ("tariffs", "tariff", 4, "dobj", "NOUN"),
+        ]
+    )
+    event = main_event(doc[:])
+    assert event is not None and event.plover == "DEMAND"
+    assert event.source is not None and event.source.text == "Ostland"
+    assert event.targets[0].text == "Veldoria"
+
+
+def test_an_order_reported_by_others_keeps_its_own_sides() -> None:
+    doc = _doc(
+        [
+            ("judge", "judge", 1, "nsubj", "NOUN"),
+            ("ordered", "order", 5, "ccomp", "VERB"),
+            ("Berg", "Berg", 1, "dobj", "PROPN"),
+            ("to", "to", 4, "aux", "PART"),
+            ("appear", "appear", 1, "xcomp", "VERB"),
+            ("said", "say", 5, "ROOT", "VERB"),
+            ("sources", "source", 5, "nsubj", "NOUN"),
+        ]
+    )
+    event = main_event(doc[:])
+    assert event is not None and event.plover == "DEMAND"
+    assert event.source is not None and event.source.text == "judge"
+
+
+def test_a_promise_with_an_unless_is_a_threat() -> None:
+    doc = _doc(
+        [
+            ("Veldoria", "Veldoria", 2, "nsubj", "PROPN"),
+            ("will", "will", 2, "aux", "AUX"),
+            ("withdraw", "withdraw", 2, "ROOT", "VERB"),
+            ("troops", "troop", 2, "dobj", "NOUN"),
+            ("unless", "unless", 6, "mark", "SCONJ"),
+            ("Ostland", "Ostland", 6, "nsubj", "PROPN"),
+            ("pays", "pay", 2, "advcl", "VERB"),
+        ]
+    )
+    event = main_event(doc[:])
+    assert event is not None and event.plover == "THREATEN"
+
+
+def test_soldiers_who_torture_commit_assault_not_combat() -> None:
+    def coded(lemma: str) -> str | None:
+        doc = _doc(
+            [
+                ("soldiers", "soldier", 1, "nsubj", "NOUN"),
+                (lemma + "ed", lemma, 1, "ROOT", "VERB"),
+                ("prisoners", "prisoner", 1, "dobj", "NOUN"),
+            ]
+        )
+        event = main_event(doc[:])
+        return event.plover if event is not None else None
+
+    assert coded("torture") == "ASSAULT"
+    assert coded("bomb") == "FIGHT"

@@ -30,6 +30,8 @@ _MILITARY = frozenset(
     {"army", "armies", "forces", "force", "troops", "soldiers", "military", "aircraft", "navy",
      "warplanes", "jets", "gunships", "helicopters", "artillery", "tanks", "warships", "marines"}
 )  # fmt: skip
+#: Violence done to people in one's power: ASSAULT whoever does it, soldiers included.
+_ABUSE = frozenset({"torture", "beat", "abuse", "rape", "kidnap", "abduct", "execute"})
 #: Verbs whose subject undergoes the event its object noun names ("drew criticism", "faced
 #: sanctions", "won praise"): the subject is the target, not the source.
 _UNDERGO_VERBS = frozenset(
@@ -64,6 +66,11 @@ def _verb_trigger(token: Token) -> tuple[str, Trigger] | None:
     lexicon = claim_lexicon()
     lemma = token.lemma_.lower()
     if token.pos_ == "ADJ" and lemma in {"ready", "willing", "prepared"}:
+        # "ready to talk" is an offer; "prepared to impose martial law" a threat.
+        for clause in token.children:
+            planned = _verb_trigger(clause) if clause.dep_ == "xcomp" else None
+            if planned is not None and planned[1].plover in _HOSTILE:
+                return lemma, Trigger("THREATEN", None)
         return lemma, Trigger("AGREE", None)
     if token.pos_ not in {"VERB"}:
         return None
@@ -200,7 +207,36 @@ def best_target(event: EventMatch) -> Token | None:
     for token in candidates:
         if is_named(token) or any(is_named(t) for t in token.subtree):
             return token
+    purpose = _purpose_target(event.trigger)
+    if purpose is not None:
+        return purpose
     return candidates[0] if candidates else None
+
+
+def _purpose_target(trigger: Token) -> Token | None:
+    """ "began a hunger strike to protest the minister's decision": whom the action is aimed
+    at, named in its purpose clause (the owner of what is protested, or the object itself)."""
+    for clause in trigger.children:
+        if clause.dep_ not in {"advcl", "xcomp"} or clause.pos_ != "VERB":
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            continue
+        objects = [c for c in clause.children if c.dep_ == "dobj"]
+        for prep in clause.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"against", "for", "from", "on"}:
+                objects.extend(c for c in prep.children if c.dep_ == "pobj")
+        for obj in objects:
+            owners = [c for c in obj.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+            for token in [*owners, obj]:
+                if is_named(token):
+                    return token
+            for prep in obj.children:  # "demands for freedom from the minister's government"
+                if prep.dep_ == "prep" and prep.lower_ in {"from", "for", "of"}:
+                    for pobj in prep.children:
+                        owner = next((c for c in pobj.children if c.dep_ == "poss"), None)
+                        if owner is not None and is_named(owner):
+                            return owner
+    return None
 
 
 def _mood(trigger: Token) -> str:
@@ -226,6 +262,14 @@ def _mood(trigger: Token) -> str:
     return mood
 
 
+def _conditional(trigger: Token) -> bool:
+    """True when an "unless" clause hangs on the promised action: a condition set on someone."""
+    return any(
+        clause.dep_ == "advcl" and any(m.lower_ == "unless" for m in clause.children)
+        for clause in trigger.children
+    )
+
+
 def coded_type(event: EventMatch) -> str | None:
     """The PLOVER type once the mood is read: promised aid is AGREE, refused aid REJECT."""
     if event.plover is None:
@@ -235,28 +279,52 @@ def coded_type(event: EventMatch) -> str | None:
         return "REJECT"
     if mood == "demanded" and event.trigger.pos_ == "VERB":
         return "DEMAND"
+    if mood == "promised" and _conditional(event.trigger):
+        return "THREATEN"  # "will withdraw its force unless X holds elections"
     if mood == "promised" and event.plover in _COOPERATIVE:
         return "AGREE"
     if mood == "promised" and event.plover in _HOSTILE:
         return "THREATEN"
-    if event.plover == "ASSAULT" and event.source is not None:
+    if event.plover == "ASSAULT" and event.source is not None and event.lemma not in _ABUSE:
         words = {t.lower_ for t in event.source.subtree}
         if words & _MILITARY:
             return "FIGHT"
     return event.plover
 
 
+def _reporting() -> frozenset[str]:
+    return frozenset(claim_lexicon().words("reporting_verbs") | {"declare", "conclude"})
+
+
+def _must_clauses(sentence: Span, taken: set[int]) -> list[EventMatch]:
+    """ "X said that Y must drop its tariffs": a demand whatever the verb after "must" is."""
+    out: list[EventMatch] = []
+    for token in sentence:
+        if token.i in taken or token.pos_ not in {"VERB", "AUX"} or token.dep_ != "ccomp":
+            continue
+        if token.head.lemma_ not in _reporting():
+            continue
+        if any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in token.children):
+            targets = object_candidates(token)
+            out.append(
+                EventMatch(token, token.lemma_.lower(), "DEMAND", None, subject_of(token), targets)
+            )
+    return out
+
+
 def main_event(sentence: Span) -> EventMatch | None:
     """The event closest to the sentence root that has a PLOVER type (mood applied)."""
     coded = [e for e in find_events(sentence) if e.plover is not None]
+    coded.extend(_must_clauses(sentence, {e.trigger.i for e in coded}))
     if not coded:
         return None
     best = min(coded, key=lambda e: (e.depth, e.trigger.pos_ != "VERB", e.trigger.i))
     best.plover = coded_type(best)
     head = best.trigger.head
-    reporting = claim_lexicon().words("reporting_verbs") | {"declare", "conclude"}
-    # "Russia said that Sudan must return X": Russia demands, of Sudan.
-    if best.plover == "DEMAND" and best.trigger.dep_ == "ccomp" and head.lemma_ in reporting:
+    # "Russia said that Sudan must return X": Russia demands, of Sudan. A demand the verb
+    # itself names ("the judge ordered X to appear", reported by Y) keeps its own sides.
+    by_mood = _mood(best.trigger) == "demanded"
+    if by_mood and best.trigger.dep_ == "ccomp" and head.lemma_ in _reporting():
         demanded = best.source
         best.source = subject_of(head)
         best.targets = [t for t in [demanded, *best.targets] if t is not None]
