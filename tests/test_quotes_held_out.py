@@ -229,6 +229,7 @@ def test_a_long_uncued_quotation_right_after_a_speakers_words_is_theirs(
     )
     quote = find(state, "to deepen our partnership")
     assert speaker(state, quote) == "Tarn"
+    assert find(state, "will advance shared priorities").cue == "expressing confidence"
 
 
 def test_the_noun_after_a_cue_that_follows_the_quotation_spoke(

@@ -317,12 +317,16 @@ def source_after(preposition: Token) -> Token | None:
 
 
 def cue_bounds(paragraph: Paragraph, verb: Token) -> tuple[int, int]:
-    """The reporting verb with its auxiliaries and particle ("has learned", "shot back")."""
+    """The reporting verb with its auxiliaries and particle ("has learned", "shot back"), and
+    the feeling a verb of expressing names ("expressing confidence that …")."""
     first, last = verb, verb
+    expressing = verb.lemma_.lower() in ("express", "voice")
     for child in verb.children:
         if child.dep_ in ("aux", "auxpass", "neg") and child.i < verb.i and child.i >= verb.i - 3:
             first = min(first, child, key=lambda t: t.i)
         particle = child.dep_ == "prt" or (child.dep_ == "advmod" and child.lower_ == "back")
         if particle and child.i == verb.i + 1:
+            last = child
+        if expressing and child.dep_ == "dobj" and child.i == verb.i + 1:
             last = child
     return token_start(paragraph, first), token_end(paragraph, last)
