@@ -52,3 +52,15 @@ def test_towns_after_motion_are_places(types) -> None:  # type: ignore[no-untype
     assert found["Kessa"] == "Place"
     assert found["Varnholm"] == "Place"
     assert found["Dario Pell"] == "Person"
+
+
+@pytest.mark.slow
+def test_the_mayor_of_a_town_is_of_a_place(types) -> None:  # type: ignore[no-untyped-def]
+    found = types("Voters will choose Hana Lindqvist, the mayor of Kellby, in a runoff.")
+    assert found["Kellby"] == "Place"
+
+
+@pytest.mark.slow
+def test_a_governed_name_is_a_country(types) -> None:  # type: ignore[no-untyped-def]
+    found = types("Dario Pell, a former army colonel, has governed Morvania since 2019.")
+    assert found["Morvania"] == "Country"

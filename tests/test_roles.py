@@ -100,3 +100,66 @@ def test_copular_and_descriptive_roles() -> None:
     assert fenn["Lieutenant"].current is False
     admiral = {r.title: r for r in named(state, "Halvard Brekkestad").roles}
     assert admiral["navy admiral"].of == named(state, "Norway").key
+
+
+def _run(text: str, published: str = "2024-03-05"):  # type: ignore[no-untyped-def]
+    from dossier.nlp.pipeline import Pipeline
+    from dossier.records import Article
+    from dossier.settings import Settings
+
+    pipeline = Pipeline(Settings(pipeline=MINE))
+    article = Article(source="test", text=text, published=published, language="en")
+    return pipeline.run(article, pipeline.parse(article))
+
+
+def test_a_role_takes_only_the_date_stated_for_it() -> None:
+    state = _run(
+        "Foreign Minister Lucas Brannock will fly to Tarnova in March. In 2021 he hosted "
+        "Emil Varga, then a candidate, at a lunch. Marta Solvik served as Labor Minister from "
+        "2022 to 2024. Brannock met Varga in 2019 when Brannock was still a senator. "
+        "Dario Pell, a former army colonel, has governed Morvania since 2019."
+    )
+    # 2019 dates Pell's rule, not the colonel's rank he no longer holds.
+    colonel = roles(state, "Dario Pell")["army colonel"]
+    assert (colonel.date_basis, colonel.current) == ("document", False)
+    brannock = roles(state, "Lucas Brannock")
+    # "will fly … in March" dates the trip, not the office.
+    assert (brannock["Foreign Minister"].date, brannock["Foreign Minister"].date_basis) == (
+        "2024-03-05",
+        "document",
+    )
+    # "when X was still a senator" is about the clause's date; the copula gives "Senator".
+    assert (brannock["Senator"].date, brannock["Senator"].date_basis) == ("2019", "text")
+    candidate = roles(state, "Emil Varga")["Candidate"]
+    assert (candidate.date, candidate.current) == ("2021", False)
+    assert roles(state, "Marta Solvik")["Labor Minister"].date == "2022"
+
+
+def test_an_office_in_a_leaders_government_is_of_the_leaders_country() -> None:
+    state = _run(
+        "The Estmark Observer said Estmark will vote. Estmarkian dictator Radek Horvath ruled "
+        "for years. Viktor Varga served as Finance Minister in Horvath's government."
+    )
+    estmark = named(state, "Estmark")
+    assert estmark.type == "Country"
+    assert roles(state, "Radek Horvath")["Dictator"].of == estmark.key
+    assert roles(state, "Viktor Varga")["Finance Minister"].of == estmark.key
+
+
+def test_a_body_before_the_title_is_what_the_office_is_of() -> None:
+    state = _run(
+        "Tarnovan Authority President Omar Kessler met Dario Pell. Harbor Council press "
+        "secretary Mara Lenz said the talks went well."
+    )
+    assert "President of the Tarnovan Authority" in roles(state, "Omar Kessler")
+    press = roles(state, "Mara Lenz")["press secretary"]
+    assert press.of == named(state, "Harbor Council").key
+
+
+def test_capitalised_qualifiers_and_the_office_held_now() -> None:
+    state = _run(
+        "Outgoing President Hana Lindqvist met Nadia Fenwick, the senator's longtime adviser "
+        "and now her chief of staff, on Monday."
+    )
+    assert set(roles(state, "Hana Lindqvist")) == {"President"}
+    assert roles(state, "Nadia Fenwick")["chief of staff"].current is True

@@ -13,8 +13,6 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Protocol
 
-from spacy.tokens import Token
-
 from .entity_candidates import _Cand
 from .entity_lexicon import Lexicon, fold
 
@@ -28,6 +26,9 @@ _LED_NOUNS = {"government", "army", "military", "navy", "presidency", "regime", 
 _MOTION = {"go", "fly", "travel", "return", "move", "head", "flee", "arrive", "come", "send"}
 _MOTION |= {"deport", "emigrate", "drive", "sail", "visit", "trip", "journey", "flight", "way"}
 _MOTION |= {"tour", "mission", "delegation", "road", "route", "invite", "welcome", "bring"}
+#: Nouns whose "of X" is a town ("the mayor of X", "the streets of X").
+_TOWN_NOUNS = {"mayor", "streets", "outskirts", "residents", "suburbs", "port", "centre"}
+_TOWN_NOUNS |= {"center", "city", "town", "village", "harbour", "harbor", "downtown"}
 _INTO = {"in", "into", "across", "throughout", "near", "inside", "outside"}
 #: Head nouns after which "in X" is an organisation ("a stake in X"), not a place.
 _NOT_PLACE = {"stake", "interest", "interests", "share", "shares", "role", "job", "faith"}
@@ -69,13 +70,14 @@ def place_votes(clusters: Iterable[_Named], text: str, lex: Lexicon) -> None:
         if words & demonym_forms(name):
             cluster.votes["Country"] += 3
         for cand in cluster.cands:
-            kind = _usage(cand, led=cluster.votes["Person"] == 0)
+            kind, weight = _usage(cand, led=cluster.votes["Person"] == 0)
             if kind is not None:
-                cluster.votes[kind] += 3 if kind == "Country" else 1
+                cluster.votes[kind] += weight
 
 
-def _usage(cand: _Cand, *, led: bool) -> str | None:
-    """'Country' or 'Place' when the words around this mention say so, else None."""
+def _usage(cand: _Cand, *, led: bool) -> tuple[str | None, int]:
+    """'Country' or 'Place' when the words around this mention say so, with how strongly
+    ("flew to X" outweighs the tagger, "in X" only adds to it)."""
     doc = cand.para.doc
     after = doc[cand.j] if cand.j < len(doc) else None
     if after is not None and after.text in {"'s", "’s"} and cand.j + 1 < len(doc):
@@ -83,22 +85,25 @@ def _usage(cand: _Cand, *, led: bool) -> str | None:
         nouns = [t for t in owned if t.pos_ in {"NOUN", "PROPN"}]
         owner_of = nouns[0].lemma_.lower() if nouns else ""
         if owner_of in _STATE_NOUNS or (led and owner_of in _LED_NOUNS):
-            return "Country"
-        return None
+            return "Country", 3
+        return None, 0
+    head = doc[cand.j - 1]
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in {"govern", "rule", "invade", "annex"}:
+        return "Country", 2  # "has governed X since 2019"
     before = doc[cand.i - 1] if cand.i > 0 else None
     if before is None:
-        return None
+        return None, 0
     if before.text == "," and cand.i > 1 and doc[cand.i - 2].lower_ == "capital":
-        return "Place"  # "the capital, X"
-    if before.lower_ == "to" or before.lower_ in _INTO:
-        return "Place" if _place_preposition(before) else None
-    return None
-
-
-def _place_preposition(prep: Token) -> bool:
-    """True for 'in X' (not 'a stake in X') and for 'to X' after a verb or noun of motion."""
-    head = prep.head
-    lemma = head.lemma_.lower()
-    if prep.lower_ == "to":
-        return lemma in _MOTION
-    return lemma not in _NOT_PLACE
+        return "Place", 2  # "the capital, X"
+    if before.lower_ == "of" and cand.i > 1:
+        owner = doc[cand.i - 2].lower_
+        if owner in {"capital", "parliament", "government", "constitution"} and led:
+            return "Country", 3  # "the capital of X", "the government of X"
+        if owner in _TOWN_NOUNS:
+            return "Place", 2  # "the mayor of X"
+        return None, 0
+    if before.lower_ == "to" and before.head.lemma_.lower() in _MOTION:
+        return "Place", 2
+    if before.lower_ in _INTO and before.head.lemma_.lower() not in _NOT_PLACE:
+        return "Place", 1
+    return None, 0

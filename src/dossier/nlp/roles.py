@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 _PAST_MARKERS = {"former", "ex", "then", "late", "onetime", "one-time", "erstwhile"}
 _QUALIFIERS = (
     r"(?:(?:former|ex-|then-|onetime|one-time|erstwhile|outgoing|incoming|acting|interim"
-    r"|current|new|late)\s*)"
+    r"|current|new|late|Former|Ex-|Then-|Outgoing|Incoming|Acting|Interim|Onetime)\s*)"
 )
 _PARTIES = {"R": "Republican", "D": "Democratic", "I": "Independent"}
 _PARTY_TAG = re.compile(r"^\s*\((?P<party>[RDI])\s*[-–—,]\s*(?P<region>[A-Z][A-Za-z. ]{0,20})\)")
@@ -77,7 +77,12 @@ def _of_entity(state: DocumentState, start: int, end: int, person: Entity) -> En
 
 
 def _date(
-    state: DocumentState, offset: int, *, tied: bool = True, span: tuple[int, int] | None = None
+    state: DocumentState,
+    offset: int,
+    *,
+    tied: bool = True,
+    span: tuple[int, int] | None = None,
+    office: bool = True,
 ) -> tuple[str | None, str | None]:
     """The date the text gives for the role at `offset`, else the document's.
 
@@ -85,11 +90,13 @@ def _date(
     in 2021"), so the clause's date is theirs; a title that only names someone taking part in
     an event ("Foreign Minister X will fly there in March") keeps the document's date unless
     the date is in its own phrase, on a clause about that date ("in 2021, when Senator X …")
-    or on an office verb it takes part in ("President X appointed him in 2023").
+    or on an office verb it takes part in ("President X appointed him in 2023"; not for an
+    `office=False` apposition: "X, a former colonel, has governed Y since 2019").
     """
     sentence = state.parsed.sentence_at(offset)
     if sentence is not None:
-        stated = _nearest_date(state, sentence.start, sentence.end, offset, tied, span)
+        mode = "clause" if tied else "office" if office else "phrase"
+        stated = _nearest_date(state, sentence.start, sentence.end, offset, mode, span)
         if stated:
             return stated, "text"
     published = state.article.published
@@ -121,13 +128,13 @@ def _nearest_date(
     start: int,
     end: int,
     offset: int,
-    tied: bool = True,
+    mode: str = "clause",
     span: tuple[int, int] | None = None,
 ) -> str | None:
     """The date the sentence states closest to the title that belongs to the role; calendar
     dates before relative ones."""
     times = [t for t in document_times(state) if start <= t.start and t.end <= end and t.value]
-    times = [t for t in times if _role_time(state, t.start, t.end, offset, tied, span)]
+    times = [t for t in times if _role_time(state, t.start, t.end, offset, mode, span)]
     if not times:
         return None
     best = min(times, key=lambda t: (t.kind == "relative", abs(t.start - offset)))
@@ -144,10 +151,12 @@ def _role_time(
     time_start: int,
     time_end: int,
     title_at: int,
-    tied: bool,
+    mode: str,
     span: tuple[int, int] | None,
 ) -> bool:
-    """True when the date at [time_start, time_end) is stated for the role at `title_at`."""
+    """True when the date at [time_start, time_end) is stated for the role at `title_at`:
+    in its clause ("clause"), on an office verb it takes part in ("office"), or neither
+    ("phrase"); inside the role's own phrase or in a clause about the date, always."""
     if span is not None and span[0] <= time_start and time_end <= span[1]:
         return True
     sentence = state.parsed.sentence_at(title_at)
@@ -170,9 +179,9 @@ def _role_time(
     time_verb = governing_verb(inside[-1])
     if time_verb is None:
         return False
-    if tied:
+    if mode == "clause":
         return any(time_verb.i == v.i for v in _clause_verbs(verb))
-    return time_verb.i == verb.i and verb.lemma_ in _OFFICE_LEMMAS
+    return mode == "office" and time_verb.i == verb.i and verb.lemma_ in _OFFICE_LEMMAS
 
 
 def _clause_verbs(verb: Token) -> list[Token]:
@@ -404,6 +413,10 @@ def _apposition(state: DocumentState, entity: Entity, mention: Mention, lex: Lex
         return
     phrase = match.group("phrase")
     start = mention.end + match.start("phrase")
+    later = re.search(r"\s+and\s+(?:now|later|currently)\s+(?:(?:his|her|their)\s+)?", phrase)
+    if later:
+        # "X, his longtime adviser and now his chief of staff": the office held now.
+        phrase, start = phrase[later.end() :], start + later.end()
     if _verb_at(state, start):
         # "X, works as a policy analyst for Y": the title is what follows "works as".
         served = _SERVED.match(phrase)
@@ -445,7 +458,7 @@ def _apposition(state: DocumentState, entity: Entity, mention: Mention, lex: Lex
     if not title or len(title.split()) > 8:
         return
     phrase_span = (start, start + len(phrase))
-    date, basis = _date(state, mention.start, tied=bool(then), span=phrase_span)
+    date, basis = _date(state, mention.start, tied=bool(then), span=phrase_span, office=False)
     begin = start + title_start
     role = Role(title, begin, begin + len(title), of.key if of else None, date, basis)
     role.current = not past
