@@ -267,7 +267,7 @@ def test_she_who_said_she_would_meet_him(analyse) -> None:  # type: ignore[no-un
     ]
     assert meetings[0].date == "2025-12-17"
     person = next(e for e in state.analysis.entities if e.name == "Laura Mendez")
-    assert [(r.title, r.date) for r in person.roles] == [("Outgoing President", "2025-12-15")]
+    assert [(r.title, r.date) for r in person.roles] == [("President", "2025-12-15")]
 
 
 @pytest.mark.slow
