@@ -97,3 +97,32 @@ def test_birthplace_and_home_state(nlp, settings) -> None:  # type: ignore[no-un
         {"Mira Dovel": "Person", "Vellany": "Place"},
     )  # fmt: skip
     assert ("residence", "Mira Dovel", "Vellany") in native
+
+
+@pytest.mark.slow
+def test_who_was_born_where_through_relatives_and_titles(nlp, settings) -> None:  # type: ignore[no-untyped-def]
+    relative = _relations(
+        nlp, settings, "Actress Mira Dovel, who was born in Orsk, donated a coat to the museum.",
+        {"Mira Dovel": "Person", "Orsk": "Place"},
+    )  # fmt: skip
+    assert ("residence", "Mira Dovel", "Orsk") in relative
+    titled = _relations(
+        nlp, settings,
+        "In 1831, the 20th president of Vellany, Ivo Brannock, was born in Tull.",
+        {"Vellany": "Place", "Ivo Brannock": "Person", "Tull": "Place"},
+    )  # fmt: skip
+    assert ("residence", "Ivo Brannock", "Tull") in titled
+
+
+@pytest.mark.slow
+def test_where_someone_is_from(nlp, settings) -> None:  # type: ignore[no-untyped-def]
+    came = _relations(
+        nlp, settings, "Mrs. Dovel is from Tull in southern Vellany.",
+        {"Mrs. Dovel": "Person", "Tull": "Place", "Vellany": "Place"},
+    )  # fmt: skip
+    assert {("residence", "Mrs. Dovel", "Tull"), ("location", "Tull", "Vellany")} <= came
+    native = _relations(
+        nlp, settings, "Brannock is a Marlow native who was hired by Acme.",
+        {"Brannock": "Person", "Marlow": "Place", "Acme": "Organization"},
+    )  # fmt: skip
+    assert ("residence", "Brannock", "Marlow") in native

@@ -90,6 +90,31 @@ def _left_places(token: Token, index: EntityIndex) -> list[int]:
     return out
 
 
+_RELATIVE = frozenset({"who", "that", "whom"})
+
+
+def _who_lives(verb: Token, index: EntityIndex) -> int | None:
+    """The person a verb of living is about: its subject, the name a relative pronoun
+    stands for ("X, who was born in Y"), or a name apposed inside a title subject ("the
+    20th president of Z, X, was born in Y")."""
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    found = subject_of(verb)
+    if found is not None and found not in subjects:
+        subjects.insert(0, found)
+    for subject in subjects:
+        if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
+            subject = verb.head
+        key = index.key_of(subject)
+        if key is not None and index.type_of(key) == "Person":
+            return key
+        if subject.pos_ == "NOUN":
+            for token in subject.subtree:
+                key = index.key_at(token) if token.dep_ == "appos" else None
+                if key is not None and index.type_of(key) == "Person":
+                    return key
+    return None
+
+
 def _where_preps(verb: Token) -> list[Token]:
     """The "in/at" phrases of a verb of living, also where a parser hung them on the date or
     on a second name ("was born on May 5, 1907, in Y", "was born X in Y")."""
@@ -128,6 +153,9 @@ def _home_of(token: Token, index: EntityIndex) -> list[tuple[int | None, int | N
     if not home or owner is None:
         return []
     places = [c for c in token.children if c.dep_ == "appos"]
+    # "his hometown of Y", "his Y hometown"
+    places.extend(c for p in token.children if p.lower_ == "of" for c in p.children)
+    places.extend(c for c in token.children if c.dep_ in {"compound", "nmod"} and c.pos_ == "PROPN")
     if token.dep_ == "appos":
         places.append(token.head)
     if token.dep_ == "attr":
@@ -203,11 +231,8 @@ def place_claims(sentence: SentenceView, index: EntityIndex) -> list[Claim]:
                 add(_named(token.head, index), _named(child, index), token)
         # A verb of living: "X lives in Y", "X was born in Y", "X grew up in Y".
         if token.pos_ == "VERB" and token.lemma_ in lexicon.words("residence_verbs"):
-            subject = subject_of(token)
-            if subject is None:
-                subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
-            who = index.key_of(subject) if subject is not None else None
-            if who is not None and index.type_of(who) == "Person":
+            who = _who_lives(token, index)
+            if who is not None:
                 for prep in _where_preps(token):
                     for pobj in prep.children:
                         add(who, _named(pobj, index), token)
@@ -223,6 +248,17 @@ def place_claims(sentence: SentenceView, index: EntityIndex) -> list[Claim]:
                 if prep.dep_ == "prep" and prep.lower_ in {"of", "in"}:
                     for pobj in prep.children:
                         add(who, _named(pobj, index), token)
+                if prep.dep_ in {"compound", "nmod"} and prep.pos_ == "PROPN":
+                    add(who, index.key_at(prep), token)  # "a Marlow native"
+        # "X is from Y": where a person comes from.
+        if token.lemma_ == "be" and token.pos_ == "AUX":
+            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            who = index.key_of(subject) if subject is not None else None
+            if who is not None and index.type_of(who) == "Person":
+                for prep in token.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "from":
+                        for pobj in prep.children:
+                            add(who, _named(pobj, index), prep)
         # "X's hometown, Y", "Y, X's home town", "in his native Y".
         for who, where in _home_of(token, index):
             add(who, where, token)
