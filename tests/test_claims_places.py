@@ -126,3 +126,31 @@ def test_where_someone_is_from(nlp, settings) -> None:  # type: ignore[no-untype
         {"Brannock": "Person", "Marlow": "Place", "Acme": "Organization"},
     )  # fmt: skip
     assert ("residence", "Brannock", "Marlow") in native
+
+
+@pytest.mark.slow
+def test_an_organisation_before_a_title_and_name_employs_them(nlp, settings) -> None:  # type: ignore[no-untyped-def]
+    got = _relations(
+        nlp, settings, "Harbor Guard floor leader Mira Dovel told reporters the port was shut.",
+        {"Harbor Guard": "Organization", "Mira Dovel": "Person"},
+    )  # fmt: skip
+    assert ("employment", "Mira Dovel", "Harbor Guard") in got
+    bare = _relations(
+        nlp, settings, "Reporters asked Harbor Guard about Mira Dovel on Monday.",
+        {"Harbor Guard": "Organization", "Mira Dovel": "Person"},
+    )  # fmt: skip
+    assert ("employment", "Mira Dovel", "Harbor Guard") not in bare
+
+
+@pytest.mark.slow
+def test_who_heads_or_founded_an_organisation(nlp, settings) -> None:  # type: ignore[no-untyped-def]
+    heads = _relations(
+        nlp, settings, "Ivo Brannock, who heads the Orsk Weather Institute, said it was dry.",
+        {"Ivo Brannock": "Person", "Orsk Weather Institute": "Organization"},
+    )  # fmt: skip
+    assert ("employment", "Ivo Brannock", "Orsk Weather Institute") in heads
+    founded = _relations(
+        nlp, settings, "The Tull Opera Company was founded in 1977 by Lena Orlow.",
+        {"Tull Opera Company": "Organization", "Lena Orlow": "Person"},
+    )  # fmt: skip
+    assert ("employment", "Lena Orlow", "Tull Opera Company") in founded

@@ -15,7 +15,7 @@ from .claim_build import make_claim
 from .claim_index import EntityIndex
 from .claim_lexicon import claim_lexicon, strip_loaded
 from .claim_places import place_claims
-from .claim_syntax import in_subtree, misparsed_apposition, phrase, subject_of
+from .claim_syntax import in_subtree, is_passive, misparsed_apposition, phrase, subject_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -327,7 +327,7 @@ def _membership(noun: Token, sentence: SentenceView, index: EntityIndex) -> list
     elif lemma in lexicon.words("membership_nouns"):
         holder = _holder(noun, index) or _owner_subject(noun, index)
         for prep in noun.children:
-            if prep.dep_ == "prep" and prep.lower_ in {"of", "in"} and holder is not None:
+            if prep.dep_ == "prep" and prep.lower_ in {"of", "in", "for"} and holder is not None:
                 keys = [k for t in prep.children if t.dep_ == "pobj" for k in index.keys_of(t)]
                 keys = [k for k in keys if index.type_of(k) in _ORG]
                 if keys:
@@ -372,8 +372,58 @@ def relation_claims(sentence: SentenceView, index: EntityIndex) -> list[Claim]:
         claims.extend(_education(token, sentence, index))
         if token.pos_ == "VERB" and lemma in lexicon.words("work_verbs"):
             claims.extend(_works_at(token, sentence, index))
+        if token.pos_ == "VERB" and lemma in lexicon.words("lead_verbs"):
+            claims.extend(_leads(token, sentence, index))
+    claims.extend(_titled_names(sentence, index))
     claims.extend(place_claims(sentence, index))
     return claims
+
+
+def _title_of(tokens: list[Token], j: int, index: EntityIndex) -> bool:
+    """True when the organisation ending at `j` follows "<title> of (the)": "Deputy
+    Commander of the Northern Fleet X"."""
+    key = index.key_at(tokens[j])
+    while j >= 0 and index.key_at(tokens[j]) == key:
+        j -= 1
+    for _ in range(2):  # "of the Russian Pacific Fleet"
+        if j >= 0 and tokens[j].pos_ in {"ADJ", "PROPN"} and index.key_at(tokens[j]) is None:
+            j -= 1
+    if j >= 0 and tokens[j].lower_ == "the":
+        j -= 1
+    if j < 1 or tokens[j].lower_ != "of":
+        return False
+    title = tokens[j - 1]
+    titles = claim_lexicon().words("titles")
+    return title.lower_ in titles or title.lemma_.lower() in titles
+
+
+def _titled_names(sentence: SentenceView, index: EntityIndex) -> list[Claim]:
+    """ "Coast Guard Lt. X", "Acme floor leader X", "the Trade Ministry's press chief X": an
+    organisation, then the words of a title, then the person's name → employment."""
+    out: list[Claim] = []
+    tokens = list(sentence.span)
+    for i, token in enumerate(tokens):
+        key = index.key_at(token)
+        if key is None or index.type_of(key) != "Person":
+            continue
+        if i > 0 and index.key_at(tokens[i - 1]) == key:
+            continue  # not the name's first word
+        words = 0
+        for j in range(i - 1, max(i - 7, -1), -1):
+            before = tokens[j]
+            other = index.key_at(before)
+            if other is not None:
+                if index.type_of(other) in _ORG and (words or _title_of(tokens, j, index)):
+                    out.append(
+                        make_claim(_job_kind(other, index), key, tokens[j + 1], sentence, index,
+                                   clausal=False, obj=other, lemma="title")
+                    )  # fmt: skip
+                break
+            if before.pos_ in {"NOUN", "PROPN"} and before.text.rstrip(".").isalpha():
+                words += 1  # "floor leader", "Lt."
+            elif not (before.pos_ == "ADJ" or before.text in _POSSESSIVE_MARKS | {"."}):
+                break
+    return out
 
 
 def _married(word: Token, sentence: SentenceView, index: EntityIndex) -> list[Claim]:
@@ -415,13 +465,44 @@ def _close_to(adj: Token, sentence: SentenceView, index: EntityIndex) -> list[Cl
     return []
 
 
-def _works_at(verb: Token, sentence: SentenceView, index: EntityIndex) -> list[Claim]:
-    """ "X works at Y", "X taught at Y", "X served in Y" → employment."""
+def _job_kind(org: int, index: EntityIndex) -> str:
+    """ "membership" for a party, front or movement one leads or speaks for; else "employment"."""
+    entity = index.entity(org)
+    words = entity.name.lower().split() if entity is not None else []
+    return "membership" if words and words[-1] in claim_lexicon().words("groups") else "employment"
+
+
+def _doer(verb: Token, index: EntityIndex) -> int | None:
+    """The person who does `verb`: its subject, the name a "who" stands for, or the name a
+    fronted description is apposed to ("X, a Republican who served in Y")."""
     subject = subject_of(verb)
     holder = index.key_of(subject) if subject is not None else None
     if subject is not None and index.type_of(holder) != "Person":
-        holder = _appositive_of(subject, index)  # "X, a Republican who served in Y"
-    if holder is None or index.type_of(holder) != "Person":
+        holder = _appositive_of(subject, index)
+    return holder if holder is not None and index.type_of(holder) == "Person" else None
+
+
+def _leads(verb: Token, sentence: SentenceView, index: EntityIndex) -> list[Claim]:
+    """ "X, who heads Y", "X founded Y", "Y was founded by X" → employment (as its head)."""
+    holder = _doer(verb, index)
+    if holder is None:
+        return []
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if is_passive(verb):
+        objects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    return [
+        make_claim(_job_kind(key, index), holder, verb, sentence, index, obj=key,
+                   lemma=verb.lemma_.lower(), attributes={"relation": "head"})
+        for obj in objects
+        for key in index.keys_of(obj)
+        if index.type_of(key) in _ORG
+    ]  # fmt: skip
+
+
+def _works_at(verb: Token, sentence: SentenceView, index: EntityIndex) -> list[Claim]:
+    """ "X works at Y", "X taught at Y", "X served in Y" → employment."""
+    holder = _doer(verb, index)
+    if holder is None:
         return []
     out: list[Claim] = []
     for prep in verb.children:
