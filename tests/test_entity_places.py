@@ -64,3 +64,9 @@ def test_the_mayor_of_a_town_is_of_a_place(types) -> None:  # type: ignore[no-un
 def test_a_governed_name_is_a_country(types) -> None:  # type: ignore[no-untyped-def]
     found = types("Dario Pell, a former army colonel, has governed Morvania since 2019.")
     assert found["Morvania"] == "Country"
+
+
+@pytest.mark.slow
+def test_a_visited_name_is_a_place(types) -> None:  # type: ignore[no-untyped-def]
+    found = types("Hana Lindqvist will visit Kessa next week, her office said.")
+    assert found["Kessa"] == "Place"

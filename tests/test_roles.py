@@ -163,3 +163,13 @@ def test_capitalised_qualifiers_and_the_office_held_now() -> None:
     )
     assert set(roles(state, "Hana Lindqvist")) == {"President"}
     assert roles(state, "Nadia Fenwick")["chief of staff"].current is True
+
+
+def test_an_owned_title_before_a_comma_and_a_name() -> None:
+    state = _run(
+        "Tarnova's parliament met. Tarnova's president, Hana Lindqvist, will visit Kessa. "
+        "The senator, Lia Dorrance, agreed."
+    )
+    president = roles(state, "Hana Lindqvist")["President"]
+    assert (president.of, president.current) == (named(state, "Tarnova").key, True)
+    assert "Senator" in roles(state, "Lia Dorrance")

@@ -90,6 +90,8 @@ def _usage(cand: _Cand, *, led: bool) -> tuple[str | None, int]:
     head = doc[cand.j - 1]
     if head.dep_ == "dobj" and head.head.lemma_.lower() in {"govern", "rule", "invade", "annex"}:
         return "Country", 2  # "has governed X since 2019"
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in {"visit", "tour"}:
+        return "Place", 2  # "will visit X"
     before = doc[cand.i - 1] if cand.i > 0 else None
     if before is None:
         return None, 0

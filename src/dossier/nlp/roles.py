@@ -306,16 +306,21 @@ def _demonym_of(state: DocumentState, word: str, person: Entity) -> Entity | Non
 def _lower_title(
     state: DocumentState, entity: Entity, mention: Mention, window: str, base: int, lex: Lexicon
 ) -> None:
-    """'navy admiral X', 'White House press secretary Y': a lower-case title before a name."""
+    """'navy admiral X', 'White House press secretary Y', 'Estmark's president, Z,': a
+    lower-case title before a name."""
     lower = re.search(
         rf"(?P<qual>{_QUALIFIERS}*)\b(?P<mods>(?:[a-z][a-z-]+\s+){{0,2}}?)"
         rf"(?P<title>[a-z][a-z.-]+)\s+$",
         window,
     )
-    if lower is None or fold(lower.group("title")) not in lex.titles_folded:
+    heads = set(lex.titles_folded)
+    if lower is None:
+        lower = _OWNED_TITLE.search(window)
+        heads |= _JOB_NOUNS
+    if lower is None or fold(lower.group("title")) not in heads:
         return
     mods = _noun_modifiers(state, base + lower.start("mods"), lower.group("mods"))
-    title = lex.titles_folded[fold(lower.group("title"))]
+    title = lex.titles_folded.get(fold(lower.group("title")), lower.group("title"))
     if mods:
         title = f"{mods} {lower.group('title')}"
     begin = base + lower.start("title") - (len(mods) + 1 if mods else 0)
@@ -327,14 +332,28 @@ def _lower_title(
         window[: lower.start("title")],
     )
     of = None
-    if before is not None:
+    owned = "owner" in lower.re.groupindex
+    if owned and lower.group("owner"):
+        at = base + lower.start("owner")
+        of = _of_entity(state, at, base + lower.end("owner"), entity)
+        of = of or _demonym_of(state, lower.group("owner"), entity)
+    elif before is not None:
         at = base + before.start("d")
         found = _of_entity(state, at, at + len(before.group("d")), entity)
         if found is not None and found.type in {"Country", "Organization"}:
             of = found
         elif found is None:
             of = _demonym_of(state, before.group("d").split()[-1], entity)
-    _finish(state, entity, mention, title, span, lower.group("qual"), of, current=None)
+    current = True if owned else None
+    _finish(state, entity, mention, title, span, lower.group("qual"), of, current=current)
+
+
+#: "Marwood's spokesman, X,", "the mayor, Y,": an owned or definite title and a comma.
+_OWNED_TITLE = re.compile(
+    rf"(?:\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)|(?P<owner>(?:[A-Z][\w.&-]*\s+){{0,3}}[A-Z][\w.&-]*)['’]s)"
+    rf"\s+(?P<qual>{_QUALIFIERS}*)(?P<mods>(?:[a-z][a-z-]+\s+){{0,2}}?)"
+    rf"(?P<title>[a-z][a-z.-]+),\s+$"
+)
 
 
 def _noun_modifiers(state: DocumentState, start: int, words: str) -> str:
