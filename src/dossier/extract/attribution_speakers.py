@@ -22,7 +22,7 @@ COLLECTIVE = {"they", "them", "it"}
 INDEFINITE = {"a", "an", "another", "one"}
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=16)
 def lexicon(name: str) -> frozenset[str]:
     """A word list shipped in `dossier/lexicons`, lower-cased, comments dropped."""
     raw = files("dossier").joinpath("lexicons", name).read_text(encoding="utf-8")

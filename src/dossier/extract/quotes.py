@@ -25,7 +25,7 @@ from ..nlp.registry import Component, DocumentState, component
 from ..records import Quote
 from ..settings import Settings
 from .attribution_record import Attribution
-from .attribution_speakers import SpeakerSpan, resolve_speaker
+from .attribution_speakers import SpeakerSpan, lexicon, resolve_speaker
 from .attribution_syntax import (
     OBJECT_CONTENT_LEMMAS,
     SUBJECT_DEPS,
@@ -50,24 +50,6 @@ if TYPE_CHECKING:
 
 #: "VELA: We will …", also inside a transcript quoted whole ('"VELA: …').
 _TRANSCRIPT = re.compile(r"[\"“]?([A-Z][A-Z.'\- ]{1,40}[A-Z]):\s+(?=\S)")
-#: Capitalised labels of the page itself ("CORRECTION: …"), not a speaker's turn.
-_LABELS = frozenset(
-    (
-        "abstract",
-        "byline",
-        "caption",
-        "correction",
-        "editor's note",
-        "full text",
-        "note",
-        "photo",
-        "read more",
-        "related",
-        "update",
-        "updated",
-        "watch",
-    )
-)
 _SENTENCE_END = re.compile(r"[.!?][”\"]|[!?]")
 
 
@@ -89,7 +71,7 @@ class _Finder(LeftoverQuotes):
     def transcript_turns(self) -> None:
         for paragraph in self.state.parsed.paragraphs:
             label = _TRANSCRIPT.match(paragraph.doc.text)
-            if label is None or label.group(1).lower() in _LABELS:
+            if label is None or label.group(1).lower() in lexicon("transcript_labels.txt"):
                 continue
             start = paragraph.offset + label.end()
             end = paragraph.offset + len(paragraph.doc.text.rstrip().rstrip('"”'))
