@@ -42,6 +42,25 @@ def test_an_agency_in_the_dateline_is_based_in_its_places(nlp, settings) -> None
         {"Marlow": "Place", "DAILY COURIER": "Organization"},
     )  # fmt: skip
     assert ("location", "DAILY COURIER", "Marlow") in slug
+    headline = _relations(
+        nlp, settings, "Harbour Reopens After Storm OW0102030494 Marlow TNA Domestic Service 2 May",
+        {"Marlow": "Place", "TNA": "Organization"},
+    )  # fmt: skip
+    assert ("location", "TNA", "Marlow") in headline
+    prose = _relations(
+        nlp, settings, "Marlow welcomed TNA reporters on Monday.",
+        {"Marlow": "Place", "TNA": "Organization"},
+    )  # fmt: skip
+    assert ("location", "TNA", "Marlow") not in prose
+
+
+@pytest.mark.slow
+def test_headquartered_in(nlp, settings) -> None:  # type: ignore[no-untyped-def]
+    got = _relations(
+        nlp, settings, "Acme Mills is headquartered in Orsk.",
+        {"Acme Mills": "Organization", "Orsk": "Place"},
+    )  # fmt: skip
+    assert ("location", "Acme Mills", "Orsk") in got
 
 
 @pytest.mark.slow

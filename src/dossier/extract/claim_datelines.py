@@ -47,15 +47,26 @@ def _is_slug(token: Token) -> bool:
 
 
 def dateline_places(sentence: Span, index: EntityIndex) -> list[tuple[int, list[int]]]:
-    """(agency, places) when `sentence` opens with a dateline naming an organisation."""
+    """(agency, places) when `sentence` opens with a dateline naming an organisation, or has
+    one after a catalogue slug (a headline runs into "OW0102 Orsk TNA in English …")."""
     units = _units(list(sentence), index)
-    i = 0
-    if len(units) > 3 and [u[1].text for u in units[:3]] in (
-        ["(", "Text", ")"],
-        ["(", "Excerpts", ")"],
-    ):
-        i = 3
-    if i < len(units) and units[i][0] is None and _is_slug(units[i][1]):
+    first = 0
+    if [u[1].text for u in units[:3]] in (["(", "Text", ")"], ["(", "Excerpts", ")"]):
+        first = 3
+    slugs = [j for j, u in enumerate(units) if u[0] is None and _is_slug(u[1])]
+    for start, after_slug in [(first, False), *((j + 1, True) for j in slugs)]:
+        found = _read(units, start, index, after_slug=after_slug)
+        if found:
+            return found
+    return []
+
+
+def _read(
+    units: list[tuple[int | None, Token]], i: int, index: EntityIndex, *, after_slug: bool
+) -> list[tuple[int, list[int]]]:
+    """The dateline from unit `i` on: places, a date, the agency, then what may follow it
+    (anything, right after a slug: "Orsk TNA Domestic Service")."""
+    if not after_slug and i < len(units) and units[i][0] is None and _is_slug(units[i][1]):
         i += 1
     places: list[int] = []
     while i < len(units):
@@ -86,6 +97,6 @@ def dateline_places(sentence: Span, index: EntityIndex) -> list[tuple[int, list[
             return []
         return [(agency, places)]
     rest = units[i][1] if i < len(units) else None
-    if rest is None or rest.text in _AFTER or rest.like_num:
+    if after_slug or rest is None or rest.text in _AFTER or rest.like_num:
         return [(agency, places)]
     return []

@@ -225,6 +225,13 @@ def place_claims(sentence: SentenceView, index: EntityIndex) -> list[Claim]:
                         for pobj in p2.children:
                             if pobj.dep_ == "pobj":
                                 add(key, _named(pobj, index), prep)
+        # "X is headquartered in Y", "X is based in Y".
+        if token.pos_ == "VERB" and token.lemma_ in {"base", "headquarter", "locate"}:
+            for sited in (c for c in token.children if c.dep_ == "nsubjpass"):
+                for prep in token.children:
+                    if prep.dep_ == "prep" and prep.lower_ in {"in", "at"}:
+                        for pobj in prep.children:
+                            add(index.key_of(sited), _named(pobj, index), token)
         # "Y-based X": the place is a compound/amod on the organisation's head.
         if token.lower_ == "based" and token.head.pos_ in {"PROPN", "NOUN"}:
             for child in token.children:
