@@ -299,3 +299,25 @@ def test_a_trend_that_will_continue_has_no_speaker_cue(
         "few years.''"
     )
     assert not [q for q in state.analysis.quotes if q.cue and "continue" in q.cue]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        (
+            "Vela argued that a registry would keep people from entering the country "
+            "illegally, saying it is “all about management.”",
+            "all about management",
+        ),
+        (
+            "Vela seemed ready to riff on the incident in Dunmore, telling the crowd, “Some "
+            "people get a little carried away, have you noticed that?”",
+            "carried away",
+        ),
+    ],
+)
+def test_a_participle_after_a_comma_speaks_for_the_main_subject(
+    run_quotes: Callable[[str], DocumentState], text: str, fragment: str
+) -> None:
+    state = run_quotes(text)
+    assert speaker(state, find(state, fragment)) == "Vela"

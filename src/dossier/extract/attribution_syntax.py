@@ -242,11 +242,18 @@ def name_head(token: Token) -> Token:
 def speaker_of(
     paragraph: Paragraph, verb: Token, quoted: Callable[[int], bool] | None = None
 ) -> SpeakerSpan | None:
-    """The verb's subject, unless the parse took it from inside a quotation."""
+    """The verb's subject, unless the parse took it from inside a quotation.
+
+    A participle after a comma (", saying …") speaks for the main clause's subject when the
+    parse finds none, or when the main verb reports too ("Vela argued that a tax would …,
+    saying …": Vela, not the tax)."""
     subject = subject_of(verb)
     if subject is not None and quoted is not None and quoted(token_start(paragraph, subject)):
         subject = None
-    subject = subject or name_near(verb) or clause_subject(verb)
+    main = clause_subject(verb)
+    if main is not None and (subject is None or is_speech_verb(verb.sent.root)):
+        subject = main
+    subject = subject or name_near(verb)
     return speaker_span(paragraph, named(subject)) if subject is not None else None
 
 
