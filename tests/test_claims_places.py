@@ -173,3 +173,17 @@ def test_who_heads_or_founded_an_organisation(nlp, settings) -> None:  # type: i
         {"Tull Opera Company": "Organization", "Lena Orlow": "Person"},
     )  # fmt: skip
     assert ("employment", "Lena Orlow", "Tull Opera Company") in founded
+
+
+@pytest.mark.slow
+def test_a_places_officeholder_and_capital(nlp, settings) -> None:  # type: ignore[no-untyped-def]
+    governor = _relations(
+        nlp, settings, "He was startled when he saw Vellany's governor, Democrat Ivo Brannock.",
+        {"Vellany": "Place", "Ivo Brannock": "Person"},
+    )  # fmt: skip
+    assert ("residence", "Ivo Brannock", "Vellany") in governor
+    capital = _relations(
+        nlp, settings, "Vellany's capital, Orsk, is best known for its harbour.",
+        {"Vellany": "Place", "Orsk": "Place"},
+    )  # fmt: skip
+    assert ("location", "Orsk", "Vellany") in capital

@@ -75,12 +75,16 @@ def _other_name(appos: Token, key: int, index: EntityIndex) -> bool:
     return (other is not None and other != key) or any(c.dep_ == "poss" for c in appos.children)
 
 
+#: Marks that end a modifier run: a list, a bracket, a dateline's dash ("ORSK, Y — Z's …").
+_BREAKS = frozenset({",", ";", "(", ")", "—", "–", "--"})
+
+
 def _left_places(token: Token, index: EntityIndex) -> list[int]:
     """Places named among the left modifiers of a phrase ("Soviet historian X", "a Hong Kong
     firm")."""
     out: list[int] = []
     for child in token.lefts:
-        if any(t.text in {",", ";", "(", ")"} for t in token.doc[child.i : token.i]):
+        if any(t.text in _BREAKS for t in token.doc[child.i : token.i]):
             continue
         if child.dep_ in {"compound", "amod", "nmod", "poss"}:
             key = _named(child, index)
@@ -266,6 +270,13 @@ def place_claims(sentence: SentenceView, index: EntityIndex) -> list[Claim]:
                     if prep.dep_ == "prep" and prep.lower_ == "from":
                         for pobj in prep.children:
                             add(who, _named(pobj, index), prep)
+        # "Vellany's governor, X", "Orsk's deputy envoy, X": a place's officeholder is from it.
+        if token.pos_ == "NOUN" and index.key_at(token) is None:
+            owners = [c for c in token.children if c.dep_ == "poss"]
+            names = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+            for owner in owners:
+                for name in names:
+                    add(index.key_at(name), _named(owner, index), owner)
         # "X's hometown, Y", "Y, X's home town", "in his native Y".
         for who, where in _home_of(token, index):
             add(who, where, token)
