@@ -6,8 +6,9 @@ The PLOVER gold standard records (`plover-gsr/PLOVER_GSR_CAMEO.json`, 322 edited
 sentences) each give an event type, source actors and target actors. For every sentence:
 
 * Dossier parses it with the project's spaCy model and codes it with
-  `dossier.extract.claim_events.main_event` (the trigger lexicon and argument rules the
-  "claims" component uses): type = the PLOVER type of the event nearest the root; source =
+  `dossier.extract.claim_events.main_event` (the trigger lexicon, argument rules and mood
+  coding the "claims" component uses; stored claims carry the same type through
+  `stored_plover`): type = the PLOVER type of the event nearest the root; source =
   the compact phrase of its subject; target = its most likely object. When the parse gives
   no source or target, the first / last named entity stands in.
 * The baseline takes the sentence's first named entity as source, its last as target, and

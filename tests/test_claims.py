@@ -195,3 +195,17 @@ def test_called_him_a_friend(analyse) -> None:  # type: ignore[no-untyped-def]
     assert [(_name(state, c.object), _name(state, c.place)) for c in meetings] == [
         ("Peter Olsen", "Marovia")
     ]
+
+
+@pytest.mark.slow
+def test_stored_plover_type_reads_the_mood(analyse) -> None:  # type: ignore[no-untyped-def]
+    """Claims carry the mood-coded type the events benchmark scores, not only the kind's."""
+    state = analyse(
+        "Senator Daniel Harwick refused to meet Governor Clara Dunmore. "
+        "Peter Olsen will back Clara Dunmore in the runoff."
+    )
+    meetings = _claims(state, "meeting")
+    assert meetings and {c.plover for c in meetings} == {"REJECT"}
+    support = _claims(state, "support")
+    assert support and {c.plover for c in support} == {"AGREE"}
+    assert {c.status for c in support} == {"planned"}

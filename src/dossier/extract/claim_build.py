@@ -29,6 +29,7 @@ def make_claim(
     lemma: str | None = None,
     attributes: dict[str, object] | None = None,
     clausal: bool = True,
+    plover: str | None = None,
 ) -> Claim:
     """A claim stated by `sentence` at `trigger`, with its modality, date and PLOVER type."""
     # A relation stated by a noun phrase ("his brother X") holds whatever the clause does.
@@ -47,7 +48,7 @@ def make_claim(
         place=place,
         date=_date_near(trigger, sentence, index, planned=status == "planned", clausal=clausal),
         status=status,  # type: ignore[arg-type]
-        plover=plover_for(kind, lemma or trigger.lemma_.lower()),
+        plover=plover or plover_for(kind, lemma or trigger.lemma_.lower()),
         evidence=Evidence(sentence.start, sentence.end, text[sentence.start : sentence.end]),
         attributes=extra,
     )

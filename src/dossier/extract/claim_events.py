@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from .claim_lexicon import Trigger, claim_lexicon
 from .claim_syntax import object_candidates, subject_of
+from .plover import plover_for, to_current
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -290,6 +291,15 @@ def coded_type(event: EventMatch) -> str | None:
         if words & _MILITARY:
             return "FIGHT"
     return event.plover
+
+
+def stored_plover(event: EventMatch) -> str | None:
+    """The current-PLOVER type a claim from `event` carries: the mood-coded type the events
+    benchmark scores ("will not meet" is REJECT), else the claim kind's own type."""
+    coded = coded_type(event)
+    if coded == event.plover and event.kind is not None:
+        return plover_for(event.kind, event.lemma) or to_current(coded)
+    return to_current(coded)
 
 
 def _reporting() -> frozenset[str]:

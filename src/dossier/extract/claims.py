@@ -19,7 +19,7 @@ from ..records import Claim, Evidence
 from ..settings import Settings
 from .claim_build import make_claim
 from .claim_elections import election_claims
-from .claim_events import EventMatch, find_events
+from .claim_events import EventMatch, find_events, stored_plover
 from .claim_index import EntityIndex
 from .claim_lexicon import claim_lexicon, is_loaded
 from .claim_relations import relation_claims
@@ -138,19 +138,20 @@ class RuleClaimExtractor:
                 phrase_head = target
         if place is None and event.kind == "meeting":
             place = _place_below(event.trigger, index)
+        plover = stored_plover(event)
         if event.kind == "travel":
             if place is None:
                 return []
             return [
                 make_claim("travel", s, event.trigger, sentence, index, obj=place, place=place,
-                           lemma=event.lemma)
+                           lemma=event.lemma, plover=plover)
                 for s in subjects
             ]  # fmt: skip
         if not objects and event.kind == "meeting" and len(subjects) > 1:
             # "X and Y met": one meeting between the coordinated subjects.
             return [
                 make_claim("meeting", subjects[0], event.trigger, sentence, index, obj=other,
-                           place=place, lemma=event.lemma)
+                           place=place, lemma=event.lemma, plover=plover)
                 for other in subjects[1:]
             ]  # fmt: skip
         if not objects and not (event.kind in _PHRASE_TARGET_KINDS and phrase_value):
@@ -159,7 +160,7 @@ class RuleClaimExtractor:
         return [
             make_claim(
                 event.kind, s, event.trigger, sentence, index, obj=o, place=place,
-                value=None if o is not None else phrase_value, lemma=event.lemma,
+                value=None if o is not None else phrase_value, lemma=event.lemma, plover=plover,
             )
             for s in subjects
             for o in targets
