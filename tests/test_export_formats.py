@@ -158,3 +158,22 @@ def test_csv_writes_one_file_per_table_to_folder_or_zip(db: Database, tmp_path: 
         assert set(archive.namelist()) == files
     with pytest.raises(StoreError):
         export(db, "csv")
+
+
+def test_a_reported_claims_speaker_is_exported_as_an_entity() -> None:
+    database = Database(":memory:")
+    sentence = "Brannick's brother Pell Brannick works for the Ministry of Trade."
+    people = [entity(5, "Person", "Pell Brannick"), entity(6, "Organization", "Ministry of Trade")]
+    claim = Claim("employment", 5, evidence(sentence), object=6, status="reported")
+    claim.attributes["speaker"] = 6
+    claim.evidence.via = [6]
+    database.add_article(
+        Article(source="fixture.txt", text=TEXT, title="Brannick", site="velo-herald.test"),
+        Analysis(sentences=[Sentence(*span(sentence), 0)], entities=people, claims=[claim]),
+    )
+    data = json.loads(export(database, "json"))
+    ministry = next(e["id"] for e in data["entities"] if e["name"] == "Ministry of Trade")
+    exported = data["claims"][0]
+    assert exported["attributes"]["speaker"] == ministry
+    assert exported["evidence"]["via"] == [ministry]
+    database.close()

@@ -121,6 +121,9 @@ def build_claims(conn: sqlite3.Connection, to_entity: dict[int, int]) -> list[di
     for r in conn.execute("SELECT * FROM claims ORDER BY id"):
         value = r["value_number"] if r["value_number"] is not None else r["value_text"]
         via = [to_entity[v] for v in _load(r["via"], []) if v in to_entity]
+        attributes = _load(r["attributes"], {})
+        if "speaker" in attributes:  # stored as the document's entity row, exported as the entity
+            attributes["speaker"] = to_entity.get(attributes["speaker"])
         claims.append(
             {
                 "id": int(r["id"]),
@@ -134,7 +137,7 @@ def build_claims(conn: sqlite3.Connection, to_entity: dict[int, int]) -> list[di
                 "status": r["status"],
                 "plover": r["plover"],
                 "holder": r["holder"],
-                "attributes": _load(r["attributes"], {}),
+                "attributes": attributes,
                 "evidence": {
                     "document": r["document_id"],
                     "start": r["evidence_start"],

@@ -234,6 +234,10 @@ class Database:
             )
             search_rows.append((quote.text, "quote", str(cursor.lastrowid), doc_id))
         for claim in analysis.claims:
+            attributes = dict(claim.attributes)
+            if isinstance(attributes.get("speaker"), int):
+                # The speaker of a reported claim is an entity of this document, like its subject.
+                attributes["speaker"] = ref(attributes["speaker"])
             number = claim.value if isinstance(claim.value, int | float) else None
             text_value = claim.value if isinstance(claim.value, str) else None
             conn.execute(
@@ -255,7 +259,7 @@ class Database:
                     claim.status,
                     claim.plover,
                     claim.holder,
-                    _dumps(claim.attributes),
+                    _dumps(attributes),
                     claim.evidence.start,
                     claim.evidence.end,
                     claim.evidence.text,

@@ -334,10 +334,16 @@ def _format_claims(
             if x
         ]
         de_ids += _loads(r["via"], [])
+        speaker = _loads(r["attributes"], {}).get("speaker")
+        if isinstance(speaker, int):
+            de_ids.append(speaker)
     refs = _entity_refs(conn, de_ids)
     claims = []
     for r in rows:
         value = r["value_number"] if r["value_number"] is not None else r["value_text"]
+        attributes = _loads(r["attributes"], {})
+        if "speaker" in attributes:  # the document's entity row → the entity it belongs to
+            attributes["speaker"] = _ref(refs, attributes["speaker"])
         claims.append(
             {
                 "id": r["id"],
@@ -351,7 +357,7 @@ def _format_claims(
                 "date": r["date"],
                 "document_date": r["doc_published"],
                 "holder": r["holder"],
-                "attributes": _loads(r["attributes"], {}),
+                "attributes": attributes,
                 "via": [refs[v] for v in _loads(r["via"], []) if v in refs],
                 "evidence": {
                     "document": r["document_id"],
