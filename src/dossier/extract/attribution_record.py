@@ -20,7 +20,7 @@ class Attribution:
     cue_type: str
     cue: tuple[int, int] | None = None
     speaker_span: SpeakerSpan | None = None
-    #: Outlets or people named as intermediaries ("per The Intercept").
+    #: Outlets or people named as intermediaries ("per The Harbor Ledger").
     via_spans: list[SpeakerSpan] = field(default_factory=list)
     speaker: int | None = None
     speaker_reason: str | None = None

@@ -37,14 +37,14 @@ class SpeakerSpan:
 
     start: int
     end: int
-    #: Offsets of the head word ("Rubio" in "Sen. Marco Rubio", "senator" in "the senator").
+    #: Offsets of the head word ("Marwood" in "Sen. Lucas Marwood", "senator" in "the senator").
     head_start: int
     head_end: int
     head_lemma: str
     #: Coarse part of speech of the head: PROPN, NOUN, PRON, …
     head_pos: str
     determiner: str | None = None
-    #: Other sources named with this one ("El Mostrador and La Nación").
+    #: Other sources named with this one ("El Vigía and La Tribuna").
     conjuncts: list[SpeakerSpan] = field(default_factory=list)
 
 

@@ -36,7 +36,7 @@ _BASE_VOTE: dict[str, EntityType] = {
     "LOC": "Place",
     "FAC": "Place",
 }
-#: Articles that open an outlet's or institution's name, rarely a person's ("La Nación").
+#: Articles that open an outlet's or institution's name, rarely a person's ("La Tribuna").
 _NAME_ARTICLES = {"the", "la", "el", "le", "les", "los", "las", "il", "lo", "die", "der", "das"}
 #: Lower-case particles inside personal names ("Ana da Costa"); never a surname on their own.
 _PARTICLES = {"da", "de", "del", "della", "di", "do", "dos", "das", "du", "van", "von", "der"}
