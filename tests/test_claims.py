@@ -209,3 +209,15 @@ def test_stored_plover_type_reads_the_mood(analyse) -> None:  # type: ignore[no-
     support = _claims(state, "support")
     assert support and {c.plover for c in support} == {"AGREE"}
     assert {c.status for c in support} == {"planned"}
+
+
+@pytest.mark.slow
+def test_a_lower_case_party_after_its_name_is_the_party(analyse) -> None:  # type: ignore[no-untyped-def]
+    state = analyse(
+        "Lena Varga's Republican party won't have a majority in the assembly. "
+        "Tom Reyes attended a Christmas party in Port Alder."
+    )
+    kinds = {e.name: e.type for e in state.analysis.entities}
+    assert kinds.get("Republican party") == "Organization"
+    assert "Christmas party" not in kinds
+    assert ("Lena Varga", "Republican party") in _pairs(state, "membership")

@@ -344,14 +344,30 @@ def _site_or_body(words: list[str], lex: Lexicon) -> EntityType | None:
     return None
 
 
+#: Organisation words that follow a capitalised name in lower case and still end it.
+_LOWERCASE_BODY_WORDS = frozenset({"party"})
+
+
+def _political_before(token: Token) -> bool:
+    """True for a capitalised political adjective or group ("Republican", "Green") before
+    a lower-case "party", not a holiday or an event ("Christmas", "Halloween")."""
+    if not token.is_title or token.ent_type_ in {"DATE", "EVENT", "TIME", "FAC"}:
+        return False
+    return token.ent_type_ in {"NORP", "ORG"} or token.pos_ == "ADJ"
+
+
 def _org_word_spans(para: Paragraph, covered: set[int], lex: Lexicon) -> list[_Cand]:
     """Untagged capitalised names ending in an organisation or building word ("Civic Party")."""
     out: list[_Cand] = []
     doc = para.doc
     kind_words = lex.org_words | lex.facility_words
     for token in doc:
-        if token.i in covered or token.text not in kind_words or token.i == 0:
+        # News style often lowercases "party" after the party's name ("the Civic party").
+        word = token.text.title() if token.text in _LOWERCASE_BODY_WORDS else token.text
+        if token.i in covered or word not in kind_words or token.i == 0:
             continue
+        if word != token.text and not _political_before(doc[token.i - 1]):
+            continue  # "a Christmas party" is a celebration
         i = token.i
         while (
             i > 0
