@@ -257,6 +257,13 @@ def timeline(name: EntityArg, db: DbOption = Path(DEFAULT_DB)) -> None:
     out.print(table)
 
 
+def _shortened(text: str, limit: int) -> str:
+    """`text` cut at a word boundary to about `limit` characters, with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
 @app.command()
 def show(name: EntityArg, db: DbOption = Path(DEFAULT_DB)) -> None:
     """A person's claims grouped by kind: who they met, backed, attacked, are related to, work
@@ -272,14 +279,21 @@ def show(name: EntityArg, db: DbOption = Path(DEFAULT_DB)) -> None:
         return
     out.print(f"[bold]{result.entity.name}[/] — {result.count()} claims", highlight=False)
     for kind, lines in result.by_kind.items():
-        table = Table(
-            "date", "claim", "status", "evidence", "source", "independent sources", title=kind
-        )
+        # The sentence is what a reader checks first: it gets most of a narrow terminal.
+        table = Table(title=kind, expand=True)
+        table.add_column("date", no_wrap=True)
+        table.add_column("claim", ratio=2)
+        table.add_column("status", no_wrap=True)
+        table.add_column("evidence", ratio=5)
+        table.add_column("source", ratio=2)
+        table.add_column("independent\nsources", justify="right", no_wrap=True)
         for line in lines:
-            status = line.status + (f" via {', '.join(line.via)}" if line.via else "")
-            source = line.title or line.document
+            status = line.status
+            source = _shortened(line.title or line.document, 48)
             if line.site:
                 source += f" ({line.site})"
+            if line.via:
+                source = f"via {', '.join(line.via)} — {source}"
             sources = "" if line.sources is None else str(line.sources)
             table.add_row(
                 line.date or "", describe(line), status, line.evidence.strip(), source, sources
