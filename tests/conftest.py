@@ -56,3 +56,21 @@ def analyse(pipeline):  # type: ignore[no-untyped-def]
         return pipeline.run(article, pipeline.parse(article))
 
     return run
+
+
+@pytest.fixture(scope="session")
+def run_quotes():  # type: ignore[no-untyped-def]
+    """`run_quotes(text)`: the pipeline up to and including "quotes" (later components do
+    not change quotes); returns the DocumentState."""
+    from dossier.nlp.pipeline import Pipeline
+    from dossier.records import Article
+    from dossier.settings import DEFAULT_PIPELINE
+
+    names = DEFAULT_PIPELINE[: DEFAULT_PIPELINE.index("quotes") + 1]
+    pipeline = Pipeline(Settings(pipeline=names))
+
+    def run(text: str):  # type: ignore[no-untyped-def]
+        article = Article(source="test", text=text)
+        return pipeline.run(article, pipeline.parse(article))
+
+    return run

@@ -4,22 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from claim_views import claims_of, name_of, pairs_of
 from dossier.extract.claim_lexicon import claim_lexicon
 from dossier.extract.plover import plover_for, to_current
 from dossier.records import CLAIM_KINDS, CLAIM_STATUSES, Claim
-
-
-def _name(state, key):  # type: ignore[no-untyped-def]
-    entity = state.entity(key)
-    return entity.name if entity is not None else None
-
-
-def _claims(state, kind):  # type: ignore[no-untyped-def]
-    return [c for c in state.analysis.claims if c.kind == kind]
-
-
-def _pairs(state, kind):  # type: ignore[no-untyped-def]
-    return {(_name(state, c.subject), _name(state, c.object)) for c in _claims(state, kind)}
 
 
 def test_lexicon_kinds_are_in_the_vocabulary() -> None:
@@ -42,10 +30,10 @@ def test_plover_types_for_event_kinds() -> None:
 @pytest.mark.slow
 def test_meeting_with_coordinated_objects(analyse) -> None:  # type: ignore[no-untyped-def]
     state = analyse("Daniel Harwick met with Laura Mendez and Thomas Grey in Marovia on Tuesday.")
-    pairs = _pairs(state, "meeting")
+    pairs = pairs_of(state, "meeting")
     assert ("Daniel Harwick", "Laura Mendez") in pairs
     assert ("Daniel Harwick", "Thomas Grey") in pairs
-    for claim in _claims(state, "meeting"):
+    for claim in claims_of(state, "meeting"):
         assert claim.status == "asserted"
         assert claim.plover == "CONSULT"
         text = state.article.text
@@ -55,12 +43,12 @@ def test_meeting_with_coordinated_objects(analyse) -> None:  # type: ignore[no-u
 @pytest.mark.slow
 def test_planned_travel_and_meeting(analyse) -> None:  # type: ignore[no-untyped-def]
     state = analyse("Daniel Harwick will fly to Veldoria to meet with his old ally, Peter Olsen.")
-    travel = _claims(state, "travel")
+    travel = claims_of(state, "travel")
     assert travel and travel[0].status == "planned"
-    assert _name(state, travel[0].place) == "Veldoria"
-    meetings = [c for c in _claims(state, "meeting") if _name(state, c.object) == "Peter Olsen"]
+    assert name_of(state, travel[0].place) == "Veldoria"
+    meetings = [c for c in claims_of(state, "meeting") if name_of(state, c.object) == "Peter Olsen"]
     assert meetings and meetings[0].status == "planned"
-    assert ("Daniel Harwick", "Peter Olsen") in _pairs(state, "associate")
+    assert ("Daniel Harwick", "Peter Olsen") in pairs_of(state, "associate")
 
 
 @pytest.mark.slow
@@ -75,7 +63,7 @@ def test_planned_travel_and_meeting(analyse) -> None:  # type: ignore[no-untyped
 )
 def test_meeting_modality(analyse, sentence: str, status: str) -> None:  # type: ignore[no-untyped-def]
     state = analyse(sentence)
-    meetings = [c for c in _claims(state, "meeting") if _name(state, c.object) == "Peter Olsen"]
+    meetings = [c for c in claims_of(state, "meeting") if name_of(state, c.object) == "Peter Olsen"]
     assert [c.status for c in meetings] == [status]
 
 
@@ -85,9 +73,9 @@ def test_support_and_criticism_direction(analyse) -> None:  # type: ignore[no-un
         "Governor Clara Dunmore congratulated Peter Olsen on his victory. "
         "Senator Daniel Harwick condemned Clara Dunmore for the decision."
     )
-    assert ("Clara Dunmore", "Peter Olsen") in _pairs(state, "support")
-    assert ("Daniel Harwick", "Clara Dunmore") in _pairs(state, "criticism")
-    assert {c.plover for c in _claims(state, "criticism")} == {"ACCUSE"}
+    assert ("Clara Dunmore", "Peter Olsen") in pairs_of(state, "support")
+    assert ("Daniel Harwick", "Clara Dunmore") in pairs_of(state, "criticism")
+    assert {c.plover for c in claims_of(state, "criticism")} == {"ACCUSE"}
 
 
 @pytest.mark.slow
@@ -96,13 +84,13 @@ def test_family_employment_education(analyse) -> None:  # type: ignore[no-untype
         "Peter Olsen's older brother Henrik Olsen, a graduate of the University of Marovia, "
         "joined the cabinet. Laura Mendez, the marketing manager for Delmont Foods, attended."
     )
-    family = _claims(state, "family")
-    assert [(_name(state, c.subject), _name(state, c.object)) for c in family] == [
+    family = claims_of(state, "family")
+    assert [(name_of(state, c.subject), name_of(state, c.object)) for c in family] == [
         ("Peter Olsen", "Henrik Olsen")
     ]
     assert family[0].attributes["relation"] == "brother"
-    assert ("Henrik Olsen", "University of Marovia") in _pairs(state, "education")
-    assert ("Laura Mendez", "Delmont Foods") in _pairs(state, "employment")
+    assert ("Henrik Olsen", "University of Marovia") in pairs_of(state, "education")
+    assert ("Laura Mendez", "Delmont Foods") in pairs_of(state, "employment")
 
 
 @pytest.mark.slow
@@ -112,11 +100,11 @@ def test_election_result(analyse) -> None:  # type: ignore[no-untyped-def]
         "former minister Clara Dunmore's 45.80%.",
         published="2024-03-05",
     )
-    results = _claims(state, "election_result")
+    results = claims_of(state, "election_result")
     assert len(results) == 1
     result = results[0]
-    assert _name(state, result.subject) == "Peter Olsen"
-    assert _name(state, result.object) == "Clara Dunmore"
+    assert name_of(state, result.subject) == "Peter Olsen"
+    assert name_of(state, result.object) == "Clara Dunmore"
     assert result.value == pytest.approx(54.2)
     assert result.unit == "percent"
     assert result.attributes["opponent_share"] == pytest.approx(45.8)
@@ -129,9 +117,9 @@ def test_reported_claim_carries_its_source(analyse) -> None:  # type: ignore[no-
     state = analyse(
         "According to The Marovia Herald, Daniel Harwick met with Peter Olsen in Veldoria."
     )
-    meetings = _claims(state, "meeting")
+    meetings = claims_of(state, "meeting")
     assert meetings and meetings[0].status == "reported"
-    assert [_name(state, k) for k in meetings[0].evidence.via][:1] == ["The Marovia Herald"]
+    assert [name_of(state, k) for k in meetings[0].evidence.via][:1] == ["The Marovia Herald"]
 
 
 @pytest.mark.slow
@@ -156,14 +144,17 @@ def test_spouse_coordinated_meeting_and_defeat(analyse) -> None:  # type: ignore
         "Anna Berg and Karl Dahl met in Veldoria on Monday.\n\n"
         "Karl Dahl defeated Anna Berg in the election with 52 percent of the vote."
     )
-    family = _claims(state, "family")
-    assert [(_name(state, c.subject), _name(state, c.object)) for c in family] == [
+    family = claims_of(state, "family")
+    assert [(name_of(state, c.subject), name_of(state, c.object)) for c in family] == [
         ("Karl Dahl", "Eva Dahl")
     ]
     assert family[0].attributes["relation"] == "spouse"
-    assert ("Anna Berg", "Karl Dahl") in _pairs(state, "meeting")
-    (result,) = _claims(state, "election_result")
-    assert (_name(state, result.subject), _name(state, result.object)) == ("Karl Dahl", "Anna Berg")
+    assert ("Anna Berg", "Karl Dahl") in pairs_of(state, "meeting")
+    (result,) = claims_of(state, "election_result")
+    assert (name_of(state, result.subject), name_of(state, result.object)) == (
+        "Karl Dahl",
+        "Anna Berg",
+    )
     assert result.value == pytest.approx(52.0)
     assert "opponent_share" not in result.attributes
 
@@ -171,7 +162,7 @@ def test_spouse_coordinated_meeting_and_defeat(analyse) -> None:  # type: ignore
 @pytest.mark.slow
 def test_passive_support_keeps_direction(analyse) -> None:  # type: ignore[no-untyped-def]
     state = analyse("Anna Berg was endorsed by Thomas Grey on Friday.")
-    assert _pairs(state, "support") == {("Thomas Grey", "Anna Berg")}
+    assert pairs_of(state, "support") == {("Thomas Grey", "Anna Berg")}
 
 
 @pytest.mark.slow
@@ -180,8 +171,8 @@ def test_pardon_proposal_supports_a_described_group(analyse) -> None:  # type: i
         "Daniel Harwick submitted a proposal that would grant pardons to former members "
         "of Thomas Grey's government."
     )
-    support = _claims(state, "support")
-    assert [(_name(state, c.subject), c.object) for c in support] == [("Daniel Harwick", None)]
+    support = claims_of(state, "support")
+    assert [(name_of(state, c.subject), c.object) for c in support] == [("Daniel Harwick", None)]
     assert str(support[0].value).startswith("former members of Thomas Grey")
 
 
@@ -190,9 +181,9 @@ def test_called_him_a_friend(analyse) -> None:  # type: ignore[no-untyped-def]
     state = analyse(
         "Thomas Grey, who hosted Peter Olsen for lunch in Marovia, has called him a friend."
     )
-    assert ("Thomas Grey", "Peter Olsen") in _pairs(state, "associate")
-    meetings = _claims(state, "meeting")
-    assert [(_name(state, c.object), _name(state, c.place)) for c in meetings] == [
+    assert ("Thomas Grey", "Peter Olsen") in pairs_of(state, "associate")
+    meetings = claims_of(state, "meeting")
+    assert [(name_of(state, c.object), name_of(state, c.place)) for c in meetings] == [
         ("Peter Olsen", "Marovia")
     ]
 
@@ -204,9 +195,9 @@ def test_stored_plover_type_reads_the_mood(analyse) -> None:  # type: ignore[no-
         "Senator Daniel Harwick refused to meet Governor Clara Dunmore. "
         "Peter Olsen will back Clara Dunmore in the runoff."
     )
-    meetings = _claims(state, "meeting")
+    meetings = claims_of(state, "meeting")
     assert meetings and {c.plover for c in meetings} == {"REJECT"}
-    support = _claims(state, "support")
+    support = claims_of(state, "support")
     assert support and {c.plover for c in support} == {"AGREE"}
     assert {c.status for c in support} == {"planned"}
 
@@ -220,4 +211,4 @@ def test_a_lower_case_party_after_its_name_is_the_party(analyse) -> None:  # typ
     kinds = {e.name: e.type for e in state.analysis.entities}
     assert kinds.get("Republican party") == "Organization"
     assert "Christmas party" not in kinds
-    assert ("Lena Varga", "Republican party") in _pairs(state, "membership")
+    assert ("Lena Varga", "Republican party") in pairs_of(state, "membership")

@@ -5,22 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from claim_views import claims_of, name_of, pairs_of
 from dossier.extract.claim_lexicon import is_loaded, strip_loaded
 from dossier.nlp.temporal import find_times, not_before_document
 from dossier.records import TimeExpression
-
-
-def _name(state, key):  # type: ignore[no-untyped-def]
-    entity = state.entity(key)
-    return entity.name if entity is not None else None
-
-
-def _claims(state, kind):  # type: ignore[no-untyped-def]
-    return [c for c in state.analysis.claims if c.kind == kind]
-
-
-def _pairs(state, kind):  # type: ignore[no-untyped-def]
-    return {(_name(state, c.subject), _name(state, c.object)) for c in _claims(state, kind)}
 
 
 def test_a_future_month_is_the_next_one() -> None:
@@ -71,9 +59,9 @@ def test_allegedly_received_is_hedged(analyse) -> None:  # type: ignore[no-untyp
         "$40,000 from a donor in 2022.",
         published="2025-12-18",
     )
-    amounts = [c for c in _claims(state, "amount") if c.value == 40000]
+    amounts = [c for c in claims_of(state, "amount") if c.value == 40000]
     assert amounts and amounts[0].status == "hedged"
-    assert _name(state, amounts[0].subject) == "Quorn Institute"
+    assert name_of(state, amounts[0].subject) == "Quorn Institute"
 
 
 @pytest.mark.slow
@@ -83,7 +71,7 @@ def test_planned_sum_takes_the_next_month(analyse) -> None:  # type: ignore[no-u
         "Ansel Varga takes office in March.",
         published="2025-12-17",
     )
-    amounts = [c for c in _claims(state, "amount") if c.value == 1.2e9]
+    amounts = [c for c in claims_of(state, "amount") if c.value == 1.2e9]
     assert amounts and amounts[0].status == "planned"
     assert amounts[0].date == "2026-03"
 
@@ -94,7 +82,7 @@ def test_his_brother_is_the_subjects_brother(analyse) -> None:  # type: ignore[n
         "Ansel Varga was accompanied by his chief adviser, Liv Osterman, and by his older "
         "brother, Tomas Varga."
     )
-    family = _pairs(state, "family")
+    family = pairs_of(state, "family")
     assert ("Ansel Varga", "Tomas Varga") in family
     assert ("Liv Osterman", "Tomas Varga") not in family
 
@@ -106,9 +94,9 @@ def test_a_dateline_city_meets_nobody(analyse) -> None:  # type: ignore[no-untyp
         "Tuesday to meet Morvish President Dario Quell.",
         published="2025-12-17",
     )
-    meetings = _claims(state, "meeting")
+    meetings = claims_of(state, "meeting")
     assert meetings
-    assert {_name(state, c.subject) for c in meetings} == {"Ansel Varga"}
+    assert {name_of(state, c.subject) for c in meetings} == {"Ansel Varga"}
     assert all(c.date == "2025-12-16" for c in meetings)
 
 
@@ -119,9 +107,9 @@ def test_dateline_date_is_not_the_events(analyse) -> None:  # type: ignore[no-un
         "over lunch in Kellby on Tuesday, the senator's office confirmed on Thursday.",
         published="2021-11-25",
     )
-    meetings = _claims(state, "meeting")
+    meetings = claims_of(state, "meeting")
     assert meetings
-    assert {_name(state, c.subject) for c in meetings} <= {"Ivo Brannock", "Mira Dovel"}
+    assert {name_of(state, c.subject) for c in meetings} <= {"Ivo Brannock", "Mira Dovel"}
     assert {c.date for c in meetings} == {"2021-11-23"}
 
 
@@ -135,7 +123,7 @@ def test_loaded_adjective_is_not_part_of_the_office(analyse) -> None:  # type: i
     assert person.roles and all("sniveling" not in r.title.lower() for r in person.roles)
     jobs = [c for c in state.analysis.claims if c.kind in {"employment", "position"}]
     assert all("sniveling" not in str(c.value).lower() for c in jobs)
-    opinions = [c for c in _claims(state, "opinion") if "sniveling" in str(c.value).lower()]
+    opinions = [c for c in claims_of(state, "opinion") if "sniveling" in str(c.value).lower()]
     assert opinions and opinions[0].status == "opinion"
 
 
@@ -145,7 +133,7 @@ def test_spoke_with_two_people(analyse) -> None:  # type: ignore[no-untyped-def]
         "Ansel Varga spoke by phone on Sunday night with Foreign Minister Ivo Brannock and "
         "with President Dario Quell."
     )
-    pairs = _pairs(state, "meeting")
+    pairs = pairs_of(state, "meeting")
     assert ("Ansel Varga", "Ivo Brannock") in pairs
     assert ("Ansel Varga", "Dario Quell") in pairs
 
@@ -157,7 +145,7 @@ def test_a_date_in_another_clause_is_not_the_claims(analyse) -> None:  # type: i
         "him on Wednesday.",
         published="2025-12-15",
     )
-    support = _claims(state, "support")
+    support = claims_of(state, "support")
     assert support and support[0].date is None
 
 
@@ -168,7 +156,7 @@ def test_a_clause_about_the_trigger_dates_it(analyse) -> None:  # type: ignore[n
         "which dates back to 2019.",
         published="2025-12-15",
     )
-    friends = _claims(state, "associate")
+    friends = claims_of(state, "associate")
     assert friends and friends[0].date == "2019"
 
 
@@ -191,8 +179,8 @@ def test_drawing_criticism_is_being_criticised(analyse) -> None:  # type: ignore
         "Daniel Harwick has drawn criticism for his remarks. Laura Mendez won praise from "
         "Daniel Harwick."
     )
-    assert not _claims(state, "criticism")
-    assert _pairs(state, "support") == {("Daniel Harwick", "Laura Mendez")}
+    assert not claims_of(state, "criticism")
+    assert pairs_of(state, "support") == {("Daniel Harwick", "Laura Mendez")}
 
 
 @pytest.mark.slow
@@ -202,7 +190,7 @@ def test_anaphoric_and_article_numbers_are_not_amounts(analyse) -> None:  # type
         "They will build three prisons and hire one thousand guards.",
         published="2025-12-17",
     )
-    assert sorted(c.value for c in _claims(state, "amount")) == [3, 1000]
+    assert sorted(c.value for c in claims_of(state, "amount")) == [3, 1000]
 
 
 @pytest.mark.slow
@@ -212,8 +200,8 @@ def test_a_plans_sum_belongs_to_the_plans_owner(analyse) -> None:  # type: ignor
         "200,000 people.",
         published="2025-12-15",
     )
-    amounts = [c for c in _claims(state, "amount") if c.value == 200000]
-    assert amounts and _name(state, amounts[0].subject) == "Daniel Harwick"
+    amounts = [c for c in claims_of(state, "amount") if c.value == 200000]
+    assert amounts and name_of(state, amounts[0].subject) == "Daniel Harwick"
 
 
 @pytest.mark.slow
@@ -237,7 +225,7 @@ def test_a_list_of_names_is_not_an_apposition(analyse) -> None:  # type: ignore[
         "Rodrigo Pas."
     )
     places = {
-        (_name(state, c.subject), _name(state, c.object)) for c in _claims(state, "residence")
+        (name_of(state, c.subject), name_of(state, c.object)) for c in claims_of(state, "residence")
     }
     assert ("Javier Mele", "Valdoria") not in places
 
@@ -249,8 +237,8 @@ def test_a_name_after_a_comma_is_the_subject_nouns_apposition(analyse) -> None: 
         "the Senate, Sen. Greta Holm (L-Eastwater), went further, praising Daniel Harwick as "
         "the leader the country needs."
     )
-    assert ("Greta Holm", "Daniel Harwick") in _pairs(state, "support")
-    allies = {frozenset(p) for p in _pairs(state, "associate")}
+    assert ("Greta Holm", "Daniel Harwick") in pairs_of(state, "support")
+    allies = {frozenset(p) for p in pairs_of(state, "associate")}
     assert frozenset({"Lucas Brannock", "Greta Holm"}) in allies
 
 
@@ -261,8 +249,8 @@ def test_she_who_said_she_would_meet_him(analyse) -> None:  # type: ignore[no-un
         "said she would meet him on Wednesday to begin the handover.",
         published="2025-12-15",
     )
-    meetings = _claims(state, "meeting")
-    assert [(_name(state, c.subject), _name(state, c.object)) for c in meetings] == [
+    meetings = claims_of(state, "meeting")
+    assert [(name_of(state, c.subject), name_of(state, c.object)) for c in meetings] == [
         ("Laura Mendez", "Emil Varga")
     ]
     assert meetings[0].date == "2025-12-17"
@@ -277,8 +265,8 @@ def test_a_fronted_description_is_the_subjects(analyse) -> None:  # type: ignore
         "University of Kellby, she won the party nomination in June.",
         published="2025-12-15",
     )
-    schooling = _claims(state, "education")
-    assert [(_name(state, c.subject), _name(state, c.object)) for c in schooling] == [
+    schooling = claims_of(state, "education")
+    assert [(name_of(state, c.subject), name_of(state, c.object)) for c in schooling] == [
         ("Laura Mendez", "University of Kellby")
     ]
     assert schooling[0].date is None  # June dates the nomination, not the degree
@@ -290,8 +278,10 @@ def test_the_two_are_the_pair_just_named(analyse) -> None:  # type: ignore[no-un
         "Sen. Lucas Brannock met Daniel Harwick on Tuesday. The two reportedly ate with "
         "Laura Mendez and about twenty executives."
     )
-    with_her = [c for c in _claims(state, "meeting") if _name(state, c.object) == "Laura Mendez"]
-    assert {_name(state, c.subject) for c in with_her} == {"Lucas Brannock", "Daniel Harwick"}
+    with_her = [
+        c for c in claims_of(state, "meeting") if name_of(state, c.object) == "Laura Mendez"
+    ]
+    assert {name_of(state, c.subject) for c in with_her} == {"Lucas Brannock", "Daniel Harwick"}
     assert all(c.status == "hedged" for c in with_her)
 
 
@@ -301,7 +291,7 @@ def test_lunch_with_an_envoy_is_not_with_the_body_he_is_sent_to(analyse) -> None
         "Daniel Harwick met Laura Mendez on Tuesday. The two reportedly had lunch with the "
         "ambassador to the League of Northern States."
     )
-    league = [c for c in _claims(state, "meeting") if "League" in str(_name(state, c.object))]
+    league = [c for c in claims_of(state, "meeting") if "League" in str(name_of(state, c.object))]
     assert league == []
 
 
@@ -312,5 +302,5 @@ def test_a_guests_interests_are_not_where_they_met(analyse) -> None:  # type: ig
         "two dozen executives from companies with interests in Veldoria. Daniel Harwick hosted "
         "Laura Mendez at a private lunch in Kellby."
     )
-    places = {c.attributes["trigger"]: _name(state, c.place) for c in _claims(state, "meeting")}
+    places = {c.attributes["trigger"]: name_of(state, c.place) for c in claims_of(state, "meeting")}
     assert places == {"met": None, "had": None, "hosted": "Kellby"}

@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from claim_views import name_of
 from dossier.extract.claim_lexicon import subjectivity_lexicon
-
-
-def _name(state, key):  # type: ignore[no-untyped-def]
-    entity = state.entity(key)
-    return entity.name if entity is not None else None
 
 
 def test_subjectivity_lexicon_loads_phrases() -> None:
@@ -32,9 +28,9 @@ def test_loaded_words_are_opinions_of_the_outlet(analyse) -> None:  # type: igno
     assert opinion.status == "opinion"
     assert opinion.holder == "Marovia Daily"
     assert opinion.value == "lunatic ally"
-    assert _name(state, opinion.subject) == "Peter Olsen"
+    assert name_of(state, opinion.subject) == "Peter Olsen"
     facts = [c for c in state.analysis.claims if c.kind != "opinion"]
-    assert ("associate", "Peter Olsen") in {(c.kind, _name(state, c.object)) for c in facts}
+    assert ("associate", "Peter Olsen") in {(c.kind, name_of(state, c.object)) for c in facts}
     for fact in facts:
         assert "lunatic" not in str(fact.value or "").lower()
         assert fact.status != "opinion"
@@ -67,4 +63,4 @@ def test_loaded_score(analyse) -> None:  # type: ignore[no-untyped-def]
     )
     assert loaded.analysis.loaded_score == pytest.approx(0.5)
     secrets = [c for c in loaded.analysis.claims if c.value == "dirty secrets"]
-    assert secrets and _name(loaded, secrets[0].subject) == "Daniel Harwick"
+    assert secrets and name_of(loaded, secrets[0].subject) == "Daniel Harwick"

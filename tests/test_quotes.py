@@ -10,8 +10,7 @@ import pytest
 from dossier.extract.quote_marks import find_quoted
 from dossier.nlp.parse import split_paragraphs
 from dossier.nlp.registry import DocumentState
-from dossier.records import Article, Quote
-from dossier.settings import DEFAULT_PIPELINE, Settings
+from dossier.records import Quote
 
 
 def quoted_texts(text: str) -> list[str]:
@@ -86,21 +85,6 @@ ARTICLE = "\n\n".join(
         ),
     ]
 )
-
-
-@pytest.fixture(scope="module")
-def run_quotes() -> Callable[[str], DocumentState]:
-    """The pipeline up to and including "quotes" (later components do not change quotes)."""
-    from dossier.nlp.pipeline import Pipeline
-
-    names = DEFAULT_PIPELINE[: DEFAULT_PIPELINE.index("quotes") + 1]
-    pipeline = Pipeline(Settings(pipeline=names))
-
-    def run(text: str) -> DocumentState:
-        article = Article(source="test", text=text)
-        return pipeline.run(article, pipeline.parse(article))
-
-    return run
 
 
 @pytest.fixture(scope="module")

@@ -7,25 +7,9 @@ from collections.abc import Callable
 import pytest
 
 from dossier.nlp.registry import DocumentState
-from dossier.records import Article, Quote
-from dossier.settings import DEFAULT_PIPELINE, Settings
+from dossier.records import Quote
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def run_quotes() -> Callable[[str], DocumentState]:
-    """The pipeline up to and including "quotes"."""
-    from dossier.nlp.pipeline import Pipeline
-
-    names = DEFAULT_PIPELINE[: DEFAULT_PIPELINE.index("quotes") + 1]
-    pipeline = Pipeline(Settings(pipeline=names))
-
-    def run(text: str) -> DocumentState:
-        article = Article(source="test", text=text)
-        return pipeline.run(article, pipeline.parse(article))
-
-    return run
 
 
 def find(state: DocumentState, fragment: str) -> Quote:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..nlp.parse import Paragraph
 from ..nlp.registry import DocumentState
+from ..records import QuoteKind
 from .attribution_record import Attribution
 from .attribution_speakers import SpeakerSpan
 from .attribution_syntax import (
@@ -53,6 +54,22 @@ class LeftoverQuotes:
 
     def in_quote(self, offset: int) -> bool:
         return any(q.outer_start <= offset < q.outer_end for q in self.quoted)
+
+    def said_by_verb(
+        self, kind: QuoteKind, start: int, end: int, at: int, cue_in: Paragraph, verb: Token
+    ) -> Attribution:
+        """A statement (body offsets, found in paragraph `at`) cued by the speech verb `verb`
+        of paragraph `cue_in`, whose subject is the speaker."""
+        return Attribution(
+            kind,
+            start,
+            end,
+            at,
+            "verb",
+            cue=cue_bounds(cue_in, verb),
+            speaker_span=speaker_of(cue_in, verb, self.in_quote),
+            cue_lemma=verb.lemma_.lower(),
+        )
 
     def cut_tail(self, found: Attribution) -> None:
         """'as a “disgrace” on Wednesday', '“…” — a charge that …': a mixed statement ends at
@@ -135,15 +152,8 @@ class LeftoverQuotes:
             verb = min(candidates, key=lambda c: (c[0], c[1].i > before[-1].i if before else 0))[1]
             if len(candidates) == 2 and self.introduces(paragraph, candidates[1][1], quoted):
                 verb = candidates[1][1]
-            found = Attribution(
-                "direct",
-                quoted.start,
-                quoted.end,
-                paragraph.index,
-                "verb",
-                cue=cue_bounds(paragraph, verb),
-                speaker_span=speaker_of(paragraph, verb, self.in_quote),
-                cue_lemma=verb.lemma_.lower(),
+            found = self.said_by_verb(
+                "direct", quoted.start, quoted.end, paragraph.index, paragraph, verb
             )
             if found.cue is not None and found.cue[1] <= quoted.outer_start:
                 self.widen_to_clause(found, paragraph, verb, quoted)
@@ -222,15 +232,8 @@ class LeftoverQuotes:
         verb = next((t for t in reversed(last) if is_speech_verb(t)), None)
         if verb is None:
             return None
-        return Attribution(
-            "direct",
-            quoted.start,
-            quoted.end,
-            paragraph.index,
-            "verb",
-            cue=cue_bounds(previous, verb),
-            speaker_span=speaker_of(previous, verb, self.in_quote),
-            cue_lemma=verb.lemma_.lower(),
+        return self.said_by_verb(
+            "direct", quoted.start, quoted.end, paragraph.index, previous, verb
         )
 
     def byline_after(

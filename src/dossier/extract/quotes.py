@@ -30,13 +30,11 @@ from .attribution_syntax import (
     OBJECT_CONTENT_LEMMAS,
     SUBJECT_DEPS,
     claim_noun,
-    cue_bounds,
     is_speech_verb,
     opens_quotation,
     said_end,
     source_after,
     source_stop,
-    speaker_of,
     speaker_span,
     token_end,
     token_start,
@@ -200,16 +198,9 @@ class _Finder(LeftoverQuotes):
                 bounds = trim(doc[thing.left_edge.i : thing.right_edge.i + 1])
         if bounds is None or opens_quotation(doc[bounds[1] - 1]):
             return None
-        return Attribution(
-            kind="indirect",
-            start=token_start(paragraph, doc[bounds[0]]),
-            end=token_end(paragraph, doc[bounds[1] - 1]),
-            paragraph=paragraph.index,
-            cue_type="verb",
-            cue=cue_bounds(paragraph, verb),
-            speaker_span=speaker_of(paragraph, verb, self.in_quote),
-            cue_lemma=verb.lemma_.lower(),
-        )
+        start = token_start(paragraph, doc[bounds[0]])
+        end = token_end(paragraph, doc[bounds[1] - 1])
+        return self.said_by_verb("indirect", start, end, paragraph.index, paragraph, verb)
 
     def from_noun(
         self, paragraph: Paragraph, noun: Token, owner: Token, clause: Token
