@@ -431,18 +431,23 @@ def _quotes_mentioning(conn: sqlite3.Connection, entity_id: int) -> list[Row]:
     )
 
 
-def entity_dossier(conn: sqlite3.Connection, entity_id: int) -> Row:
-    """Everything the sources say about one entity, each line with the sentence it came from."""
-    entity = _entity_row(conn, entity_id)
-    documents, document_total = _documents_of(conn, entity_id)
-    claim_rows = _claim_rows(
+def _claims_about(conn: sqlite3.Connection, entity_id: int, facts: Facts) -> list[Row]:
+    """The entity's claims as subject or object, newest first, with their sources."""
+    rows = _claim_rows(
         conn,
         f"c.subject_doc_entity_id IN {_OF} OR c.object_doc_entity_id IN {_OF}"
         " ORDER BY coalesce(c.date, d.published, '') DESC, c.id LIMIT ?",
         (entity_id, entity_id, DOSSIER_LIMIT),
     )
+    return _format_claims(conn, rows, facts)
+
+
+def entity_dossier(conn: sqlite3.Connection, entity_id: int) -> Row:
+    """Everything the sources say about one entity, each line with the sentence it came from."""
+    entity = _entity_row(conn, entity_id)
+    documents, document_total = _documents_of(conn, entity_id)
     facts = Facts(conn, {entity_id})
-    claims = _format_claims(conn, claim_rows, facts)
+    claims = _claims_about(conn, entity_id, facts)
     groups: dict[str, list[Row]] = defaultdict(list)
     for claim in claims:
         groups[claim["kind"]].append(claim)
@@ -646,8 +651,13 @@ def timeline(conn: sqlite3.Connection, entity_id: int | None = None, limit: int 
     events: list[Row] = []
     entity = None
     if entity_id is not None:
-        dossier = entity_dossier(conn, entity_id)
-        entity = dossier["entity"]
+        # Only the dated parts of a dossier: no documents, names or contradictions.
+        entity = _entity_row(conn, entity_id)
+        dossier = {
+            "offices": _offices(conn, entity_id),
+            "claims": _claims_about(conn, entity_id, Facts(conn, {entity_id})),
+            "quotes_by": _quotes(conn, f"q.speaker_doc_entity_id IN {_OF}", (entity_id,)),
+        }
         for o in dossier["offices"]:
             if o["date"]:
                 label = o["title"] + (f" of {o['of']['name']}" if o["of"] else "")
