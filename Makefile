@@ -13,9 +13,10 @@ DATA ?= ../shared/data
 WEB_JS := src/dossier/web/js
 GRAPH_LIB := src/dossier/web/static/cytoscape.min.js
 
-$(STAMP): requirements/base.txt requirements/dev.txt pyproject.toml
+$(STAMP): requirements/bootstrap.txt requirements/base.txt requirements/dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --require-hashes -r requirements/base.txt -r requirements/dev.txt
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/bootstrap.txt
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/base.txt -r requirements/dev.txt
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
@@ -52,14 +53,20 @@ bench: install
 		$(BIN)/python $$script --data $(DATA) || exit 1; done
 	$(BIN)/python bench/serve.py
 
-# Re-pin every dependency with hashes (needs pip-tools; run after editing requirements/*.in).
+# Re-pin every dependency with hashes (run after editing requirements/*.in). The locker, uv,
+# is itself pinned by hash in requirements/tools.txt and lives in its own venv.
+LOCK_VENV := .venv-lock
+UV_COMPILE := ../$(LOCK_VENV)/bin/uv pip compile -q --python-version 3.11 \
+	--python-platform x86_64-manylinux_2_28 --generate-hashes --strip-extras
 lock:
-	cd requirements && pip-compile --generate-hashes --allow-unsafe --strip-extras -q -o base.txt base.in
-	cd requirements && pip-compile --generate-hashes --allow-unsafe --strip-extras -q -o dev.txt dev.in
+	test -x $(LOCK_VENV)/bin/python || $(PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/python -m pip install --quiet --require-hashes -r requirements/bootstrap.txt
+	$(LOCK_VENV)/bin/python -m pip install --quiet --require-hashes -r requirements/tools.txt
+	cd requirements && $(UV_COMPILE) base.in -o base.txt && $(UV_COMPILE) dev.in -o dev.txt
 
 # Regenerate docs/cli.md from every command's --help.
 docs: install
 	$(BIN)/python scripts/cli_docs.py
 
 clean:
-	rm -rf $(VENV) $(SAMPLE_DB) $(SAMPLE_DB)-wal $(SAMPLE_DB)-shm
+	rm -rf $(VENV) $(LOCK_VENV) $(SAMPLE_DB) $(SAMPLE_DB)-wal $(SAMPLE_DB)-shm
