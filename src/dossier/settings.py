@@ -32,6 +32,9 @@ class Settings:
     max_bytes: int = 50 * 1024 * 1024
     #: Bodies longer than this many characters are refused as not being one article.
     max_chars: int = 2_000_000
+    #: HTML pages with more elements than this are refused before extraction, which costs
+    #: about half a millisecond per element (the heaviest real news pages have ~10,000).
+    max_tags: int = 50_000
     #: spaCy package loaded for parsing.
     model: str = MODEL_NAME
     #: Names of the document components run after parsing, in order (see dossier.nlp.registry).

@@ -8,6 +8,7 @@ metadata (HTML through trafilatura, plain text through the debris cleaner) → m
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from dossier.errors import NoArticle, TooLarge, UnsupportedInput
 from dossier.ingest.credits import credit_authors, split_credit
@@ -21,6 +22,22 @@ from dossier.settings import Settings
 
 #: Fewer words than this is a menu or a caption, not an article.
 _MIN_WORDS = 8
+#: A page or text over this many times `max_chars` is refused before extraction: the body is
+#: a part of it, but not so small a part that such a page could hold one article.
+_TEXT_MARGIN = 1.5
+_TAG_START = re.compile(r"<[A-Za-z]")
+#: A tag, a comment, or the opening tag of an element whose content is not text.
+_HIDDEN = re.compile(r"<!--|<(script|style|svg|template)\b[^<>]*>|<[/!?A-Za-z][^<>]*>", re.I)
+_CLOSERS = {
+    name: re.compile(closer, re.I)
+    for name, closer in (
+        ("script", "</script"),
+        ("style", "</style"),
+        ("svg", "</svg"),
+        ("template", "</template"),
+        ("<!--", "-->"),
+    )
+}
 _LANGUAGE_NAMES = {
     "es": "Spanish", "pt": "Portuguese", "fr": "French", "de": "German", "it": "Italian",
     "nl": "Dutch", "und": "not a language Dossier recognises",
@@ -35,6 +52,10 @@ def extract_article(page: Page, settings: Settings, today: dt.date | None = None
         raise TooLarge(page.source, f"too large (over {settings.max_bytes} bytes); not read")
     raw, warnings = decode_bytes(page.data, page.source, html=page.kind == "html")
     raw = raw.replace("\x00", "")
+    if page.kind == "html":
+        _check_markup(page.source, raw, settings)
+    elif len(raw) > _TEXT_MARGIN * settings.max_chars:
+        raise TooLarge(page.source, _over_chars(len(raw), settings))
     article = Article(source=page.source, text="", url=page.url, warnings=warnings)
     if page.kind == "html":
         found = extract_html(raw, url=page.url)
@@ -62,14 +83,58 @@ def extract_article(page: Page, settings: Settings, today: dt.date | None = None
         raise NoArticle(page.source, "no article text found in this page")
     article.text = "\n\n".join(paragraphs)
     if len(article.text) > settings.max_chars:
-        raise TooLarge(
-            page.source,
-            f"the body has {len(article.text):,} characters, over the {settings.max_chars:,} "
-            "limit for one article",
-        )
+        raise TooLarge(page.source, _over_chars(len(article.text), settings))
     _settle_date(article, page, settings)
     _check_language(article)
     return article
+
+
+def _check_markup(source: str, markup: str, settings: Settings) -> None:
+    """Refuse, before any parsing, HTML too big to be one article (extraction time grows with it).
+
+    Extraction costs about half a millisecond per element, so the element count is capped;
+    a page whose visible text alone is well over `max_chars` cannot hold one article either.
+    """
+    tags = len(_TAG_START.findall(markup))
+    if tags > settings.max_tags:
+        raise TooLarge(
+            source,
+            f"the page has {tags:,} HTML elements, over the {settings.max_tags:,} limit "
+            "(a news page has a few thousand); not read",
+        )
+    visible = _visible_chars(markup)
+    if visible > _TEXT_MARGIN * settings.max_chars:
+        raise TooLarge(source, _over_chars(visible, settings, about=True))
+
+
+def _visible_chars(data: str) -> int:
+    """Characters of `data` outside tags, comments, scripts and styles: an upper bound on its text.
+
+    One pass; every search is bounded, so no markup makes it slower than linear.
+    """
+    hidden = 0
+    position = 0
+    while True:
+        match = _HIDDEN.search(data, position)
+        if match is None:
+            return len(data) - hidden
+        opened = match.group(1)
+        closer = _CLOSERS[opened.lower()] if opened else _CLOSERS.get(match.group(0))
+        end = match.end()
+        if closer is not None:
+            closed = closer.search(data, end)
+            end = closed.end() if closed else len(data)
+        hidden += end - match.start()
+        position = end
+
+
+def _over_chars(count: int, settings: Settings, about: bool = False) -> str:
+    """The TooLarge reason for a text over `max_chars`."""
+    size = f"about {count:,}" if about else f"{count:,}"
+    return (
+        f"the text has {size} characters, over the {settings.max_chars:,} limit for one "
+        "article; not read"
+    )
 
 
 def _without_credits(paragraphs: list[str]) -> tuple[list[str], list[str]]:
