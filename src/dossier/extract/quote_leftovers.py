@@ -8,6 +8,8 @@ one without a cue).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from ..nlp.parse import Paragraph
@@ -51,9 +53,21 @@ class LeftoverQuotes:
     text: str
     quoted: list[Quoted]
     found: list[Attribution]
+    #: Starts of the quotations' outer spans, sorted, and the furthest outer end so far.
+    quote_starts: list[int]
+    quote_reach: list[int]
+
+    def index_quotes(self) -> None:
+        """Sort the quotations' spans once, so `in_quote` is a binary search."""
+        spans = sorted((q.outer_start, q.outer_end) for q in self.quoted)
+        self.quote_starts = [start for start, _ in spans]
+        self.quote_reach = list(accumulate((end for _, end in spans), max))
 
     def in_quote(self, offset: int) -> bool:
-        return any(q.outer_start <= offset < q.outer_end for q in self.quoted)
+        """True inside a quotation, marks included: exactly when the furthest end among the
+        quotations that start at or before `offset` lies after it."""
+        index = bisect_right(self.quote_starts, offset) - 1
+        return index >= 0 and self.quote_reach[index] > offset
 
     def said_by_verb(
         self, kind: QuoteKind, start: int, end: int, at: int, cue_in: Paragraph, verb: Token
@@ -111,10 +125,7 @@ class LeftoverQuotes:
             self.found.append(found)
 
     def paragraph_of(self, offset: int) -> Paragraph | None:
-        for paragraph in self.state.parsed.paragraphs:
-            if paragraph.offset <= offset < paragraph.offset + len(paragraph.doc.text):
-                return paragraph
-        return None
+        return self.state.parsed.paragraph_at(offset)
 
     def cue_beside(self, paragraph: Paragraph, quoted: Quoted) -> Attribution | None:
         """A reporting verb (or a colon) right before or after the quotation."""
@@ -240,7 +251,7 @@ class LeftoverQuotes:
         self, paragraph: Paragraph, quoted: Quoted, after: list[Token]
     ) -> Attribution | None:
         """'“…” ― Ana Vela': a dash and a name after the quotation sign it."""
-        tail = self.text[quoted.outer_end : paragraph.offset + len(paragraph.doc.text)]
+        tail = self.text[quoted.outer_end : paragraph.end]
         dash = _BYLINE.match(tail)
         if dash is None:
             return None

@@ -61,8 +61,9 @@ class _Finder(LeftoverQuotes):
         self.state = state
         self.text = state.article.text
         parsed = state.parsed
-        bounds = [(p.offset, p.offset + len(p.doc.text)) for p in parsed.paragraphs]
+        bounds = [(p.offset, p.end) for p in parsed.paragraphs]
         self.quoted = find_quoted(self.text, bounds)
+        self.index_quotes()
         self.found: list[Attribution] = []
 
     # -- pass 0: interview transcripts ("VELA: We will …") -------------------------------

@@ -31,10 +31,10 @@ _HIDDEN = re.compile(r"<!--|<(script|style|svg|template)\b[^<>]*>|<[/!?A-Za-z][^
 _CLOSERS = {
     name: re.compile(closer, re.I)
     for name, closer in (
-        ("script", "</script"),
-        ("style", "</style"),
-        ("svg", "</svg"),
-        ("template", "</template"),
+        ("script", r"</script\s*>"),
+        ("style", r"</style\s*>"),
+        ("svg", r"</svg\s*>"),
+        ("template", r"</template\s*>"),
         ("<!--", "-->"),
     )
 }

@@ -15,6 +15,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -35,6 +36,11 @@ class Paragraph:
     index: int
     offset: int
     doc: Doc
+
+    @cached_property
+    def end(self) -> int:
+        """Body offset just past the paragraph (`doc.text` is rebuilt on every read; this once)."""
+        return self.offset + len(self.doc.text)
 
 
 @dataclass
@@ -116,6 +122,7 @@ class ParsedDocument:
         self.paragraphs = paragraphs
         self._sentences: list[SentenceView] | None = None
         self._starts: list[int] | None = None
+        self._offsets: list[int] | None = None
 
     @classmethod
     def parse(cls, text: str, nlp: Language, batch_size: int = 64) -> ParsedDocument:
@@ -146,6 +153,15 @@ class ParsedDocument:
 
     def span_offsets(self, paragraph: Paragraph, span: Span) -> tuple[int, int]:
         return paragraph.offset + span.start_char, paragraph.offset + span.end_char
+
+    def paragraph_at(self, offset: int) -> Paragraph | None:
+        """The paragraph (or piece) holding body offset `offset`, by binary search."""
+        if self._offsets is None:
+            self._offsets = [paragraph.offset for paragraph in self.paragraphs]
+        index = bisect.bisect_right(self._offsets, offset) - 1
+        if index >= 0 and offset < self.paragraphs[index].end:
+            return self.paragraphs[index]
+        return None
 
     def sentence_at(self, offset: int) -> SentenceView | None:
         """The sentence holding body offset `offset` (a binary search: sentences are in order)."""

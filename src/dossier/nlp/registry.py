@@ -32,6 +32,7 @@ class DocumentState:
     analysis: Analysis = field(default_factory=Analysis)
     #: Scratch space for one component to leave structured results to a later one.
     extras: dict[str, object] = field(default_factory=dict)
+    _mentions: MentionIndex = field(default_factory=lambda: MentionIndex(), repr=False)
 
     def entity(self, key: int | None) -> Entity | None:
         if key is None:
@@ -42,14 +43,72 @@ class DocumentState:
         return None
 
     def entity_at(self, start: int, end: int) -> Entity | None:
-        """The entity with a mention overlapping body offsets [start, end), longest first."""
-        best: tuple[int, Entity] | None = None
-        for entity in self.analysis.entities:
-            for mention in entity.mentions:
-                overlap = min(end, mention.end) - max(start, mention.start)
-                if overlap > 0 and (best is None or overlap > best[0]):
-                    best = (overlap, entity)
-        return best[1] if best else None
+        """The entity with a mention overlapping body offsets [start, end), longest first
+        (on a tie, the entity listed first)."""
+        entities = self.analysis.entities
+        self._mentions.refresh(entities)
+        position = self._mentions.at(start, end)
+        return None if position is None else entities[position]
+
+
+class MentionIndex:
+    """The entities' mentions by position, so finding one at an offset costs the same in a
+    long article as in a short one. It follows the components as they add mentions: an
+    entity whose mention list changed length (or was replaced) is indexed again."""
+
+    _BUCKET = 64
+
+    def __init__(self) -> None:
+        self._reset(0)
+
+    def _reset(self, list_id: int) -> None:
+        self._list_id = list_id
+        self._keys: list[int] = []
+        self._seen: list[tuple[int, int]] = []
+        self._placed: list[set[int]] = []
+        self._buckets: dict[int, dict[int, list[tuple[int, int]]]] = {}
+
+    def refresh(self, entities: list[Entity]) -> None:
+        """Bring the index in step with `entities`."""
+        keys = [id(entity) for entity in entities]
+        if id(entities) != self._list_id or keys[: len(self._keys)] != self._keys:
+            self._reset(id(entities))
+        for position, entity in enumerate(entities):
+            signature = (id(entity.mentions), len(entity.mentions))
+            if position < len(self._seen):
+                if self._seen[position] == signature:
+                    continue
+                self._unplace(position)
+                self._seen[position] = signature
+            else:
+                self._seen.append(signature)
+                self._placed.append(set())
+            self._place(position, entity)
+        self._keys = keys
+
+    def at(self, start: int, end: int) -> int | None:
+        """Position of the entity whose mention overlaps [start, end) the most."""
+        best: tuple[int, int] | None = None
+        for bucket in range(start // self._BUCKET, (end - 1) // self._BUCKET + 1):
+            for position, spans in self._buckets.get(bucket, {}).items():
+                for mention_start, mention_end in spans:
+                    overlap = min(end, mention_end) - max(start, mention_start)
+                    if overlap > 0 and (best is None or (overlap, -position) > (best[0], -best[1])):
+                        best = (overlap, position)
+        return None if best is None else best[1]
+
+    def _place(self, position: int, entity: Entity) -> None:
+        for mention in entity.mentions:
+            last = max(mention.start, mention.end - 1)
+            for bucket in range(mention.start // self._BUCKET, last // self._BUCKET + 1):
+                spans = self._buckets.setdefault(bucket, {}).setdefault(position, [])
+                spans.append((mention.start, mention.end))
+                self._placed[position].add(bucket)
+
+    def _unplace(self, position: int) -> None:
+        for bucket in self._placed[position]:
+            self._buckets[bucket].pop(position, None)
+        self._placed[position] = set()
 
 
 Component = Callable[[DocumentState], None]
