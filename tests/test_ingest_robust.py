@@ -159,6 +159,17 @@ def test_damaged_gzip_member_in_the_middle(tmp_path: Path) -> None:
     (error,) = errors
     assert "crawl.warc.gz" in str(error)
     assert f"at byte {len(members[0])}, damaged gzip data" in error.reason
+    third = len(members[0]) + len(middle)
+    assert [p.source for p in good] == [f"{path}#0", f"{path}#{third}"]
+
+
+def test_warc_gzipped_whole_is_one_member_with_many_records(tmp_path: Path) -> None:
+    records = [response(f"https://news.example/{i}", HTML) for i in range(2)]
+    path = tmp_path / "whole.warc.gz"
+    path.write_bytes(gzip.compress(b"".join(records)))
+    good, errors = split(pages([path]))
+    assert not errors
+    assert [p.source for p in good] == [f"{path}#0", f"{path}#0+{len(records[0])}"]
 
 
 def test_damaged_gzip_header_in_the_middle(tmp_path: Path) -> None:

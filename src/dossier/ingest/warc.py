@@ -90,13 +90,27 @@ class _WarcReader:
             starts.append(starts[-1] + len(member.data))
         base = 0 if compressed else members[0].offset
 
+        def anchor(position: int) -> tuple[int, int]:
+            """(byte offset in the file, offset inside its gzip member) of a position."""
+            if not compressed:
+                return base + position, 0
+            index = bisect.bisect_right(starts, position) - 1
+            return members[index].offset, position - starts[index]
+
         def where(position: int, number: int | None = None) -> str:
             """A record's place, as a person can find it again."""
             record = f"record {number} " if number else ""
+            offset, inside = anchor(position)
             if not compressed:
-                return f"{record}at byte {base + position}"
-            index = bisect.bisect_right(starts, position) - 1
-            return f"{record}in the gzip member at byte {members[index].offset}"
+                return f"{record}at byte {offset}"
+            within = f" (byte {inside} of its content)" if inside else ""
+            return f"{record}in the gzip member at byte {offset}{within}"
+
+        def label(position: int) -> str:
+            """The page's source: the file, `#`, and where its record starts (as CDX indexes
+            give it for a WARC.gz: the gzip member's offset)."""
+            offset, inside = anchor(position)
+            return f"{self.source}#{offset}" + (f"+{inside}" if inside else "")
 
         position = 0
         while position < len(data):
@@ -126,10 +140,10 @@ class _WarcReader:
                     return
                 position = following
                 continue
-            yield from self._judge(record, where(start, record.number), start)
+            yield from self._judge(record, where(start, record.number), label(start))
             position = end
 
-    def _judge(self, record: _Record, place: str, offset: int) -> Iterator[Page | InputError]:
+    def _judge(self, record: _Record, place: str, source: str) -> Iterator[Page | InputError]:
         """A page for an HTML response or resource record; an error when it cannot be read."""
         kind = record.headers.get("warc-type", "").strip().lower()
         if not kind:
@@ -160,7 +174,7 @@ class _WarcReader:
             return
         self.pages += 1
         yield Page(
-            source=f"{self.source}#{offset}",
+            source=source,
             data=payload,
             kind=page_kind,
             url=record.headers.get("warc-target-uri") or None,
