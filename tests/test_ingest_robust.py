@@ -273,3 +273,13 @@ def test_cli_add_one_line_per_bad_input_and_exit_1(tmp_path: Path) -> None:
         assert len(lines) == 1, (name, result.output)
     assert "0 added, 0 already stored, 5 failed" in result.output
     assert "Traceback" not in result.output
+
+
+def test_unreachable_path_named_directly(tmp_path: Path) -> None:
+    (tmp_path / "gone.html").symlink_to(tmp_path / "nowhere.html")
+    too_long = tmp_path / ("x" * 300)
+    dangling, unreachable = pages([tmp_path / "gone.html", too_long])
+    assert isinstance(dangling, InputError)
+    assert dangling.reason == "a link to a file that does not exist"
+    assert isinstance(unreachable, InputError)
+    assert unreachable.reason == "cannot be read (File name too long)"

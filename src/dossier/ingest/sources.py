@@ -36,18 +36,26 @@ def iter_pages(paths: Sequence[str], settings: Settings) -> Iterator[Page | Inpu
             yield from _pages_from_stream("<stdin>", sys.stdin.buffer, settings)
             continue
         path = Path(raw)
-        if path.is_dir():
-            for found in _walk(path):
-                if isinstance(found, InputError):
-                    yield found
-                else:
-                    yield from _pages_from_file(found, settings)
-        elif path.exists():
+        try:
+            is_folder = stat.S_ISDIR(path.stat().st_mode)
+        except FileNotFoundError:
+            dangling = path.is_symlink()
+            yield InputError(
+                raw,
+                "a link to a file that does not exist" if dangling else "no such file or folder",
+            )
+            continue
+        except OSError as err:  # a folder above it cannot be entered, a name too long …
+            yield InputError(raw, f"cannot be read ({err.strerror or err})")
+            continue
+        if not is_folder:
             yield from _pages_from_file(path, settings)
-        elif path.is_symlink():
-            yield InputError(raw, "a link to a file that does not exist")
-        else:
-            yield InputError(raw, "no such file or folder")
+            continue
+        for found in _walk(path):
+            if isinstance(found, InputError):
+                yield found
+            else:
+                yield from _pages_from_file(found, settings)
 
 
 def _walk(folder: Path) -> list[Path | InputError]:
