@@ -158,7 +158,8 @@ def resolve_pronouns(state: DocumentState) -> None:
                 continue
             start = offset + token.idx
             lo = bisect_left(refs, _Ref(starts[max(0, index - _WINDOW)], -1, -1, -1, False))
-            usable = refs[lo:]
+            hi = bisect_left(refs, _Ref(sentence.end, -1, -1, -1, False), lo)
+            usable = refs[lo:hi]  # none after this sentence counts: a window, not the whole rest
             if not _inside(quotes, start):
                 # Outside a quotation, a name inside one belongs to another speaker's frame.
                 usable = [r for r in usable if not _inside(quotes, r.start)]

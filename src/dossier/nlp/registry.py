@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from ..errors import DossierError
 from ..records import Analysis, Article, Entity
@@ -33,14 +34,21 @@ class DocumentState:
     #: Scratch space for one component to leave structured results to a later one.
     extras: dict[str, object] = field(default_factory=dict)
     _mentions: MentionIndex = field(default_factory=lambda: MentionIndex(), repr=False)
+    #: (the entity list it was built from, its length, entities by key) for `entity`.
+    _by_key: tuple[list[Entity] | None, int, dict[int, Entity]] = field(
+        default=(None, 0, {}), repr=False
+    )
 
     def entity(self, key: int | None) -> Entity | None:
         if key is None:
             return None
-        for entity in self.analysis.entities:
-            if entity.key == key:
-                return entity
-        return None
+        entities = self.analysis.entities
+        if self._by_key[0] is not entities or self._by_key[1] != len(entities):
+            by_key: dict[int, Entity] = {}
+            for entity in entities:
+                by_key.setdefault(entity.key, entity)
+            self._by_key = (entities, len(entities), by_key)
+        return self._by_key[2].get(key)
 
     def entity_at(self, start: int, end: int) -> Entity | None:
         """The entity with a mention overlapping body offsets [start, end), longest first
@@ -49,6 +57,9 @@ class DocumentState:
         self._mentions.refresh(entities)
         position = self._mentions.at(start, end)
         return None if position is None else entities[position]
+
+
+_MENTIONS = attrgetter("mentions")
 
 
 class MentionIndex:
@@ -63,13 +74,18 @@ class MentionIndex:
 
     def _reset(self, list_id: int) -> None:
         self._list_id = list_id
+        self._size = (0, 0, 0)
         self._keys: list[int] = []
         self._seen: list[tuple[int, int]] = []
         self._placed: list[set[int]] = []
         self._buckets: dict[int, dict[int, list[tuple[int, int]]]] = {}
+        self._held: tuple[object, ...] = ()
 
     def refresh(self, entities: list[Entity]) -> None:
-        """Bring the index in step with `entities`."""
+        """Bring the index in step with `entities` (mentions are only ever added or reordered)."""
+        size = (id(entities), len(entities), sum(map(len, map(_MENTIONS, entities))))
+        if size == self._size:
+            return
         keys = [id(entity) for entity in entities]
         if id(entities) != self._list_id or keys[: len(self._keys)] != self._keys:
             self._reset(id(entities))
@@ -85,6 +101,9 @@ class MentionIndex:
                 self._placed.append(set())
             self._place(position, entity)
         self._keys = keys
+        self._size = size
+        # Hold what was compared by id, so no new object can take one of those ids meanwhile.
+        self._held = (entities, list(entities), [entity.mentions for entity in entities])
 
     def at(self, start: int, end: int) -> int | None:
         """Position of the entity whose mention overlaps [start, end) the most."""
