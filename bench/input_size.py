@@ -7,7 +7,9 @@ shuffled order until the wanted length): HTML pages of 10 KB to 1.9 MB of text, 
 as one single paragraph, a 5 MB page and a 45 MB page (refused by the size bounds). Each case
 runs in a fresh process that loads the model on a small article first, so the numbers are the
 input's own: wall and CPU seconds (CPU time is what to compare on a busy machine), and peak
-resident memory above the loaded model. A line per case;
+resident memory above the loaded model. The peer, in the same process and on the same body,
+is the model alone: spaCy's `nlp.pipe` over the body's paragraphs, as a plain script on top of
+spaCy would run it (CPU seconds, or the error it stops with). A line per case;
 the growth per MB of text shows whether time and memory stay linear. Nothing is kept.
 """
 
@@ -23,6 +25,12 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from dossier.nlp.parse import split_paragraphs
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 ROOT = Path(__file__).resolve().parent.parent
 #: name → (kind, characters of text); "para" is one paragraph, "html" a page of paragraphs.
@@ -88,7 +96,7 @@ def run_case(path: Path) -> dict[str, object]:
     warm = extract_article(Page("warm-up", _WARM_UP.encode(), "html"), settings)
     pipeline.analyse(warm)
     base_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    outcome, chars = "stored", 0
+    outcome, chars, text = "stored", 0, ""
     cpu_before = _cpu_seconds()
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp, Database(Path(tmp) / "bench.db") as db:
@@ -100,19 +108,34 @@ def run_case(path: Path) -> dict[str, object]:
             except InputError as err:
                 outcome = f"refused: {err.reason}"
                 continue
-            chars = len(article.text)
+            chars, text = len(article.text), article.text
             db.add_article(article, pipeline.analyse(article))
     seconds = time.perf_counter() - started
     cpu = _cpu_seconds() - cpu_before
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    peer = _spacy_alone(pipeline.nlp, text) if chars else None
     return {
         "seconds": seconds,
         "cpu": cpu,
+        "peer": peer,
         "chars": chars,
         "outcome": outcome,
         "model_mb": base_kb / 1024,
         "extra_mb": (peak_kb - base_kb) / 1024,
     }
+
+
+def _spacy_alone(nlp: Language, text: str) -> str:
+    """The peer: the same model run on the same body's paragraphs with no more than `nlp.pipe`,
+    as a script on top of spaCy would; its CPU seconds, or the error it stops with."""
+    paragraphs = [chunk for _, chunk in split_paragraphs(text)]
+    before = _cpu_seconds()
+    try:
+        for _ in nlp.pipe(paragraphs, batch_size=64):
+            pass
+    except ValueError as err:
+        return f"fails: {str(err).split(']')[0].strip('[')}"
+    return f"{_cpu_seconds() - before:.1f}"
 
 
 def _cpu_seconds() -> float:
@@ -134,8 +157,11 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         raise SystemExit(f"unknown case {unknown[0]!r}; choose from {', '.join(CASES)}")
     paragraphs = news_paragraphs(args.data)
-    print(f"{'case':<11} {'input MB':>8} {'text chars':>11} {'seconds':>8} {'CPU s':>7} "
-          f"{'CPU s/MB':>8} {'extra MB':>8} {'model MB':>8}  outcome")  # fmt: skip
+    header = (
+        f"{'case':<11} {'input MB':>8} {'text chars':>11} {'seconds':>8} {'CPU s':>7} "
+        f"{'CPU s/MB':>8} {'extra MB':>8} {'model MB':>8} {'spaCy alone':>11}  outcome"
+    )
+    print(header)
     with tempfile.TemporaryDirectory() as tmp:
         for name in names:
             kind, chars = CASES[name]
@@ -156,8 +182,8 @@ def main(argv: list[str] | None = None) -> int:
             per_mb = f"{row['cpu'] / text_mb:8.1f}" if text_mb else "       -"
             print(
                 f"{name:<11} {size_mb:8.2f} {row['chars']:>11,} {row['seconds']:8.1f} "
-                f"{row['cpu']:7.1f} {per_mb} {row['extra_mb']:8.0f} {row['model_mb']:8.0f}  "
-                f"{row['outcome']}",
+                f"{row['cpu']:7.1f} {per_mb} {row['extra_mb']:8.0f} {row['model_mb']:8.0f} "
+                f"{row['peer'] or '-':>11}  {row['outcome']}",
                 flush=True,
             )
             path.unlink()
