@@ -7,7 +7,6 @@ metadata (HTML through trafilatura, plain text through the debris cleaner) → m
 
 from __future__ import annotations
 
-import datetime as dt
 
 from dossier.errors import NoArticle, TooLarge, UnsupportedInput
 from dossier.ingest.credits import credit_authors, split_credit
@@ -27,7 +26,7 @@ _LANGUAGE_NAMES = {
 }  # fmt: skip
 
 
-def extract_article(page: Page, settings: Settings, today: dt.date | None = None) -> Article:
+def extract_article(page: Page, settings: Settings) -> Article:
     """Turn one page into a clean, dated article; raise an `InputError` subclass if it can't."""
     if page.kind not in ("html", "text"):
         raise UnsupportedInput(page.source, f"a {page.kind} input, not a news page")
@@ -49,9 +48,7 @@ def extract_article(page: Page, settings: Settings, today: dt.date | None = None
         paragraphs = scraped.paragraphs
         article.title = scraped.title
         article.authors = scraped.authors
-        dated = find_text_date(
-            scraped.header, paragraphs, scraped.footer + scraped.debris, today=today
-        )
+        dated = find_text_date(scraped.header, paragraphs, scraped.footer + scraped.debris)
         if dated.published:
             article.published, article.published_from = dated.published, "text"
         article.published_not_after = dated.not_after

@@ -112,22 +112,29 @@ def _find_date(tree: Any, markup: str) -> str | None:
     """The original publication date from the page's markup, as an ISO date.
 
     The markup's own date fields first; the slower search through visible text only when
-    they say nothing. That search assembles dates from scattered pieces (a copyright year
-    becomes January 1st), so its date is kept only as far as the page writes it out; a
-    field's first of the month is checked the same way, since a month alone comes back so.
+    they say nothing. Whatever htmldate returns is kept only as far as the page writes it out:
+    htmldate completes a partial date from the clock (a month alone comes back with today's
+    day), and its text search assembles dates from scattered pieces (a copyright year becomes
+    January 1st). Its upper bound is fixed rather than today, so the answer never depends on
+    the day Dossier runs.
     """
     for extensive in (False, True):
         try:
-            found = htmldate.find_date(tree, extensive_search=extensive, original_date=True)
+            found = htmldate.find_date(
+                tree,
+                extensive_search=extensive,
+                original_date=True,
+                max_date=_LATEST_PLAUSIBLE,
+            )
         except (ValueError, TypeError):
             found = None
-        if found and extensive:
-            return written_date(str(found), markup)
-        if found and str(found).endswith("-01"):  # "2024-03" in a field comes back as the 1st
-            return written_date(str(found), markup) or str(found)
         if found:
-            return str(found)
+            return written_date(str(found), markup)
     return None
+
+
+#: htmldate's upper bound for a publication date (its default is today).
+_LATEST_PLAUSIBLE = "2099-12-31"
 
 
 def _same_words(a: str, b: str) -> bool:
