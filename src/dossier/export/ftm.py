@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import PurePath
 from typing import Any, TextIO
 
@@ -122,14 +122,21 @@ class _Builder:
         self.out: dict[str, EntityProxy] = {}
 
     def _names(self, entity: dict[str, Any]) -> list[str]:
-        """The entity's names, its own name first; pronouns and descriptors left out."""
-        forms = [entity["name"], *entity["aliases"]]
+        """The entity's names, the one to show first; pronouns and descriptors left out.
+
+        The name shown is chosen from the names alone (not from which article came first):
+        not all capitals, the most words, the most mentions, then alphabetical order."""
+        said: Counter[str] = Counter()
         for m in entity["mentions"]:
             doc = self.docs.get(m["document"])
-            if doc:
-                forms.append(doc["text"][m["start"] : m["end"]])
-        names = [n for n in (proper_name(f) for f in forms) if n]
-        return list(dict.fromkeys(names))
+            name = proper_name(doc["text"][m["start"] : m["end"]]) if doc else None
+            if name:
+                said[name] += 1
+        for form in [entity["name"], *entity["aliases"]]:
+            name = proper_name(form)
+            if name and name not in said:
+                said[name] = 0
+        return sorted(said, key=lambda n: (n.isupper(), -len(n.split()), -said[n], n.casefold(), n))
 
     def _entity_ids(self) -> dict[int, str]:
         """Content ids; entities that would share one get their mention offsets added."""
