@@ -86,6 +86,20 @@ def _office_roles(
     return offices
 
 
+def _office_status(
+    claims: list[dict[str, Any]], corroboration: dict[int, tuple[int, str]]
+) -> dict[str, object]:
+    """Status and independent sources of the position claims an office edge stands for."""
+    if not claims:
+        return {}
+    best = max((corroboration.get(c["id"], (0, "")) for c in claims), key=lambda x: x[0])
+    return {
+        "status": sorted({c["status"] for c in claims}),
+        "independent_sources": best[0] or None,
+        "sources": best[1] or None,
+    }
+
+
 def build_graph(
     export: dict[str, Any], corroboration: dict[int, tuple[int, str]] | None = None
 ) -> nx.MultiDiGraph:
@@ -109,13 +123,15 @@ def build_graph(
             ),
         )
     offices = _office_roles(export, names)
+    office_claims: dict[tuple[int, int, str], list[dict[str, Any]]] = defaultdict(list)
     for claim in export["claims"]:
         subject, obj = claim["subject"], claim["object"]
         if subject not in names or obj not in names:
             continue
         title = str(claim["value"] or "").casefold()
         if claim["kind"] == "position" and (subject, obj, title) in offices:
-            continue  # the office edge below already stands for it
+            office_claims[(subject, obj, title)].append(claim)
+            continue  # the office edge below stands for it, with its status and sources
         evidence = claim["evidence"]
         document = documents.get(evidence["document"], {})
         graph.add_edge(
@@ -163,6 +179,7 @@ def build_graph(
                     "evidence_end": finish,
                     "statements": len(roles),
                     "documents": len({r["document"] for r in roles}),
+                    **_office_status(office_claims.get((holder, of, title), []), corroboration),
                 }
             ),
         )
