@@ -21,6 +21,7 @@ import networkx as nx
 from ..resolve.corroboration import corroborate
 from ..store import Database
 from .contract import build_export
+from .ftm_names import proper_name
 
 
 def _scalar(value: object) -> str | int | float | bool | None:
@@ -115,7 +116,7 @@ def build_graph(
                 {
                     "label": entity["name"],
                     "type": entity["type"],
-                    "aliases": entity["aliases"],
+                    "aliases": [a for a in entity["aliases"] if proper_name(a) == a],
                     "mentions": len(entity["mentions"]),
                     "documents": len({m["document"] for m in entity["mentions"]}),
                     "offices": sorted({r["title"] for r in entity["roles"]}),
