@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import pytest
@@ -33,7 +34,7 @@ def _ftm_cli() -> str:
     return path
 
 
-def _build(path: Path, files: list[Path], pipeline, settings) -> None:  # type: ignore[no-untyped-def]
+def _build(path: Path, files: list[Path], pipeline: Any, settings: Any) -> None:
     with Database(path) as db:
         for page in iter_pages([str(f) for f in files], settings):
             assert not isinstance(page, InputError), page
@@ -42,7 +43,9 @@ def _build(path: Path, files: list[Path], pipeline, settings) -> None:  # type: 
 
 
 @pytest.fixture(scope="module")
-def two_orders(pipeline, settings, tmp_path_factory: pytest.TempPathFactory) -> list[Path]:  # type: ignore[no-untyped-def]
+def two_orders(
+    pipeline: Any, settings: Any, tmp_path_factory: pytest.TempPathFactory
+) -> list[Path]:
     """The sample corpus stored twice: files in name order, and in reverse."""
     if not SAMPLES.is_dir():
         pytest.skip("samples/corpus is not in this checkout")
