@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-NS = "http://gexf.net/1.2"
+NS = "http://www.gexf.net/1.2draft"
 TYPES = {"integer", "long", "double", "float", "boolean", "liststring", "string", "anyURI"}
 EDGE_TYPES = {"directed", "undirected", "mutual"}
 

@@ -316,8 +316,7 @@ def test_graphml_and_gexf_open_with_evidence_on_edges(db: Database) -> None:
     assert quote["evidence"] == "Rostova is a fine leader,"
     gexf_text = export(db, "gexf")
     check_gexf_structure(gexf_text)
-    draft = gexf_text.replace('xmlns="http://gexf.net/1.2"', 'xmlns="http://www.gexf.net/1.2draft"')
-    gexf = nx.read_gexf(io.BytesIO(draft.encode("utf-8")))
+    gexf = nx.read_gexf(io.BytesIO(gexf_text.encode("utf-8")))
     assert gexf.number_of_nodes() == graphml.number_of_nodes()
     assert gexf.number_of_edges() == graphml.number_of_edges()
 

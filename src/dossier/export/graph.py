@@ -218,7 +218,9 @@ def write_graphml(db: Database, out: TextIO) -> None:
         out.write(line + "\n")
 
 
-GEXF_NS = "http://gexf.net/1.2"
+#: The namespace of the GEXF 1.2 schema as Gephi and networkx read it (1.2draft is the name the
+#: published XSD gives 1.2; networkx reads nothing else).
+GEXF_NS = "http://www.gexf.net/1.2draft"
 
 
 def _gexf_type(values: list[object]) -> str:
