@@ -3,6 +3,9 @@
 The body is extracted in trafilatura's precision mode without its fallback extractors (fast),
 which leaves out more related-story teasers and widgets; when that finds (almost) nothing, the
 full default and then the recall mode are tried, so a real article is never lost to caution.
+The default mode also reads every page as a check: when the precision body holds under half
+of its words, the page gets a warning, so a cut article is never cut in silence (on news pages
+the extra text is much more often related stories than article, so the precise body is kept).
 Metadata (title, authors, site) comes from the same parsed tree (see `metadata`), and the
 date from htmldate (the original publication date, not the update), never further than the
 page itself writes it.
@@ -23,6 +26,10 @@ from dossier.ingest.metadata import read_metadata, tidy
 
 #: Below this many characters a precision-mode body is suspected of having lost the article.
 _SHORT_BODY = 400
+#: A body with under this share of the words the default mode finds may have been cut.
+_CUT_SHARE = 0.5
+#: Differences smaller than this many words are not worth a warning.
+_CUT_MIN_WORDS = 50
 _WORDS = re.compile(r"\w+")
 
 
@@ -35,6 +42,8 @@ class HtmlExtraction:
     site: str | None = None
     authors: list[str] = field(default_factory=list)
     date: str | None = None
+    #: Things the reader should check about the extraction, one sentence each.
+    warnings: list[str] = field(default_factory=list)
 
 
 def extract_html(markup: str, url: str | None = None) -> HtmlExtraction:
@@ -44,16 +53,17 @@ def extract_html(markup: str, url: str | None = None) -> HtmlExtraction:
         return HtmlExtraction(paragraphs=[])
     found = _metadata(tree, markup)
     body = _extract_body(tree, url, favor_precision=True, fast=True)
+    fuller = _reextract(markup, url)
     if len(body) < _SHORT_BODY:
         for recall in (False, True):
-            retry = _parse(markup)
-            if retry is None:
-                break
-            candidate = _extract_body(retry, url, favor_recall=recall)
+            candidate = _reextract(markup, url, favor_recall=True) if recall else fuller
             if len(candidate) > len(body):
                 body = candidate
             if len(body) >= _SHORT_BODY:
                 break
+    warning = _cut_warning(body, fuller)
+    if warning:
+        found.warnings.append(warning)
     paragraphs = [p for p in (_tidy(line) for line in body.split("\n")) if p]
     while paragraphs and found.title and _same_words(paragraphs[0], found.title):
         paragraphs.pop(0)
@@ -84,6 +94,24 @@ def _parse(markup: str) -> Any | None:
         return trafilatura.load_html(markup)
     except (ParserError, ValueError):
         return None
+
+
+def _reextract(markup: str, url: str | None, favor_recall: bool = False) -> str:
+    """The body in trafilatura's default (or recall) mode, from a fresh parse (it prunes trees)."""
+    tree = _parse(markup)
+    return "" if tree is None else _extract_body(tree, url, favor_recall=favor_recall)
+
+
+def _cut_warning(body: str, fuller: str) -> str | None:
+    """A warning when `body` holds under half of the words of `fuller`, the default reading."""
+    kept, found = len(_WORDS.findall(body)), len(_WORDS.findall(fuller))
+    if kept >= _CUT_SHARE * found or found - kept < _CUT_MIN_WORDS:
+        return None
+    return (
+        f"the article body may be cut: {kept} words kept of the {found} a fuller reading "
+        "of the page finds (the rest looked like other stories or page furniture); "
+        "check the page"
+    )
 
 
 def _extract_body(
