@@ -1,11 +1,15 @@
 """HTML pages: the article body through trafilatura, metadata from the page's own tags.
 
-The body is extracted in trafilatura's precision mode without its fallback extractors (fast),
-which leaves out more related-story teasers and widgets; when that finds (almost) nothing, the
-full default and then the recall mode are tried, so a real article is never lost to caution.
-The default mode also reads every page as a check: when the precision body holds under half
-of its words, the page gets a warning, so a cut article is never cut in silence (on news pages
-the extra text is much more often related stories than article, so the precise body is kept).
+The body reads top to bottom:
+1. trafilatura's precision mode without its fallback extractors (fast), which leaves out more
+   related-story teasers and widgets;
+2. its default mode, the fuller reading: when the precision body is (almost) nothing, the
+   fuller reading and then the recall mode replace it, so an article is never lost to caution;
+3. the paragraphs the fuller reading has *between* the precision body's first and last ones
+   are put back (what precision mode drops inside the article is article), unless they are
+   mostly link text (`body_repair.filled_body`);
+4. a body the page splits into boxes of one body class is joined (`body_repair.continued_body`);
+5. a body still under half of the fuller reading's words gets a warning: never cut in silence.
 Metadata (title, authors, site) comes from the same parsed tree (see `metadata`), and the
 date from htmldate (the original publication date, not the update), never further than the
 page itself writes it.
@@ -21,6 +25,7 @@ import htmldate
 import trafilatura
 from lxml.etree import ParserError
 
+from dossier.ingest.body_repair import continued_body, filled_body, without_link_tail
 from dossier.ingest.dates import written_date
 from dossier.ingest.metadata import read_metadata, tidy
 
@@ -61,10 +66,16 @@ def extract_html(markup: str, url: str | None = None) -> HtmlExtraction:
                 body = candidate
             if len(body) >= _SHORT_BODY:
                 break
-    warning = _cut_warning(body, fuller)
+    paragraphs = _lines(body)
+    pristine = _parse(markup)
+    if pristine is not None:
+        if body is not fuller:
+            paragraphs = filled_body(pristine, paragraphs, _lines(fuller))
+        paragraphs = [p for p in (_tidy(t) for t in continued_body(pristine, paragraphs)) if p]
+        paragraphs = without_link_tail(pristine, paragraphs)
+    warning = _cut_warning("\n".join(paragraphs), fuller)
     if warning:
         found.warnings.append(warning)
-    paragraphs = [p for p in (_tidy(line) for line in body.split("\n")) if p]
     while paragraphs and found.title and _same_words(paragraphs[0], found.title):
         paragraphs.pop(0)
     found.paragraphs = paragraphs
@@ -156,6 +167,11 @@ def _find_date(tree: Any, markup: str) -> str | None:
         if found:
             return str(found)
     return None
+
+
+def _lines(body: str) -> list[str]:
+    """trafilatura's text output as tidy paragraphs, one a line."""
+    return [p for p in (_tidy(line) for line in body.split("\n")) if p]
 
 
 def _same_words(a: str, b: str) -> bool:
