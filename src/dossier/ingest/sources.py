@@ -76,6 +76,21 @@ def iter_pages(paths: Sequence[str], settings: Settings) -> Iterator[Page | Inpu
             yield InputError(raw, "no such file or folder")
 
 
+def list_inputs(paths: Sequence[str]) -> list[str] | None:
+    """The inputs `iter_pages` will read, folders walked, named as its pages' sources name
+    them (a WARC file's pages add "#offset"); None when standard input is among them."""
+    if "-" in paths:
+        return None
+    inputs: list[str] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            inputs += [str(file) for file in _walk(path)]
+        else:
+            inputs.append(str(path) if path.exists() else raw)
+    return inputs
+
+
 def _walk(folder: Path) -> list[Path]:
     """Files under `folder`, recursively and sorted, leaving out hidden files and folders."""
     found = []
@@ -237,4 +252,4 @@ def _mb(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB"
 
 
-__all__ = ["detect_kind", "gunzip_capped", "iter_pages", "pages_from_bytes"]
+__all__ = ["detect_kind", "gunzip_capped", "iter_pages", "list_inputs", "pages_from_bytes"]
