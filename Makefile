@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 SAMPLE_DB ?= sample.db
 DATA ?= ../shared/data
 
-.PHONY: install run test lint bench lock browser clean docs
+.PHONY: install run test lint bench lock browser java clean docs
 
 WEB_JS := src/dossier/web/js
 GRAPH_LIB := src/dossier/web/static/cytoscape.min.js
@@ -39,7 +39,14 @@ browser:
 		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
 		else echo "Chromium is missing: run 'sudo apt-get install chromium' for the browser tests."; fi; }
 
-test: install browser
+# The Spark tests run PySpark in local mode on Debian's Java 17.
+java:
+	@command -v java >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && \
+			apt-get install -y -qq openjdk-17-jre-headless >/dev/null; \
+		else echo "Java is missing: run 'sudo apt-get install openjdk-17-jre-headless' for the Spark tests."; fi; }
+
+test: install browser java
 	$(BIN)/pytest -q
 
 lint: install

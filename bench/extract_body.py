@@ -10,6 +10,11 @@ from the two averages. Spreads are bootstrap standard deviations over pages.
 Dossier runs its whole HTML path (`extract_article`: decoding, body, metadata, date,
 language); trafilatura runs `trafilatura.extract(html, include_comments=False)`, as in the
 benchmark's own runner. Nothing is written.
+
+Silent truncation is counted too: "cut" is the number of pages where a system keeps under half
+of the gold body's words while the gold body is not tiny; for Dossier, "under ½ trafilatura"
+counts pages where it keeps under half of the words trafilatura's default keeps, and how many
+of those it warned about (a warning in the article's `warnings`).
 """
 
 from __future__ import annotations
@@ -99,16 +104,41 @@ def load(data: Path) -> tuple[dict[str, bytes], dict[str, str]]:
     return pages, {key: value.get("articleBody", "") for key, value in truth.items()}
 
 
-def dossier_body(settings: Settings) -> Callable[[str, bytes], str]:
-    """Dossier's HTML path from raw bytes; a refused page counts as an empty body."""
+#: A page "keeps less than half" when it has under this share of the other's words.
+CUT_SHARE = 0.5
+#: Gold bodies shorter than this many words are left out of the "cut" count.
+CUT_MIN_WORDS = 50
+
+
+def words(text: str) -> int:
+    return len(_TOKEN.findall(text or ""))
+
+
+def dossier_body(settings: Settings, warned: set[str]) -> Callable[[str, bytes], str]:
+    """Dossier's HTML path from raw bytes; a refused page counts as an empty body.
+
+    Pages whose article carries a warning about the body's length are added to `warned`.
+    """
 
     def run(key: str, raw: bytes) -> str:
         try:
-            return extract_article(Page(source=key, data=raw, kind="html"), settings).text
+            article = extract_article(Page(source=key, data=raw, kind="html"), settings)
         except InputError:
             return ""
+        if any("body" in warning for warning in article.warnings):
+            warned.add(key)
+        return article.text
 
     return run
+
+
+def cut_pages(truth: dict[str, str], output: dict[str, str]) -> list[str]:
+    """Pages where `output` keeps under half of the gold body's words."""
+    return [
+        key
+        for key, gold in truth.items()
+        if words(gold) >= CUT_MIN_WORDS and words(output.get(key, "")) < CUT_SHARE * words(gold)
+    ]
 
 
 def trafilatura_body(key: str, raw: bytes) -> str:
@@ -122,8 +152,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=2, help="timed passes; the best counts")
     args = parser.parse_args()
     pages, truth = load(args.data)
+    warned: set[str] = set()
     systems: dict[str, Callable[[str, bytes], str]] = {
-        "Dossier": dossier_body(Settings()),
+        "Dossier": dossier_body(Settings(), warned),
         "trafilatura": trafilatura_body,
     }
     for run in systems.values():  # warm-up: imports and caches stay out of the timing
@@ -141,7 +172,8 @@ def main() -> None:
         title=f"Article body extraction, {len(pages)} pages (Zyte benchmark)",
         caption="Dossier = extract_article (whole HTML path); trafilatura = extract(), defaults",
     )
-    for column in ("system", "precision", "recall", "F1", "pages/s", "speed vs trafilatura"):
+    columns = ("system", "precision", "recall", "F1", "cut", "pages/s", "speed vs trafilatura")
+    for column in columns:
         table.add_column(column, justify="left" if column == "system" else "right")
     base_speed = len(pages) / best["trafilatura"]
     for name in systems:
@@ -151,10 +183,24 @@ def main() -> None:
         table.add_row(
             name,
             *(f"{score[k]:.4f} ± {spread[k]:.3f}" for k in ("precision", "recall", "f1")),
+            str(len(cut_pages(truth, outputs[name]))),
             f"{speed:.1f}",
             f"{speed / base_speed:.2f}×",
         )
     Console(width=120).print(table)
+    reference = outputs["trafilatura"]
+    under = [
+        key
+        for key, text in outputs["Dossier"].items()
+        if words(reference.get(key, "")) >= CUT_MIN_WORDS
+        and words(text) < CUT_SHARE * words(reference.get(key, ""))
+    ]
+    silent = [key for key in under if key not in warned]
+    print(
+        f"Dossier keeps under half of trafilatura's words on {len(under)} pages "
+        f"({len(under) - len(silent)} with a warning, {len(silent)} silent"
+        + (f": {', '.join(sorted(silent))})" if silent else ")")
+    )
 
 
 if __name__ == "__main__":

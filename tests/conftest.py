@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import time_machine
 
 from dossier.settings import Settings
 from dossier.store import Database
@@ -14,6 +15,31 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SAMPLES = ROOT / "samples"
 SHARED_DATA = ROOT.parent / "shared" / "data"
+
+
+#: Instants the tests marked `clock` run at, besides the real one: a leap day, the last minute
+#: of a year, a day that is not the 1st, and a date years past every fixture. No result may
+#: depend on which day Dossier runs.
+CLOCKS = (
+    "2024-02-29T12:00:00+00:00",
+    "2026-12-07T22:00:00+00:00",
+    "2027-12-31T23:59:00+00:00",
+    "2031-07-15T08:30:00+00:00",
+)
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Run every test marked `clock` once per instant in `CLOCKS`, with the clock frozen there."""
+    if metafunc.definition.get_closest_marker("clock"):
+        metafunc.fixturenames.append("frozen_clock")
+        metafunc.parametrize("frozen_clock", CLOCKS, indirect=True)
+
+
+@pytest.fixture
+def frozen_clock(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The system clock (datetime, time, date.today) stopped at `request.param`."""
+    with time_machine.travel(request.param, tick=False):
+        yield request.param
 
 
 @pytest.fixture

@@ -26,6 +26,13 @@ def dossier(*args: str) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
+def dossier_out(*args: str) -> tuple[str, str]:
+    """Standard output and standard error of a successful run, apart."""
+    result = runner.invoke(app, list(args))
+    assert result.exit_code == 0, result.output
+    return result.stdout, result.stderr
+
+
 def stored_counts(db: Path) -> dict[str, int]:
     with Database(db, create=False) as opened:
         return {
@@ -42,12 +49,12 @@ def corpus(tmp_path: Path) -> Path:
 
 
 def test_add_folder_then_again_stores_each_article_once(corpus: Path, db_path: Path) -> None:
-    code, output = dossier("add", str(corpus), "--db", str(db_path), "--quiet")
+    code, output = dossier("add", str(corpus), "--db", str(db_path))
     assert code == 0, output
     assert "2 added, 0 already stored, 0 failed" in output
     first = stored_counts(db_path)
     assert first["documents"] == 2 and first["entities"] > 3
-    code, output = dossier("add", str(corpus), "--db", str(db_path), "--quiet")
+    code, output = dossier("add", str(corpus), "--db", str(db_path))
     assert code == 0 and "0 added, 2 already stored" in output
     assert stored_counts(db_path) == first
 
@@ -55,7 +62,7 @@ def test_add_folder_then_again_stores_each_article_once(corpus: Path, db_path: P
 def test_gzipped_copy_is_the_same_document(corpus: Path, db_path: Path, tmp_path: Path) -> None:
     packed = tmp_path / "copy.bin"
     packed.write_bytes(gzip.compress((corpus / "ferry_strike.html").read_bytes()))
-    code, output = dossier("add", str(corpus), str(packed), "--db", str(db_path), "-q")
+    code, output = dossier("add", str(corpus), str(packed), "--db", str(db_path))
     assert code == 0, output
     assert "2 added, 1 already stored" in output
 
@@ -113,7 +120,7 @@ def test_bad_inputs_each_get_one_line_and_the_batch_goes_on(
         handle.truncate(200 * 1024 * 1024)
     missing = tmp_path / "nowhere.html"
     code, output = dossier(
-        "add", str(bad), str(missing), str(corpus / "ferry_strike.html"), "--db", str(db_path), "-q"
+        "add", str(bad), str(missing), str(corpus / "ferry_strike.html"), "--db", str(db_path)
     )
     assert code == 1
     for name in ("empty.html", "picture.txt", "cut.gz", "menu.html", "huge.txt", "nowhere.html"):
@@ -175,3 +182,46 @@ def test_published_given_by_the_user_wins(corpus: Path, db_path: Path) -> None:
     with Database(db_path, create=False) as db:
         row = db.conn.execute("SELECT published, published_from FROM documents").fetchone()
     assert tuple(row) == ("2024-03", "user")
+
+
+def test_quiet_prints_only_errors_and_verbose_every_file(
+    corpus: Path, db_path: Path, tmp_path: Path
+) -> None:
+    (corpus / "empty.html").write_bytes(b"")
+    result = runner.invoke(app, ["-q", "add", str(corpus), "--db", str(db_path)])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.strip().splitlines() == [
+        f"skipped {corpus / 'empty.html'}: the file is empty"
+    ]
+    result = runner.invoke(app, ["-v", "add", str(corpus), "--db", str(db_path), "--json"])
+    assert result.exit_code == 1
+    for name in ("ferry_strike.html", "harbor_vote.txt"):
+        assert f"already stored {corpus / name}" in result.stderr
+    report = json.loads(result.stdout)
+    assert set(report) == {"added", "already_stored", "failed", "warnings", "ok"}
+    assert report["added"] == [] and len(report["already_stored"]) == 2 and not report["ok"]
+
+
+def test_reading_commands_print_json_and_plain_lines(corpus: Path, db_path: Path) -> None:
+    dossier("add", str(corpus), "--db", str(db_path))
+    db = ("--db", str(db_path))
+    shown, _ = dossier_out("show", "Ada Quill", *db, "--json")
+    claims = json.loads(shown)
+    assert claims["entity"]["name"] == "Ada Quill" and claims["count"] > 0
+    line = next(iter(claims["by_kind"].values()))[0]
+    assert {"claim", "evidence", "document", "start", "end", "status", "via"} <= set(line)
+    quotes = json.loads(dossier_out("quotes", *db, "--json")[0])
+    assert quotes["lines"] and {"speaker", "text", "via"} <= set(quotes["lines"][0])
+    timeline = json.loads(dossier_out("timeline", "Ada Quill", *db, "--json")[0])
+    assert timeline["entity"]["name"] == "Ada Quill"
+    why = json.loads(dossier_out("why", "Ada Quill", "Oren Falk", *db, "--json")[0])
+    assert why["same_entity"] is False
+    rows, header = dossier_out("show", "Ada Quill", *db)
+    assert header.strip() == f"Ada Quill — {claims['count']} claims"
+    lines = rows.splitlines()
+    assert lines[0].split("\t")[:2] == ["kind", "date"] and len(lines) == claims["count"] + 1
+    assert "…" not in rows
+    for claim_lines in claims["by_kind"].values():
+        for claim in claim_lines:
+            assert any(claim["evidence"] in row for row in lines)

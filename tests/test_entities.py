@@ -150,6 +150,13 @@ def test_non_english_text_is_left_alone_with_a_warning(run) -> None:  # type: ig
 
 
 @pytest.mark.slow
+def test_undetermined_language_still_gets_entities(run) -> None:  # type: ignore[no-untyped-def]
+    state = run(ARTICLE, published="2024-03-05", language="und")
+    assert state.analysis.entities
+    assert not any("not extracted" in w for w in state.analysis.warnings)
+
+
+@pytest.mark.slow
 def test_all_capitals_text_does_not_crash(run) -> None:  # type: ignore[no-untyped-def]
     state = run(ARTICLE.upper(), published="2024-03-05")
     assert any("capitals" in w for w in state.analysis.warnings)

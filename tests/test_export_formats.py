@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
+import xml.etree.ElementTree as ET
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import networkx as nx
@@ -14,8 +17,19 @@ from followthemoney import model
 
 from dossier.errors import StoreError
 from dossier.export import export_to
-from dossier.records import Analysis, Article, Claim, Entity, Evidence, Mention, Role, Sentence
+from dossier.records import (
+    Analysis,
+    Article,
+    Claim,
+    Entity,
+    Evidence,
+    Mention,
+    Quote,
+    Role,
+    Sentence,
+)
 from dossier.store import Database
+from gexf_check import check_gexf_structure
 
 TEXT = (
     "Senator Ivo Brannick met Alma Rostova, head of the Veloria Mining Board, in Port Velo "
@@ -39,9 +53,7 @@ def evidence(sentence: str) -> Evidence:
     return Evidence(start, end, sentence)
 
 
-@pytest.fixture
-def db() -> Database:
-    database = Database(":memory:")
+def first_article() -> tuple[Article, Analysis]:
     s1, s2, s3 = (
         TEXT[: TEXT.index(" Brannick's")],
         "Brannick's brother Pell Brannick works for the Ministry of Trade.",
@@ -62,7 +74,7 @@ def db() -> Database:
         Claim("election_result", 2, evidence(s3), value=58.3, unit="percent"),
     ]
     sentences = [Sentence(*span(s), 0) for s in (s1, s2, s3)]
-    database.add_article(
+    return (
         Article(
             source="fixture.txt",
             text=TEXT,
@@ -73,6 +85,12 @@ def db() -> Database:
         ),
         Analysis(sentences=sentences, entities=entities, claims=claims),
     )
+
+
+@pytest.fixture
+def db() -> Iterator[Database]:
+    database = Database(":memory:")
+    database.add_article(*first_article())
     yield database
     database.close()
 
@@ -83,8 +101,20 @@ def export(db: Database, fmt: str) -> str:
     return out.getvalue()
 
 
+def ftm_proxies(text: str) -> list:
+    """Every line as a strict proxy (values re-cleaned), checked against its schema."""
+    proxies = []
+    for line in text.splitlines():
+        data = json.loads(line)
+        proxy = model.get_proxy(data, cleaned=False)
+        proxy.schema.validate(data)  # raises InvalidData
+        assert proxy.to_dict()["properties"] == data["properties"], data["id"]
+        proxies.append(proxy)
+    return proxies
+
+
 def test_ftm_entities_are_valid_and_carry_evidence(db: Database) -> None:
-    proxies = [model.get_proxy(json.loads(line)) for line in export(db, "ftm").splitlines()]
+    proxies = ftm_proxies(export(db, "ftm"))
     by_schema: dict[str, list] = {}
     for proxy in proxies:
         by_schema.setdefault(proxy.schema.name, []).append(proxy)
@@ -108,11 +138,17 @@ def test_ftm_entities_are_valid_and_carry_evidence(db: Database) -> None:
         for prop, value in proxy.itervalues():
             if prop.type.name == "entity":
                 assert value in ids, (proxy.schema.name, prop.name, value)
+    article = by_schema["Article"][0]
+    assert article.id == f"dossier-doc-{db.conn.execute('SELECT id FROM documents').fetchone()[0]}"
+    assert article.get("contentHash") == [hashlib.sha1(TEXT.encode("utf-8")).hexdigest()]
+    assert article.get("fileName") == ["fixture.txt"]
+    assert article.get("sourceUrl") == ["https://velo-herald.test/a"]
     family = by_schema["Family"][0]
     assert family.get("relationship") == ["brother"]
     assert family.get("summary")[0].startswith("Brannick's brother")
-    assert family.get("proof") == [by_schema["Article"][0].id]
-    meeting = by_schema["Event"][0]
+    assert family.get("proof") == [article.id]
+    assert family.get("description")[0].startswith("status: stated as fact")
+    meeting = next(e for e in by_schema["Event"] if e.get("name")[0].startswith("meeting"))
     assert len(meeting.get("involved")) == 2 and meeting.get("location") == ["Port Velo"]
     assert meeting.get("date") == ["2021-11-30"]
     assert any("1 independent source" in n for n in meeting.get("notes"))
@@ -121,22 +157,166 @@ def test_ftm_entities_are_valid_and_carry_evidence(db: Database) -> None:
     assert by_schema["PublicBody"][0].get("name") == ["Ministry of Trade"]
 
 
+TEXT2 = (
+    "Ivo Brannick endorsed Alma Rostova on Monday. The senator will fly to Port Velo in March. "
+    "The reckless senator has no plan, the paper wrote. "
+    '"Rostova is a fine leader," Brannick said. His aide denied meeting Pell Brannick.'
+)
+
+
+def span2(text: str) -> tuple[int, int]:
+    start = TEXT2.index(text)
+    return start, start + len(text)
+
+
+def evidence2(sentence: str) -> Evidence:
+    return Evidence(*span2(sentence), sentence)
+
+
+def second_article() -> tuple[Article, Analysis]:
+    """An article whose claims are not all facts: planned, denied, an opinion, a quote."""
+    s = [
+        "Ivo Brannick endorsed Alma Rostova on Monday.",
+        "The senator will fly to Port Velo in March.",
+        "The reckless senator has no plan, the paper wrote.",
+        '"Rostova is a fine leader," Brannick said.',
+        "His aide denied meeting Pell Brannick.",
+    ]
+    brannick = TEXT2.index("Brannick said")
+    ivo = Entity(
+        1,
+        "Person",
+        "Ivo Brannick",
+        ["the senator"],
+        [
+            Mention(*span2("Ivo Brannick"), "Ivo Brannick"),
+            Mention(*span2("The senator"), "The senator", form="title"),
+            Mention(brannick, brannick + 8, "Brannick", form="surname"),
+            Mention(*span2("His"), "His", form="pronoun"),
+        ],
+    )
+    rostova = TEXT2.index('"Rostova') + 1
+    alma = Entity(
+        2,
+        "Person",
+        "Alma Rostova",
+        [],
+        [
+            Mention(*span2("Alma Rostova"), "Alma Rostova"),
+            Mention(rostova, rostova + 7, "Rostova", form="surname"),
+        ],
+    )
+    place = Entity(3, "Place", "Port Velo", [], [Mention(*span2("Port Velo"), "Port Velo")])
+    pell = Entity(
+        4, "Person", "Pell Brannick", [], [Mention(*span2("Pell Brannick"), "Pell Brannick")]
+    )
+    claims = [
+        Claim("support", 1, evidence2(s[0]), object=2, plover="SUPPORT"),
+        Claim("travel", 1, evidence2(s[1]), place=3, date="2022-03", status="planned"),
+        Claim(
+            "opinion", 1, evidence2(s[2]), value="reckless", status="opinion", holder="the outlet"
+        ),
+        Claim("meeting", 1, evidence2(s[4]), object=4, status="denied"),
+    ]
+    start = TEXT2.index('"Rostova') + 1
+    quote = Quote(1, "Rostova is a fine leader,", "direct", start, start + 25, cue="said")
+    article = Article(
+        source="/home/reporter/clips/second.txt", text=TEXT2, title="Brannick backs Rostova"
+    )
+    analysis = Analysis(
+        sentences=[Sentence(*span2(x), 0) for x in s],
+        entities=[ivo, alma, place, pell],
+        quotes=[quote],
+        claims=claims,
+    )
+    return article, analysis
+
+
+def test_ftm_keeps_opinions_quotes_and_unrealised_claims_apart_from_facts(db: Database) -> None:
+    db.add_article(*second_article())
+    proxies = ftm_proxies(export(db, "ftm"))
+    schemas = {p.schema.name for p in proxies}
+    assert "Associate" not in schemas  # support is not a symmetric association
+    names = {
+        p.get("name")[0]: p
+        for p in proxies
+        if p.schema.name != "Mention" and p.get("name", quiet=True)
+    }
+    support = names["support: Ivo Brannick → Alma Rostova"]
+    assert support.schema.name == "Event"
+    assert support.get("organizer") == [names["Ivo Brannick"].id]
+    travel = next(p for n, p in names.items() if n.startswith("planned travel"))
+    assert travel.get("description")[0].startswith("status: planned")
+    assert travel.get("location") == ["Port Velo"] and travel.get("date") == ["2022-03"]
+    denied = next(p for n, p in names.items() if n.startswith("denied meeting"))
+    assert denied.schema.name == "Event"
+    opinion = next(
+        p for p in proxies if p.schema.name == "Note" and "reckless" in str(p.get("description"))
+    )
+    assert opinion.get("entity") == [names["Ivo Brannick"].id]
+    assert "opinion of the outlet about Ivo Brannick" in opinion.get("description")[0]
+    quote = next(p for p in proxies if p.schema.name == "Note" and "quote" in p.get("name")[0])
+    assert set(quote.get("entity")) == {names["Ivo Brannick"].id, names["Alma Rostova"].id}
+    assert "Rostova is a fine leader" in quote.get("description")[0]
+    # names: no pronouns or descriptors; no folders in file names
+    for proxy in proxies:
+        for prop in ("name", "alias"):
+            for value in proxy.get(prop, quiet=True):
+                assert value.casefold() not in {"his", "the senator"}, (proxy.schema.name, value)
+    assert names["Ivo Brannick"].get("alias") == ["Brannick"]
+    files = {v for p in proxies for v in p.get("fileName", quiet=True)}
+    assert files == {"fixture.txt", "second.txt"}
+
+
+def test_ftm_ids_do_not_depend_on_the_order_articles_were_added(tmp_path: Path) -> None:
+    exports = []
+    for order in ((0, 1), (1, 0)):
+        with Database(tmp_path / f"{order}.db") as database:
+            for n in order:
+                database.add_article(*(first_article() if n == 0 else second_article()))
+            exports.append(export(database, "ftm"))
+    assert exports[0] == exports[1]
+    with Database(tmp_path / "only-second.db") as database:  # another corpus: no shared ids
+        database.add_article(*second_article())
+        other = {p.id: p for p in ftm_proxies(export(database, "ftm"))}
+    both = {p.id: p for p in ftm_proxies(exports[0])}
+    for entity_id in set(other) & set(both):
+        assert other[entity_id].schema == both[entity_id].schema
+        assert other[entity_id].get("name") == both[entity_id].get("name")
+    people = [p for p in other.values() if p.schema.name == "Person"]
+    assert people and not {p.id for p in people} & set(both)  # named by other documents
+
+
 def first_edge(graph: nx.Graph, u: str, v: str) -> dict:
     data = graph.get_edge_data(u, v)
     return next(iter(data.values())) if graph.is_multigraph() else data
 
 
 def test_graphml_and_gexf_open_with_evidence_on_edges(db: Database) -> None:
-    graphml = nx.read_graphml(io.BytesIO(export(db, "graphml").encode("utf-8")))
+    db.add_article(*second_article())
+    graphml_text = export(db, "graphml")
+    keys = [
+        (k.get("for"), k.get("attr.name"))
+        for k in ET.fromstring(graphml_text).iter("{http://graphml.graphdrawing.org/xmlns}key")
+    ]
+    assert len(keys) == len(set(keys))  # one type per attribute
+    graphml = nx.read_graphml(io.BytesIO(graphml_text.encode("utf-8")))
     labels = {data["label"]: node for node, data in graphml.nodes(data=True)}
     meeting = first_edge(graphml, labels["Ivo Brannick"], labels["Alma Rostova"])
     assert meeting["kind"] == "meeting" and meeting["date"] == "2021-11-30"
     assert meeting["evidence"].startswith("Senator Ivo Brannick met Alma Rostova")
     assert meeting["site"] == "velo-herald.test"
     assert meeting["independent_sources"] == 1 and meeting["sources"] == "velo-herald.test"
-    office = first_edge(graphml, labels["Alma Rostova"], labels["Veloria Mining Board"])
+    offices = graphml.get_edge_data(labels["Alma Rostova"], labels["Veloria Mining Board"])
+    assert len(offices) == 1  # one edge per office
+    office = next(iter(offices.values()))
     assert office["kind"] == "office" and "head of the Veloria" in office["evidence"]
-    gexf = nx.read_gexf(io.BytesIO(export(db, "gexf").encode("utf-8")))
+    said = graphml.get_edge_data(labels["Ivo Brannick"], labels["Alma Rostova"]).values()
+    quote = next(e for e in said if e["kind"] == "quote")
+    assert quote["evidence"] == "Rostova is a fine leader,"
+    gexf_text = export(db, "gexf")
+    check_gexf_structure(gexf_text)
+    gexf = nx.read_gexf(io.BytesIO(gexf_text.encode("utf-8")))
     assert gexf.number_of_nodes() == graphml.number_of_nodes()
     assert gexf.number_of_edges() == graphml.number_of_edges()
 

@@ -166,6 +166,28 @@ def test_detect_language() -> None:
     assert detect_language("Too short.") is None
 
 
+def test_a_scoreboard_is_not_called_a_foreign_language() -> None:
+    table = "\n".join(
+        f"{home} {a} {away} {b}"
+        for home, a, away, b in [
+            ("Estmark Rovers", 2, "Harbor City", 1), ("Valdoria United", 0, "Port Quill", 3),
+            ("Northgate", 1, "Falk Athletic", 1), ("Okafor Town", 4, "Ridgemoor", 2),
+            ("Saltmarsh", 0, "Kestrel Park", 0), ("Brackwater", 2, "Lowfield", 5),
+            ("Greyhaven", 3, "Marrow Bay", 1), ("Tollbridge", 1, "Eastwick Albion", 2),
+        ]
+    )  # fmt: skip
+    assert detect_language(table) in ("en", "und")
+
+
+def test_a_page_read_much_shorter_than_the_default_reading_is_flagged() -> None:
+    from dossier.ingest.html import _cut_warning
+
+    article = "The minister resigned on Sunday after the audit. " * 10
+    teasers = "\n".join(f"Another story number {i} about something else." for i in range(40))
+    assert _cut_warning(article, article + "\n" + teasers) is not None
+    assert _cut_warning(article, article + "\nShare this story.") is None
+
+
 def test_http_equiv_charset_is_honoured() -> None:
     data = (
         '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252">'

@@ -13,6 +13,9 @@ from dossier.ingest.html import extract_metadata
 from dossier.records import Page
 from dossier.settings import Settings
 
+#: Dates must come out the same whatever day the suite runs on.
+pytestmark = pytest.mark.clock
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "ingest"
 BODY = """<article>{h1}
 <p>Drivers crossing the Varnholm bridge will pay a third more from next month, the regional

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -96,3 +97,16 @@ def test_quotes_command_unknown_name_is_one_line(db_file: Path) -> None:
     result = CliRunner().invoke(app, ["quotes", "--by", "Nobody Atall", "--db", str(db_file)])
     assert result.exit_code == 1
     assert "Nobody Atall" in result.output
+
+
+def test_quotes_as_json_and_as_tab_separated_lines(db_file: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(app, ["quotes", "--by", "Mira Tallis", "--db", str(db_file), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["by"]["name"] == "Mira Tallis" and data["about"] is None
+    assert [line["text"] for line in data["lines"]] == ["The port will reopen in June"]
+    assert {"speaker", "kind", "via", "document", "start", "end"} <= set(data["lines"][0])
+    piped = runner.invoke(app, ["quotes", "--db", str(db_file)]).stdout.splitlines()
+    assert piped[0].split("\t") == ["speaker", "kind", "statement", "via", "source"]
+    assert len(piped) == 3 and all(line.count("\t") == 4 for line in piped)

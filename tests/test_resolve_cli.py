@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -62,3 +63,32 @@ def test_unknown_name_is_one_clear_error(db_path: Path) -> None:
     result = runner.invoke(app, ["why", "Nobody Atall", "Brannick", "--db", str(db_path)])
     assert result.exit_code == 1
     assert "No entity named 'Nobody Atall'" in result.output
+
+
+def test_reading_commands_print_json(db_path: Path) -> None:
+    build(db_path)
+    db = str(db_path)
+    why = json.loads(run("why", "Ivo Brannick", "Brannick", "--db", db, "--json"))
+    assert why["same_entity"] is False and why["left"]["name"] == "Ivo Brannick"
+    assert set(why) == {"left", "right", "same_entity", "judgements", "evidence", "resolutions"}
+    merged = json.loads(run("merge", "Ivo Brannick", "Brannick", "--db", db, "--json"))
+    assert merged == {"id": merged["id"], "type": "Person", "name": "Ivo Brannick"}
+    timeline = json.loads(run("timeline", "Ivo Brannick", "--db", db, "--json"))
+    assert [entry["title"] for entry in timeline["entries"]] == ["Senator", "Minister"]
+    evidence = timeline["entries"][0]["evidence"][0]
+    assert evidence["text"] == "Senator Ivo Brannick spoke in Port Velo."
+    top = json.loads(run("top", "--db", db, "--json"))
+    assert top == [{"id": merged["id"], "name": "Ivo Brannick", "mentions": 2, "documents": 2}]
+
+
+def test_timeline_in_a_pipe_is_tab_separated(db_path: Path) -> None:
+    build(db_path)
+    lines = run("timeline", "Ivo Brannick", "--db", str(db_path)).splitlines()
+    assert lines[0] == "from\tto\toffice\tevidence"
+    assert lines[1].split("\t") == [
+        "2021-05-02",
+        "2021-05-02",
+        "Senator",
+        "Senator Ivo Brannick spoke in Port Velo. [c3e3e046cfea9005:0-40, dated by the document]",
+    ]
+    assert len(lines) == 2  # "Brannick" the minister is another entity until merged

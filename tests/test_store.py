@@ -44,8 +44,15 @@ def test_add_article_stores_everything_once(fresh_db: Database) -> None:
     assert count("SELECT count(*) FROM documents").fetchone()[0] == 1
     assert count("SELECT count(*) FROM mentions").fetchone()[0] == 3
     assert count("SELECT count(*) FROM claims").fetchone()[0] == 1
-    hit = count("SELECT kind FROM search WHERE search MATCH 'useful'").fetchall()
+    hit = count(
+        "SELECT i.kind, i.sentence_idx, i.quote_id FROM search_fts"
+        " JOIN search_items i ON i.id = search_fts.rowid WHERE search_fts MATCH 'useful'"
+    ).fetchall()
     assert {row[0] for row in hit} == {"sentence", "quote"}
+    quote_id = count("SELECT id FROM quotes").fetchone()[0]
+    assert {(r[1], r[2]) for r in hit} == {(1, None), (None, quote_id)}
+    texts = count("SELECT text FROM sentences ORDER BY idx").fetchall()
+    assert [r[0] for r in texts] == [BODY[0:48], BODY[50:83]]
 
 
 def test_same_name_in_two_documents_is_one_entity(fresh_db: Database) -> None:
@@ -61,7 +68,7 @@ def test_failed_write_leaves_nothing_behind(fresh_db: Database) -> None:
     analysis.claims.append(Claim("meeting", 1, Evidence(0, 5, "x"), status="bogus"))  # type: ignore[arg-type]
     with pytest.raises(sqlite3.IntegrityError):
         fresh_db.add_article(Article(source="a", text=BODY), analysis)
-    for table in ("documents", "entities", "mentions", "claims", "search"):
+    for table in ("documents", "entities", "mentions", "claims", "search_items", "search_fts"):
         assert fresh_db.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0
 
 
@@ -128,7 +135,7 @@ def _version_2_file(path: Path) -> None:
 def test_a_version_2_file_is_upgraded_with_indexes_and_co_mentions(db_path: Path) -> None:
     _version_2_file(db_path)
     with Database(db_path) as db:
-        assert db.schema_version == 3
+        assert db.schema_version == max(m.version for m in MIGRATIONS)
         for table in ("mentions", "roles", "quotes", "claims"):
             indexed = {
                 db.conn.execute(f"PRAGMA index_info({r['name']})").fetchone()["name"]
@@ -151,3 +158,62 @@ def test_a_version_2_file_is_upgraded_with_indexes_and_co_mentions(db_path: Path
         ).fetchone()
         assert row[0] == 1
         assert db.conn.execute("SELECT count(*) FROM mentions").fetchone()[0] == 3
+
+
+def test_a_version_3_file_gets_sentence_text_and_a_linked_search_index(db_path: Path) -> None:
+    from dossier.store.migrations import apply_migrations
+
+    conn = sqlite3.connect(db_path, isolation_level=None)
+    assert apply_migrations(conn, upto=3) == [1, 2, 3]
+    conn.execute(
+        "INSERT INTO documents (id, sha256, source, title, text, added_at)"
+        " VALUES ('d1', 'sha-d1', 'a.txt', 'Talks in Port Tamsin', ?, '')",
+        (BODY,),
+    )
+    conn.executemany(
+        'INSERT INTO sentences (document_id, idx, start, "end", paragraph) VALUES (?,?,?,?,?)',
+        [("d1", 0, 0, 48, 0), ("d1", 1, 50, 83, 1)],
+    )
+    conn.execute(
+        "INSERT INTO entities (id, type, name, name_key, created_at)"
+        " VALUES (7, 'Person', 'Ada Quill', 'ada quill', '')"
+    )
+    conn.execute(
+        "INSERT INTO doc_entities (id, document_id, local_key, entity_id, type, name, aliases)"
+        " VALUES (3, 'd1', 1, 7, 'Person', 'Ada Quill', '[\"Quill\"]')"
+    )
+    conn.execute(
+        'INSERT INTO quotes (id, document_id, speaker_doc_entity_id, text, kind, start, "end")'
+        " VALUES (5, 'd1', 3, 'the talks were useful', 'indirect', 61, 82)"
+    )
+    conn.execute(
+        "INSERT INTO search (text, kind, ref, document_id) VALUES ('x', 'title', 'd1', 'd1')"
+    )
+    conn.close()
+    with Database(db_path) as db:
+        tables = {r[0] for r in db.conn.execute("SELECT name FROM sqlite_master")}
+        assert "search" not in tables and {"search_items", "search_fts"} <= tables
+        texts = db.conn.execute("SELECT text FROM sentences ORDER BY idx").fetchall()
+        assert [r[0] for r in texts] == [BODY[0:48], BODY[50:83]]
+
+        def found(query: str) -> set[tuple]:
+            return {
+                tuple(r)
+                for r in db.conn.execute(
+                    "SELECT i.kind, i.sentence_idx, i.quote_id, i.doc_entity_id FROM search_fts"
+                    " JOIN search_items i ON i.id = search_fts.rowid WHERE search_fts MATCH ?",
+                    (query,),
+                )
+            }
+
+        assert found("useful") == {("sentence", 1, None, None), ("quote", None, 5, None)}
+        assert found("quill") == {
+            ("sentence", 0, None, None),
+            ("sentence", 1, None, None),
+            ("entity", None, None, 3),
+        }
+        assert found("tamsin") == {("sentence", 0, None, None), ("title", None, None, None)}
+        # the index follows its content table: a deleted document leaves no hits behind
+        db.conn.execute("DELETE FROM documents WHERE id = 'd1'")
+        assert found("useful") == set()
+        assert db.conn.execute("SELECT count(*) FROM search_items").fetchone()[0] == 0

@@ -6,6 +6,9 @@ import pytest
 
 from dossier.nlp.temporal import find_times, normalise
 
+#: Dates must come out the same whatever day the suite runs on.
+pytestmark = pytest.mark.clock
+
 
 @pytest.mark.parametrize(
     ("text", "published", "value", "kind"),

@@ -1,5 +1,6 @@
 """The `dossier` command. Each command makes one call into `dossier.api` (or a library
-module) and turns a `DossierError` into one line for the user."""
+module) and turns a `DossierError` into one line for the user; how it prints (JSON, tables on
+a terminal, tab-separated lines in a pipe, progress, -q/-v) is in `cli_output`."""
 
 from __future__ import annotations
 
@@ -8,11 +9,23 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.table import Table
+from rich.markup import escape
+from rich.table import Column
+from rich.text import Text
 
-from . import api
+from . import __version__, api
+from .cli_output import (
+    FileProgress,
+    error,
+    jsonable,
+    note,
+    print_grouped,
+    print_json,
+    print_line,
+    print_table,
+    set_verbosity,
+    terminal,
+)
 from .errors import DossierError
 from .export import EXPORTERS
 from .settings import DEFAULT_DB, Settings
@@ -28,8 +41,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode="markdown",
 )
-out = Console()
-err = Console(stderr=True)
 
 DbOption = Annotated[
     Path,
@@ -40,12 +51,41 @@ DbOption = Annotated[
         show_default=True,
     ),
 ]
+JsonOption = Annotated[
+    bool,
+    typer.Option("--json", help="Print the data as JSON (for scripts) instead of a table."),
+]
 
 
 def fail(message: str) -> None:
     """Print one error line and leave with status 1."""
-    err.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    error(message)
     raise typer.Exit(1)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        print(f"dossier {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print only errors (and the data asked for).")
+    ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Print a line for every file read.")
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_show_version, is_eager=True, help="Print the version and stop."
+        ),
+    ] = False,
+) -> None:
+    """Options that go before the command: `dossier -q add ...`."""
+    set_verbosity(quiet, verbose)
 
 
 @app.command()
@@ -62,7 +102,10 @@ def add(
         str | None,
         typer.Option(help="Publication date to record for every page read (YYYY-MM-DD)."),
     ] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print only errors (as `dossier -q add`).")
+    ] = False,
+    as_json: JsonOption = False,
 ) -> None:
     """Read news pages and store who and what they name, with the evidence.
 
@@ -70,28 +113,22 @@ def add(
     article with all of them. Pages already stored are skipped, so an interrupted run can simply
     be started again. Exits with status 1 if any input could not be read.
     """
+    from .ingest.sources import list_inputs
+
+    if quiet:
+        set_verbosity(quiet=True, verbose=False)
     settings = Settings(published=published)
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=err, disable=quiet, transient=True) as bar:
-        task = bar.add_task("Reading pages", total=None)
-
-        def progress(source: str, outcome: str, detail: str) -> None:
-            if outcome == "failed":
-                bar.console.print(f"skipped {source}: {detail}", highlight=False, soft_wrap=True)
-            elif outcome == "warning":
-                bar.console.print(f"warning {source}: {detail}", highlight=False, soft_wrap=True)
-            else:
-                bar.update(task, advance=1, description=f"{outcome}: {Path(source).name}")
-
+    with FileProgress(list_inputs(paths)) as progress:
         try:
             report = api.add(paths, db, settings, progress)
         except DossierError as exc:
             fail(str(exc))
             return
-    err.print(
+    if as_json:
+        print_json({**vars(report), "ok": report.ok})
+    note(
         f"{len(report.added)} added, {len(report.already_stored)} already stored, "
-        f"{len(report.failed)} failed → {db}",
-        highlight=False,
+        f"{len(report.failed)} failed → {db}"
     )
     if not report.ok:
         raise typer.Exit(1)
@@ -125,6 +162,7 @@ def top(
     ] = "Person",
     limit: Annotated[int, typer.Option(help="How many to list.")] = 10,
     names_only: Annotated[bool, typer.Option(help="Print only the names, one a line.")] = False,
+    as_json: JsonOption = False,
 ) -> None:
     """List the most-mentioned people (or organisations, places) in the database."""
     try:
@@ -132,14 +170,15 @@ def top(
     except DossierError as exc:
         fail(str(exc))
         return
-    if names_only:
+    if as_json:
+        print_json(rows)
+    elif names_only:
         for row in rows:
             print(row["name"])
-        return
-    table = Table("id", "name", "mentions", "documents", title=f"Most-mentioned {type}")
-    for row in rows:
-        table.add_row(str(row["id"]), str(row["name"]), str(row["mentions"]), str(row["documents"]))
-    out.print(table)
+    else:
+        columns = ("id", "name", "mentions", "documents")
+        cells = [[str(row[column]) for column in columns] for row in rows]
+        print_table(columns, cells, title=f"Most-mentioned {type}")
 
 
 @app.command()
@@ -170,6 +209,7 @@ def merge(
     right: EntityArg,
     db: DbOption = Path(DEFAULT_DB),
     reason: Annotated[str | None, typer.Option(help="Why, in your words; kept with it.")] = None,
+    as_json: JsonOption = False,
 ) -> None:
     """Declare two entities one person (or organisation): RIGHT joins LEFT.
 
@@ -184,7 +224,10 @@ def merge(
     except DossierError as exc:
         fail(str(exc))
         return
-    out.print(f"Merged {right!r} into {kept.name!r} (entity {kept.id}).", highlight=False)
+    if as_json:
+        print_json(kept)
+    else:
+        print_line(f"Merged {right!r} into {kept.name!r} (entity {kept.id}).")
 
 
 @app.command()
@@ -193,6 +236,7 @@ def split(
     right: EntityArg,
     db: DbOption = Path(DEFAULT_DB),
     reason: Annotated[str | None, typer.Option(help="Why, in your words; kept with it.")] = None,
+    as_json: JsonOption = False,
 ) -> None:
     """Declare LEFT and RIGHT different; if they were joined, RIGHT's documents move out.
 
@@ -207,11 +251,16 @@ def split(
     except DossierError as exc:
         fail(str(exc))
         return
-    out.print(f"{right!r} is now kept apart as entity {moved.id}.", highlight=False)
+    if as_json:
+        print_json(moved)
+    else:
+        print_line(f"{right!r} is now kept apart as entity {moved.id}.")
 
 
 @app.command()
-def why(left: EntityArg, right: EntityArg, db: DbOption = Path(DEFAULT_DB)) -> None:
+def why(
+    left: EntityArg, right: EntityArg, db: DbOption = Path(DEFAULT_DB), as_json: JsonOption = False
+) -> None:
     """Show the evidence that joined two entities, or keeps them apart."""
     from .resolve.judgements import why as explain
     from .store import Database
@@ -222,19 +271,22 @@ def why(left: EntityArg, right: EntityArg, db: DbOption = Path(DEFAULT_DB)) -> N
     except DossierError as exc:
         fail(str(exc))
         return
+    if as_json:
+        print_json(result)
+        return
     a, b = result.left, result.right
     verdict = "one entity" if result.same_entity else "two entities"
-    out.print(f"{a.name!r} ({a.id}) and {b.name!r} ({b.id}): {verdict}", highlight=False)
+    print_line(f"{a.name!r} ({a.id}) and {b.name!r} ({b.id}): {verdict}")
     for line in [*result.judgements, *result.evidence]:
-        out.print(f"  {line}", highlight=False)
+        print_line(f"  {line}")
     if result.resolutions:
-        out.print("How each document's mention was linked:", highlight=False)
+        print_line("How each document's mention was linked:")
         for line in result.resolutions:
-            out.print(f"  {line}", highlight=False)
+            print_line(f"  {line}")
 
 
 @app.command()
-def timeline(name: EntityArg, db: DbOption = Path(DEFAULT_DB)) -> None:
+def timeline(name: EntityArg, db: DbOption = Path(DEFAULT_DB), as_json: JsonOption = False) -> None:
     """A person's offices in date order, with the sentence stating each."""
     from .resolve.timeline import timeline as build_timeline
     from .store import Database
@@ -245,16 +297,22 @@ def timeline(name: EntityArg, db: DbOption = Path(DEFAULT_DB)) -> None:
     except DossierError as exc:
         fail(str(exc))
         return
-    table = Table("from", "to", "office", "evidence", title=f"Offices of {result.entity.name}")
+    if as_json:
+        print_json(result)
+        return
+    rows = []
     for entry in result.entries:
         office = f"{entry.title} ({entry.of})" if entry.of else entry.title
-        evidence = "\n".join(
+        evidence = [
             f"{e.text.strip()} [{e.document}:{e.start}-{e.end}"
             + (f", dated by the {e.basis}]" if e.basis else "]")
             for e in entry.evidence
-        )
-        table.add_row(entry.first or "undated", entry.last or "", office, evidence)
-    out.print(table)
+        ]
+        # One sentence a line on screen; in a pipe they share the cell, " | " between them.
+        cell: str | Text = Text("\n".join(evidence)) if terminal() else " | ".join(evidence)
+        rows.append([entry.first or "undated", entry.last or "", office, cell])
+    title = f"Offices of {result.entity.name}"
+    print_table(("from", "to", "office", "evidence"), rows, title=title)
 
 
 def _shortened(text: str, limit: int) -> str:
@@ -265,7 +323,7 @@ def _shortened(text: str, limit: int) -> str:
 
 
 @app.command()
-def show(name: EntityArg, db: DbOption = Path(DEFAULT_DB)) -> None:
+def show(name: EntityArg, db: DbOption = Path(DEFAULT_DB), as_json: JsonOption = False) -> None:
     """A person's claims grouped by kind: who they met, backed, attacked, are related to, work
     for — each with its date, how sure the article is, the sentence and the source."""
     from .extract.claim_queries import claims_of, describe
@@ -277,28 +335,55 @@ def show(name: EntityArg, db: DbOption = Path(DEFAULT_DB)) -> None:
     except DossierError as exc:
         fail(str(exc))
         return
-    out.print(f"[bold]{result.entity.name}[/] — {result.count()} claims", highlight=False)
+    if as_json:
+        print_json(
+            {
+                "entity": result.entity,
+                "count": result.count(),
+                "by_kind": {
+                    kind: [{**jsonable(line), "claim": describe(line)} for line in lines]
+                    for kind, lines in result.by_kind.items()
+                },
+            }
+        )
+        return
+    on_screen = terminal()
+    header = f"{result.entity.name} — {result.count()} claims"
+    if on_screen:
+        print_line(header, f"[bold]{escape(result.entity.name)}[/] — {result.count()} claims")
+    else:  # a pipe gets only the rows
+        note(header)
+    # The sentence is what a reader checks first: it gets most of a narrow terminal.
+    columns = [
+        Column("date", no_wrap=True),
+        Column("claim", ratio=2),
+        Column("status", no_wrap=True),
+        Column("evidence", ratio=5),
+        Column("source", ratio=2),
+        Column("independent\nsources", justify="right", no_wrap=True),
+    ]
+    groups: dict[str, list[list[str | Text]]] = {}
     for kind, lines in result.by_kind.items():
-        # The sentence is what a reader checks first: it gets most of a narrow terminal.
-        table = Table(title=kind, expand=True)
-        table.add_column("date", no_wrap=True)
-        table.add_column("claim", ratio=2)
-        table.add_column("status", no_wrap=True)
-        table.add_column("evidence", ratio=5)
-        table.add_column("source", ratio=2)
-        table.add_column("independent\nsources", justify="right", no_wrap=True)
+        rows: list[list[str | Text]] = groups.setdefault(kind, [])
         for line in lines:
-            status = line.status
-            source = _shortened(line.title or line.document, 48)
+            title = line.title or line.document
+            source = _shortened(title, 48) if on_screen else title
             if line.site:
                 source += f" ({line.site})"
             if line.via:
                 source = f"via {', '.join(line.via)} — {source}"
             sources = "" if line.sources is None else str(line.sources)
-            table.add_row(
-                line.date or "", describe(line), status, line.evidence.strip(), source, sources
+            rows.append(
+                [
+                    line.date or "",
+                    describe(line),
+                    line.status,
+                    line.evidence.strip(),
+                    source,
+                    sources,
+                ]
             )
-        out.print(table)
+    print_grouped("kind", columns, groups, expand=True)
 
 
 @app.command()
@@ -310,6 +395,7 @@ def quotes(
         str | None, typer.Option("--about", help="Only statements that name this entity.")
     ] = None,
     db: DbOption = Path(DEFAULT_DB),
+    as_json: JsonOption = False,
 ) -> None:
     """Who said what, through whom: each quote with its speaker, whether it is word for word
     or paraphrased, and the outlets or people it reached the page through."""
@@ -322,19 +408,22 @@ def quotes(
     except DossierError as exc:
         fail(str(exc))
         return
+    if as_json:
+        print_json(result)
+        return
     title = "Quotes"
     if result.by:
         title += f" by {result.by.name}"
     if result.about:
         title += f" about {result.about.name}"
-    table = Table("speaker", "kind", "statement", "via", "source", title=title)
+    rows: list[list[str | Text]] = []
     for line in result.lines:
-        speaker = line.speaker or f"[dim]unknown ({line.speaker_reason})[/]"
+        speaker = line.speaker or Text(f"unknown ({line.speaker_reason})", style="dim")
         source = (line.title or line.document) + (f" ({line.site})" if line.site else "")
         source += f" [{line.start}-{line.end}]"
-        table.add_row(speaker, line.kind, line.text, " ← ".join(line.via), source)
-    out.print(table)
-    out.print(f"{len(result.lines)} quotes", highlight=False)
+        rows.append([speaker, line.kind, line.text, " ← ".join(line.via), source])
+    print_table(("speaker", "kind", "statement", "via", "source"), rows, title=title)
+    note(f"{len(result.lines)} quotes")
 
 
 def main() -> None:
@@ -344,3 +433,7 @@ def main() -> None:
     except DossierError as exc:  # a library error that a command did not turn into a line
         print(f"error: {exc}", file=sys.stderr)
         sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

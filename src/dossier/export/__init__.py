@@ -9,6 +9,7 @@ from typing import TextIO
 
 from ..store import Database
 from .csv import write_csv_files, write_csv_stream
+from .datasette import write_datasette_metadata
 from .ftm import write_ftm
 from .graph import write_gexf, write_graphml
 from .json_export import write_json
@@ -20,6 +21,7 @@ EXPORTERS: dict[str, Callable[[Database, TextIO], None]] = {
     "graphml": write_graphml,
     "gexf": write_gexf,
     "csv": write_csv_stream,
+    "datasette": write_datasette_metadata,
 }
 
 #: Exporters that write several files: format name → function(db, folder or .zip path).

@@ -2,7 +2,8 @@
 
 The files keep the store's columns as they are (JSON columns stay JSON text), so a
 spreadsheet user sees exactly what the SQLite file holds; `README.md` documents each table.
-The full-text search index is left out: it only repeats text held elsewhere. Two derived
+The full-text search tables (`search_items` and its index `search_fts`) are left out: they
+only repeat text held elsewhere. Two derived
 files join them: `claim_groups.csv` (each fact, its claims and its independent sources) and
 `contradictions.csv` (pairs of claims that cannot both hold).
 """
@@ -21,7 +22,7 @@ from ..store import Database
 
 
 def table_names(db: Database) -> list[str]:
-    """The tables worth exporting: every table but SQLite's own and the search index."""
+    """The tables worth exporting: every table but SQLite's own and the search tables."""
     return [
         str(r[0])
         for r in db.conn.execute(

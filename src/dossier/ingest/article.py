@@ -7,7 +7,6 @@ metadata (HTML through trafilatura, plain text through the debris cleaner) → m
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from dossier.errors import NoArticle, TooLarge, UnsupportedInput
@@ -15,7 +14,7 @@ from dossier.ingest.credits import credit_authors, split_credit
 from dossier.ingest.dates import find_text_date
 from dossier.ingest.decode import clean_text, decode_bytes
 from dossier.ingest.html import extract_html
-from dossier.ingest.language import detect_language
+from dossier.ingest.language import detect_language, language_name
 from dossier.ingest.plaintext import extract_text
 from dossier.records import Article, DateSource, Page
 from dossier.settings import Settings
@@ -38,13 +37,9 @@ _CLOSERS = {
         ("<!--", "-->"),
     )
 }
-_LANGUAGE_NAMES = {
-    "es": "Spanish", "pt": "Portuguese", "fr": "French", "de": "German", "it": "Italian",
-    "nl": "Dutch", "und": "not a language Dossier recognises",
-}  # fmt: skip
 
 
-def extract_article(page: Page, settings: Settings, today: dt.date | None = None) -> Article:
+def extract_article(page: Page, settings: Settings) -> Article:
     """Turn one page into a clean, dated article; raise an `InputError` subclass if it can't."""
     if page.kind not in ("html", "text"):
         raise UnsupportedInput(page.source, f"a {page.kind} input, not a news page")
@@ -63,6 +58,7 @@ def extract_article(page: Page, settings: Settings, today: dt.date | None = None
         article.title = clean_text(found.title) if found.title else None
         article.site = clean_text(found.site) if found.site else None
         article.authors = [clean_text(a) for a in found.authors]
+        article.warnings.extend(found.warnings)
         if found.date:
             article.published, article.published_from = found.date, "html"
     else:
@@ -70,9 +66,7 @@ def extract_article(page: Page, settings: Settings, today: dt.date | None = None
         paragraphs = scraped.paragraphs
         article.title = scraped.title
         article.authors = scraped.authors
-        dated = find_text_date(
-            scraped.header, paragraphs, scraped.footer + scraped.debris, today=today
-        )
+        dated = find_text_date(scraped.header, paragraphs, scraped.footer + scraped.debris)
         if dated.published:
             article.published, article.published_from = dated.published, "text"
         article.published_not_after = dated.not_after
@@ -163,11 +157,20 @@ def _settle_date(article: Article, page: Page, settings: Settings) -> None:
 
 
 def _check_language(article: Article) -> None:
-    """Record the body's language; warn when it is not English (the text is left as it is)."""
+    """Record the body's language; warn when it is not English (the text is left as it is).
+
+    Text confidently in another language is stored without the English-only steps (names and
+    the claims built on them, dates in the text); undetermined text is read as English.
+    """
     language = detect_language(article.text)
     article.language = language
-    if language and language != "en":
-        name = _LANGUAGE_NAMES.get(language, language)
+    if language == "und":
         article.warnings.append(
-            f"not English ({name}): entities, quotes and claims will be unreliable"
+            "language not determined (too few full sentences): read as English, "
+            "names and claims may be unreliable"
+        )
+    elif language and language != "en":
+        article.warnings.append(
+            f"not English ({language_name(language)}): stored, but its names, claims and dates "
+            "are not extracted (Dossier's analysis reads English only)"
         )

@@ -53,6 +53,8 @@ _COPYRIGHT = re.compile(
 )
 #: How many years back from the upper bound a weekday date may point to.
 _YEARS_BACK = 10
+#: The years a copyright line may plausibly name (fixed, so that no result depends on the clock).
+_FIRST_YEAR, _LAST_YEAR = 1990, 2099
 
 
 @dataclass
@@ -65,13 +67,14 @@ class TextDate:
     not_after: str | None = None
 
 
-def find_text_date(
-    header: list[str], body: list[str], footer: list[str], today: dt.date | None = None
-) -> TextDate:
-    """Date a plain-text article from its header lines, body paragraphs and footer lines."""
-    today = today or dt.date.today()
+def find_text_date(header: list[str], body: list[str], footer: list[str]) -> TextDate:
+    """Date a plain-text article from its header lines, body paragraphs and footer lines.
+
+    Nothing here reads the clock: a weekday with a day and month gives a year only when a
+    copyright line bounds the search, since the day Dossier runs says nothing about the text.
+    """
     not_after = _copyright_year(header + footer + body[-2:])
-    upper = int(not_after) if not_after else today.year
+    upper = int(not_after) if not_after else None
     found: str | None = None
     if body:
         match = _DATELINE.match(body[0])
@@ -90,7 +93,7 @@ def find_text_date(
     return TextDate(published=found, not_after=not_after if vague else None)
 
 
-def _resolve(text: str, upper: int, whole: bool) -> str | None:
+def _resolve(text: str, upper: int | None, whole: bool) -> str | None:
     """Normalise a date phrase; with `whole`, the phrase must be nothing but the date."""
     iso = _ISO.fullmatch(text.strip()) if whole else _ISO.search(text)
     if iso:
@@ -105,7 +108,7 @@ def _resolve(text: str, upper: int, whole: bool) -> str | None:
         return _iso(year, month, day) if day else f"{year:04d}-{month:02d}"
     if day is None:
         return None
-    if match["weekday"]:
+    if match["weekday"] and upper is not None:
         years = _years_fitting(match["weekday"], month, day, upper)
         if len(years) == 1:
             return _iso(years[0], month, day)
@@ -124,8 +127,10 @@ def _parts(match: re.Match[str]) -> tuple[int, int | None, int | None]:
     )
 
 
-def _year_from_weekdays(text: str, upper: int) -> str | None:
+def _year_from_weekdays(text: str, upper: int | None) -> str | None:
     """The year that every "weekday, month day" in the body agrees on, if exactly one."""
+    if upper is None:
+        return None
     candidates: set[int] | None = None
     for match in _DATE.finditer(text):
         month, day, year = _parts(match)
@@ -154,7 +159,7 @@ def _years_fitting(weekday: str, month: int, day: int, upper: int) -> list[int]:
 def _copyright_year(lines: list[str]) -> str | None:
     """The latest year a copyright line names."""
     years = [int(m["year"]) for line in lines for m in _COPYRIGHT.finditer(line)]
-    plausible = [y for y in years if 1990 <= y <= dt.date.today().year + 1]
+    plausible = [y for y in years if _FIRST_YEAR <= y <= _LAST_YEAR]
     return f"{max(plausible):04d}" if plausible else None
 
 

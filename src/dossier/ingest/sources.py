@@ -58,6 +58,21 @@ def iter_pages(paths: Sequence[str], settings: Settings) -> Iterator[Page | Inpu
                 yield from _pages_from_file(found, settings)
 
 
+def list_inputs(paths: Sequence[str]) -> list[str] | None:
+    """The inputs `iter_pages` will read, folders walked, named as its pages' sources name
+    them (a WARC file's pages add "#offset"); None when standard input is among them."""
+    if "-" in paths:
+        return None
+    inputs: list[str] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            inputs += [f.source if isinstance(f, InputError) else str(f) for f in _walk(path)]
+        else:
+            inputs.append(str(path) if path.exists() else raw)
+    return inputs
+
+
 def _walk(folder: Path) -> list[Path | InputError]:
     """Files under `folder`, recursively and sorted, leaving out hidden files and folders.
 
@@ -191,4 +206,4 @@ def _mb(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB"
 
 
-__all__ = ["detect_kind", "iter_pages", "pages_from_bytes"]
+__all__ = ["detect_kind", "iter_pages", "list_inputs", "pages_from_bytes"]

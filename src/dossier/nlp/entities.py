@@ -504,9 +504,12 @@ def find_entities(state: DocumentState) -> list[Entity]:
 
 
 def english(state: DocumentState) -> bool:
-    """False when the article says it is not English: its names are then left alone."""
+    """False when the article is confidently in another language: its names are left alone.
+
+    Undetermined text ("und": score tables, lists of names) is read as English.
+    """
     language = state.article.language
-    return language is None or language == "en"
+    return language in (None, "en", "und")
 
 
 @component("entities")

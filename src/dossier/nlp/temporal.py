@@ -342,8 +342,7 @@ def sentence_date(
 @component("temporal")
 def make_temporal(settings: Settings) -> Component:
     def run(state: DocumentState) -> None:
-        language = state.article.language
-        if language is not None and language != "en":
+        if state.article.language not in (None, "en", "und"):
             return
         state.analysis.times = list(document_times(state))
 

@@ -147,16 +147,21 @@ class Database:
                 now,
             ),
         )
-        conn.executemany(
-            'INSERT INTO sentences (document_id, idx, start, "end", paragraph) VALUES (?,?,?,?,?)',
-            [(doc_id, i, s.start, s.end, s.paragraph) for i, s in enumerate(analysis.sentences)],
-        )
-        search_rows = [
-            (article.text[s.start : s.end], "sentence", str(i), doc_id)
+        sentences = [
+            (doc_id, i, s.start, s.end, s.paragraph, article.text[s.start : s.end])
             for i, s in enumerate(analysis.sentences)
         ]
+        conn.executemany(
+            'INSERT INTO sentences (document_id, idx, start, "end", paragraph, text)'
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            sentences,
+        )
+        # search_items rows: (kind, text, document_id, sentence_idx, quote_id, doc_entity_id)
+        search_rows: list[tuple[str, str, str, int | None, int | None, int | None]] = [
+            ("sentence", row[5], doc_id, row[1], None, None) for row in sentences
+        ]
         if article.title:
-            search_rows.append((article.title, "title", doc_id, doc_id))
+            search_rows.append(("title", article.title, doc_id, None, None, None))
         rowid: dict[int, int] = {}
         for entity in analysis.entities:
             entity_id, reason = link_entity(conn, entity, doc_id, analysis.entities)
@@ -184,7 +189,14 @@ class Database:
                 ],
             )
             search_rows.append(
-                (" ".join([entity.name, *entity.aliases]), "entity", str(entity_id), doc_id)
+                (
+                    "entity",
+                    " ".join([entity.name, *entity.aliases]),
+                    doc_id,
+                    None,
+                    None,
+                    rowid[entity.key],
+                )
             )
 
         def ref(key: int | None) -> int | None:
@@ -232,7 +244,7 @@ class Database:
                     refs(quote.via),
                 ),
             )
-            search_rows.append((quote.text, "quote", str(cursor.lastrowid), doc_id))
+            search_rows.append(("quote", quote.text, doc_id, None, cursor.lastrowid, None))
         for claim in analysis.claims:
             attributes = dict(claim.attributes)
             if isinstance(attributes.get("speaker"), int):
@@ -266,6 +278,9 @@ class Database:
                     refs(claim.evidence.via),
                 ),
             )
+        # The triggers on search_items keep its full-text index, search_fts, in step.
         conn.executemany(
-            "INSERT INTO search (text, kind, ref, document_id) VALUES (?, ?, ?, ?)", search_rows
+            "INSERT INTO search_items (kind, text, document_id, sentence_idx, quote_id,"
+            " doc_entity_id) VALUES (?, ?, ?, ?, ?, ?)",
+            search_rows,
         )

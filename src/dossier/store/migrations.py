@@ -297,3 +297,81 @@ CREATE TABLE co_mentions (
 ) WITHOUT ROWID;
 CREATE INDEX co_mentions_other ON co_mentions(other_id);
 """
+
+
+@migration(
+    4, "sentences keep their text; search_items with typed references, indexed by search_fts"
+)
+def _search_items(conn: sqlite3.Connection) -> None:
+    run_script(conn, SCHEMA_V4)
+    conn.execute(
+        "UPDATE sentences SET text = (SELECT substr(d.text, sentences.start + 1,"
+        ' sentences."end" - sentences.start) FROM documents d WHERE d.id = sentences.document_id)'
+    )
+    conn.execute(
+        "INSERT INTO search_items (kind, text, document_id, sentence_idx)"
+        " SELECT 'sentence', text, document_id, idx FROM sentences ORDER BY document_id, idx"
+    )
+    conn.execute(
+        "INSERT INTO search_items (kind, text, document_id)"
+        " SELECT 'title', title, id FROM documents WHERE title IS NOT NULL AND title != ''"
+    )
+    conn.execute(
+        "INSERT INTO search_items (kind, text, document_id, quote_id)"
+        " SELECT 'quote', text, document_id, id FROM quotes ORDER BY id"
+    )
+    for row_id, doc_id, name, aliases in conn.execute(
+        "SELECT id, document_id, name, aliases FROM doc_entities ORDER BY id"
+    ).fetchall():
+        conn.execute(
+            "INSERT INTO search_items (kind, text, document_id, doc_entity_id)"
+            " VALUES ('entity', ?, ?, ?)",
+            (" ".join([name, *json.loads(aliases or "[]")]), doc_id, row_id),
+        )
+    conn.execute("DROP TABLE search")
+
+
+SCHEMA_V4 = """
+-- The sentence itself, documents.text[start:end], so a sentence row reads on its own.
+ALTER TABLE sentences ADD COLUMN text TEXT;
+
+-- What full-text search finds: one row per sentence, title, quote and entity name of each
+-- document. `kind` says which; exactly the reference of that kind is set: `sentence_idx`
+-- (with document_id, the sentence), `quote_id`, or `doc_entity_id` (the entity as this
+-- document knows it; its `entity_id` follows merges and splits). A title refers to its
+-- document only. Replaces the standalone `search` index of version 1, whose `ref` column
+-- meant a different thing for each kind.
+CREATE TABLE search_items (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('sentence', 'title', 'quote', 'entity')),
+    text TEXT NOT NULL,                           -- what is indexed
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    sentence_idx INTEGER,                         -- kind 'sentence': sentences.idx
+    quote_id INTEGER REFERENCES quotes(id) ON DELETE CASCADE,
+    doc_entity_id INTEGER REFERENCES doc_entities(id) ON DELETE CASCADE,
+    CHECK ((kind = 'sentence') = (sentence_idx IS NOT NULL)),
+    CHECK ((kind = 'quote') = (quote_id IS NOT NULL)),
+    CHECK ((kind = 'entity') = (doc_entity_id IS NOT NULL))
+);
+CREATE INDEX search_items_document ON search_items(document_id);
+CREATE INDEX search_items_quote ON search_items(quote_id);
+CREATE INDEX search_items_doc_entity ON search_items(doc_entity_id);
+
+-- The full-text index of search_items.text (an external-content FTS5 table: it stores only
+-- the index, and reads the text from search_items by rowid = search_items.id). Kept in step
+-- by the triggers below, so rows written by any program stay searchable.
+CREATE VIRTUAL TABLE search_fts USING fts5(
+    text, content="search_items", content_rowid="id",
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER search_items_ai AFTER INSERT ON search_items BEGIN
+    INSERT INTO search_fts (rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER search_items_ad AFTER DELETE ON search_items BEGIN
+    INSERT INTO search_fts (search_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+CREATE TRIGGER search_items_au AFTER UPDATE ON search_items BEGIN
+    INSERT INTO search_fts (search_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    INSERT INTO search_fts (rowid, text) VALUES (new.id, new.text);
+END;
+"""

@@ -147,16 +147,19 @@ def search(conn: sqlite3.Connection, q: str, limit: int = SEARCH_LIMIT) -> Row:
     try:
         entity_rows = _rows(
             conn,
-            "SELECT DISTINCT CAST(s.ref AS INTEGER) AS id FROM search s"
-            " WHERE search MATCH ? AND s.kind = 'entity' LIMIT 200",
+            "SELECT DISTINCT de.entity_id AS id FROM search_fts"
+            " JOIN search_items i ON i.id = search_fts.rowid"
+            " JOIN doc_entities de ON de.id = i.doc_entity_id"
+            " WHERE search_fts MATCH ? AND i.kind = 'entity' LIMIT 200",
             (match,),
         )
         hits = _rows(
             conn,
-            "SELECT s.kind, s.ref, s.document_id, d.title, d.published,"
-            f" snippet(search, 0, '{_MARK_OPEN}', '{_MARK_CLOSE}', '…', 24) AS snip"
-            " FROM search s JOIN documents d ON d.id = s.document_id"
-            " WHERE search MATCH ? AND s.kind != 'entity' ORDER BY rank LIMIT ?",
+            "SELECT i.kind, i.sentence_idx, i.quote_id, i.document_id, d.title, d.published,"
+            f" snippet(search_fts, 0, '{_MARK_OPEN}', '{_MARK_CLOSE}', '…', 24) AS snip"
+            " FROM search_fts JOIN search_items i ON i.id = search_fts.rowid"
+            " JOIN documents d ON d.id = i.document_id"
+            " WHERE search_fts MATCH ? AND i.kind != 'entity' ORDER BY search_fts.rank LIMIT ?",
             (match, limit),
         )
     except sqlite3.OperationalError as exc:
@@ -175,12 +178,14 @@ def search(conn: sqlite3.Connection, q: str, limit: int = SEARCH_LIMIT) -> Row:
     results = []
     seen: set[tuple[str, str]] = set()
     for hit in hits:
-        kind, ref, doc = hit["kind"], hit["ref"], hit["document_id"]
+        kind, doc = hit["kind"], hit["document_id"]
         text = hit["snip"].replace(_MARK_OPEN, "").replace(_MARK_CLOSE, "")
         if (doc, text) in seen:  # a quote that is its whole sentence: show the passage once
             continue
         seen.add((doc, text))
-        anchor = {"sentence": f"#s{ref}", "quote": f"#q{ref}"}.get(kind, "")
+        anchor = {"sentence": f"#s{hit['sentence_idx']}", "quote": f"#q{hit['quote_id']}"}.get(
+            kind, ""
+        )
         results.append(
             {
                 "kind": kind,
