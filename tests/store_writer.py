@@ -32,7 +32,9 @@ def article(i: int, people: int = 2) -> tuple[Article, Analysis]:
     entities = []
     for key, name in enumerate(names, start=1):
         start = text.index(name)
-        entities.append(Entity(key, "Person", name, mentions=[Mention(start, start + len(name), name)]))
+        entities.append(
+            Entity(key, "Person", name, mentions=[Mention(start, start + len(name), name)])
+        )
     said = text.index("talk")
     evidence = Evidence(0, len(first), first)
     analysis = Analysis(

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
-import pytest
 
 import dossier
 from dossier import api
