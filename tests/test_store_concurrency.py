@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+import pytest
 
 import dossier
 from dossier import api
@@ -193,3 +194,27 @@ def test_writer_killed_mid_batch_loses_nothing_and_a_rerun_completes(tmp_path: P
     lines = finish(writer(killed, 60, 30))
     assert sum(line.startswith("already") for line in lines) == stored
     assert _content(killed) == _content(clean)
+
+
+@pytest.mark.slow
+def test_two_dossier_add_runs_over_the_same_files_both_finish(tmp_path: Path) -> None:
+    articles = Path(__file__).parent / "fixtures" / "articles"
+    db = tmp_path / "same.db"
+    command = [sys.executable, "-c", "from dossier.cli import main; main()", "add", "-q"]
+    runs = [
+        subprocess.Popen(
+            [*command, str(articles), "--db", str(db)],
+            stderr=subprocess.PIPE,
+            text=True,
+            env=ENV,
+        )
+        for _ in range(2)
+    ]
+    reports = [run.communicate(timeout=600)[1] for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], reports
+    inputs = len(list(articles.iterdir()))
+    added = sum(int(report.split(" added")[0].split()[-1]) for report in reports)
+    assert added == inputs  # each article stored by one run; the other found it stored
+    assert all("Traceback" not in report for report in reports)
+    assert count(db, "documents") == inputs
+    assert integrity(db) == "ok"
