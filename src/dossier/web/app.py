@@ -8,6 +8,7 @@ never shows a traceback. The database is opened read-only for every request.
 from __future__ import annotations
 
 import logging
+import socket
 import sqlite3
 import sys
 import threading
@@ -320,12 +321,11 @@ def serve(
             "there if the file does not exist), or leave out --host to serve this computer only."
         )
     token, made = read_token_file(token_file) if token_file else (None, False)
-    guard = Guard(
-        host=host.strip("[]"),
-        port=port,
-        token=token,
-        extra_hosts=frozenset(h.strip("[]").lower() for h in allow_hosts),
-    )
+    names = {h.strip("[]").lower() for h in allow_hosts}
+    if host.strip("[]") in WILDCARD:
+        # on every interface: this computer's own names are as much its address as its IPs
+        names |= {socket.gethostname().lower(), socket.getfqdn().lower()}
+    guard = Guard(host=host.strip("[]"), port=port, token=token, extra_hosts=frozenset(names))
     app = create_app(db_path, guard)
     shown = "localhost" if host.strip("[]") in WILDCARD else host
     address = f"http://{shown}:{port}/"

@@ -87,9 +87,10 @@ class Guard:
             allowed.add(arrived_at.lower().strip("[]"))
         if name not in allowed:
             return (
-                f"This Dossier server does not answer to the name {header!r}; open it as "
-                "http://localhost or by the address it listens on (a web page may be trying "
-                "to read it through a name of its own)."
+                f"This Dossier server does not answer to the name {header!r}: open it as "
+                "http://localhost or by the address it listens on, or start it with "
+                "--allow-host NAME (a web page may be trying to read it under a name of "
+                "its own)."
             )
         if port is not None and self.port is not None and port != self.port:
             return f"This Dossier server listens on port {self.port}, not {port}."
