@@ -86,7 +86,11 @@ def add(
 
                 pipeline = Pipeline(settings)
             analysis = pipeline.analyse(article)
-            db.add_article(article, analysis)
+            _, added = db.add_article(article, analysis)
+            if not added:  # another run stored the same article while this one analysed it
+                report.already_stored.append(article.source)
+                notify(article.source, "already stored", "")
+                continue
             report.added.append(article.source)
             for warning in analysis.warnings:
                 report.warnings.append(f"{article.source}: {warning}")
@@ -108,7 +112,7 @@ def export(db_path: str | Path, fmt: str, out: str | Path | TextIO | None = None
     """Write the whole database in format `fmt` (see `EXPORTERS`) to `out` (None: stdout)."""
     if fmt not in EXPORTERS:
         raise NotFound(f"Unknown export format {fmt!r}; choose one of: {', '.join(EXPORTERS)}.")
-    with Database(db_path, create=False) as db:
+    with Database(db_path, create=False, readonly=True) as db:
         export_to(db, fmt, out)
 
 
@@ -116,7 +120,7 @@ def top_entities(
     db_path: str | Path, entity_type: str = "Person", limit: int = 10
 ) -> list[dict[str, object]]:
     """The entities of `entity_type` with the most mentions, with mention and document counts."""
-    with Database(db_path, create=False) as db:
+    with Database(db_path, create=False, readonly=True) as db:
         rows = db.conn.execute(
             "SELECT e.id, e.name, count(m.id) AS mentions,"
             " count(DISTINCT d.document_id) AS documents"

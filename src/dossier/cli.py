@@ -189,13 +189,30 @@ def serve(
         typer.Option(help="Address to listen on; the default lets only this computer connect."),
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    token_file: Annotated[
+        Path | None,
+        typer.Option(
+            help="File holding the access token every browser must present (made, with a new "
+            "random token, if missing). Needed to listen beyond this computer."
+        ),
+    ] = None,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Another name this server may be reached under (its name on your network); "
+            "requests under any other name are refused. Repeatable."
+        ),
+    ] = None,
 ) -> None:
     """Browse the database in your web browser: dossiers of people with every line linked to
-    its sentence, documents, search, a network graph and a timeline (read-only)."""
+    its sentence, documents, search, a network graph and a timeline (read-only).
+
+    Only this computer can connect unless `--host` says otherwise, and then every browser
+    needs the token in `--token-file`."""
     from .web import serve as serve_web
 
     try:
-        serve_web(db, host, port)
+        serve_web(db, host, port, token_file, tuple(allow_host or ()))
     except DossierError as exc:
         fail(str(exc))
 
@@ -266,7 +283,7 @@ def why(
     from .store import Database
 
     try:
-        with Database(db, create=False) as database:
+        with Database(db, create=False, readonly=True) as database:
             result = explain(database.conn, left, right)
     except DossierError as exc:
         fail(str(exc))
@@ -292,7 +309,7 @@ def timeline(name: EntityArg, db: DbOption = Path(DEFAULT_DB), as_json: JsonOpti
     from .store import Database
 
     try:
-        with Database(db, create=False) as database:
+        with Database(db, create=False, readonly=True) as database:
             result = build_timeline(database.conn, name)
     except DossierError as exc:
         fail(str(exc))
@@ -330,7 +347,7 @@ def show(name: EntityArg, db: DbOption = Path(DEFAULT_DB), as_json: JsonOption =
     from .store import Database
 
     try:
-        with Database(db, create=False) as database:
+        with Database(db, create=False, readonly=True) as database:
             result = claims_of(database.conn, name)
     except DossierError as exc:
         fail(str(exc))
@@ -403,7 +420,7 @@ def quotes(
     from .store import Database
 
     try:
-        with Database(db, create=False) as database:
+        with Database(db, create=False, readonly=True) as database:
             result = find_quotes(database.conn, by=by, about=about)
     except DossierError as exc:
         fail(str(exc))

@@ -31,7 +31,16 @@ PATH_EXPORTERS: dict[str, Callable[[Database, Path], object]] = {
 
 
 def export_to(db: Database, fmt: str, out: str | Path | TextIO | None) -> None:
-    """Run exporter `fmt`, writing to a path (atomically, via a temporary file) or a stream."""
+    """Run exporter `fmt`, writing to a path (atomically, via a temporary file) or a stream.
+
+    Every read of one export happens in one read transaction, so an `add` running meanwhile
+    never makes it name a document, entity or quote that its other parts lack.
+    """
+    with db.snapshot():
+        _export(db, fmt, out)
+
+
+def _export(db: Database, fmt: str, out: str | Path | TextIO | None) -> None:
     if fmt in PATH_EXPORTERS and isinstance(out, str | Path) and str(out) != "-":
         PATH_EXPORTERS[fmt](db, Path(out))
         return

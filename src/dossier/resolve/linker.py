@@ -394,21 +394,26 @@ def _judgements(
 def entities_named(
     conn: sqlite3.Connection, name: str, entity_type: str | None = None
 ) -> list[int]:
-    """Ids of entities known under exactly this name (canonical or alias), most-mentioned first."""
-    keys = {f"name:{form(name, t).key}" for t in ("Person", "Organization")} | {
-        f"exact:{name_key(name)}"
-    }
+    """Ids of entities known under this name (canonical or alias), most-mentioned first.
+
+    Entities known under exactly this spelling come alone when there are any: "Ivo Brannick
+    Jr." split from "Ivo Brannick" is that entity, not every "Ivo Brannick" (whose comparable
+    form, without the "Jr.", is the same). Otherwise the comparable form finds them.
+    """
+    exact = f"exact:{name_key(name)}"
+    keys = {f"name:{form(name, t).key}" for t in ("Person", "Organization")} | {exact}
     marks = ",".join("?" * len(keys))
     rows = conn.execute(
-        "SELECT k.entity_id, e.type, count(d.id) AS n FROM entity_keys k"
-        " JOIN entities e ON e.id = k.entity_id"
-        " LEFT JOIN doc_entities d ON d.entity_id = k.entity_id"
+        "SELECT k.entity_id, e.type, max(k.key = ?) AS exact,"
+        " (SELECT count(*) FROM doc_entities d WHERE d.entity_id = k.entity_id) AS n"
+        " FROM entity_keys k JOIN entities e ON e.id = k.entity_id"
         f" WHERE k.key IN ({marks}) GROUP BY k.entity_id ORDER BY n DESC, k.entity_id",
-        tuple(keys),
+        (exact, *keys),
     ).fetchall()
-    return [
-        int(r[0]) for r in rows if entity_type is None or compatible_types(entity_type, str(r[1]))
-    ]
+    rows = [r for r in rows if entity_type is None or compatible_types(entity_type, str(r[1]))]
+    if any(r[2] for r in rows):
+        rows = [r for r in rows if r[2]]
+    return [int(r[0]) for r in rows]
 
 
 def register_keys(

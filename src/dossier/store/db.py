@@ -5,15 +5,16 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ..errors import NotADossierDatabase, StoreError
+from ..errors import StoreError
 from ..records import Analysis, Article
 from ..resolve import link_entity
-from .migrations import apply_migrations, current_version
-
-_SQLITE_MAGIC = b"SQLite format 3\x00"
+from .connect import connect
+from .migrations import current_version
 
 
 def body_sha256(text: str) -> str:
@@ -38,40 +39,16 @@ class Database:
     0
     """
 
-    def __init__(self, path: str | Path, *, create: bool = True) -> None:
-        self.path = str(path)
-        if self.path != ":memory:":
-            self._check_file(Path(self.path), create)
-        try:
-            self.conn = sqlite3.connect(self.path, isolation_level=None)
-            self.conn.execute("PRAGMA foreign_keys = ON")
-            self.conn.execute("PRAGMA journal_mode = WAL")
-            tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master")}
-        except sqlite3.DatabaseError as exc:
-            raise NotADossierDatabase(f"{self.path}: not a Dossier database ({exc}).") from exc
-        if tables and "dossier_migrations" not in tables:
-            self.conn.close()
-            raise NotADossierDatabase(
-                f"{self.path}: this SQLite file holds other tables and is not a Dossier "
-                "database; choose another --db file."
-            )
-        apply_migrations(self.conn)
-        self.conn.row_factory = sqlite3.Row
+    def __init__(self, path: str | Path, *, create: bool = True, readonly: bool = False) -> None:
+        """Open (or, unless `create` is False, create) the database at `path`.
 
-    @staticmethod
-    def _check_file(path: Path, create: bool) -> None:
-        if not path.exists():
-            if not create:
-                raise StoreError(f"{path}: no such database; run `dossier add` first.")
-            if not path.parent.exists():
-                raise StoreError(f"{path}: the folder {path.parent} does not exist.")
-            return
-        if path.is_dir():
-            raise NotADossierDatabase(f"{path}: is a folder, not a database file.")
-        with path.open("rb") as handle:
-            head = handle.read(16)
-        if head and head != _SQLITE_MAGIC:
-            raise NotADossierDatabase(f"{path}: not a Dossier database (not an SQLite file).")
+        A file that is not a Dossier database is refused without being changed. `readonly`
+        opens it for reading only, as every command that does not write does; see
+        `store.connect` for what that leaves behind on disk.
+        """
+        self.path = str(path)
+        self.conn = connect(self.path, create=create, readonly=readonly)
+        self.conn.row_factory = sqlite3.Row
 
     def close(self) -> None:
         self.conn.close()
@@ -81,6 +58,20 @@ class Database:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    @contextmanager
+    def snapshot(self) -> Iterator[sqlite3.Connection]:
+        """One read transaction: every query inside sees the database as it was when the first
+        one ran, whatever other runs commit meanwhile (WAL gives readers a snapshot)."""
+        if self.conn.in_transaction:  # already inside one: it is the snapshot
+            yield self.conn
+            return
+        self.conn.execute("BEGIN DEFERRED")
+        try:
+            yield self.conn
+        finally:
+            if self.conn.in_transaction:
+                self.conn.execute("COMMIT")
 
     @property
     def schema_version(self) -> int:
@@ -106,9 +97,20 @@ class Database:
             return doc_id, False
         conn = self.conn
         try:
+            # The write lock is taken before anything is read, so entity resolution sees the
+            # entities another `add` run committed, and no run can link against a stale view.
             conn.execute("BEGIN IMMEDIATE")
+            if self.has_document(doc_id):  # stored by another run while this one analysed it
+                conn.execute("ROLLBACK")
+                return doc_id, False
             self._write(conn, doc_id, sha, article, analysis)
             conn.execute("COMMIT")
+        except sqlite3.IntegrityError:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            if self.has_document(doc_id):  # the other run's copy won the unique key
+                return doc_id, False
+            raise
         except sqlite3.OperationalError as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")

@@ -56,6 +56,10 @@ def apply_migrations(conn: sqlite3.Connection, upto: int | None = None) -> list[
         if step.version <= done or (upto is not None and step.version > upto):
             continue
         conn.execute("BEGIN IMMEDIATE")
+        if current_version(conn) >= step.version:
+            # another process (two `add` runs on a new file) applied it while this one waited
+            conn.execute("ROLLBACK")
+            continue
         try:
             step.apply(conn)
             conn.execute(

@@ -8,17 +8,18 @@ never shows a traceback. The database is opened read-only for every request.
 from __future__ import annotations
 
 import logging
+import socket
 import sqlite3
 import sys
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
@@ -27,6 +28,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import BadQuery, DossierError, NotFound
 from . import queries
+from .guard import COOKIE, LOOPBACK_NAMES, WILDCARD, Guard, bearer, read_token_file, without_token
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
@@ -35,9 +37,6 @@ STATIC = HERE / "static"
 GRAPH_LIBRARY = STATIC / "cytoscape.min.js"
 
 log = logging.getLogger(__name__)
-
-#: Addresses that only this computer can reach.
-LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 
 #: Tight by default: scripts only from this server; article text can never run as code.
 SECURITY_HEADERS = {
@@ -50,7 +49,13 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
 }
 
-_TITLES = {400: "Bad request", 404: "Not found", 405: "Method not allowed", 500: "Server error"}
+_TITLES = {
+    400: "Bad request",
+    401: "Access token needed",
+    404: "Not found",
+    405: "Method not allowed",
+    500: "Server error",
+}
 
 
 def entity_link(entity: dict[str, Any] | None) -> Markup:
@@ -113,27 +118,60 @@ def _entity_id(ref: str) -> int:
     return int(ref)
 
 
-def create_app(db_path: Path) -> FastAPI:
-    """Build the web app over one Dossier database file, opened read-only per request."""
+def create_app(db_path: Path, guard: Guard | None = None) -> FastAPI:
+    """Build the web app over one Dossier database file, opened read-only.
+
+    `guard` holds the Host and token rules (see `web.guard`); the default answers only
+    requests addressed to this computer, and asks for no token.
+    """
     db_path = Path(db_path)
+    guard = guard or Guard()
     queries.connect_readonly(db_path).close()  # fail now, with a clear message, if unusable
-    app = FastAPI(title="Dossier", docs_url=None, redoc_url=None, openapi_url="/openapi.json")
+    local = threading.local()
+    opened: list[sqlite3.Connection] = []
+    opened_lock = threading.Lock()
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        # Closing every connection lets the last one remove the -wal and -shm files.
+        with opened_lock:
+            for conn in opened:
+                conn.close()
+            opened.clear()
+
+    app = FastAPI(
+        title="Dossier",
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/openapi.json",
+        lifespan=lifespan,
+    )
     templates = Jinja2Templates(env=_environment())
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-
-    local = threading.local()
 
     @contextmanager
     def database() -> Iterator[sqlite3.Connection]:
         # One read-only connection per worker thread, kept warm: its page cache and parsed
-        # schema survive between requests, and each query still sees the latest commits.
+        # schema survive between requests. Each request reads inside one transaction, so a
+        # page never mixes data from before and after an `add` committed meanwhile.
         conn: sqlite3.Connection | None = getattr(local, "conn", None)
         if conn is None:
             conn = local.conn = queries.connect_readonly(db_path)
+            with opened_lock:
+                opened.append(conn)
         try:
-            yield conn
+            conn.execute("BEGIN")
+            try:
+                yield conn
+            finally:
+                if conn.in_transaction:
+                    conn.execute("COMMIT")
         except sqlite3.DatabaseError:
             local.conn = None
+            with opened_lock:
+                if conn in opened:
+                    opened.remove(conn)
             conn.close()
             raise
 
@@ -161,6 +199,31 @@ def create_app(db_path: Path) -> FastAPI:
             status_code=status,
             headers=SECURITY_HEADERS,
         )
+
+    @app.middleware("http")
+    async def admit(request: Request, call_next: Callable[[Request], Any]) -> Response:
+        server = request.scope.get("server")
+        problem = guard.host_problem(request.headers.get("host"), server[0] if server else None)
+        if problem:
+            return error(request, 400, problem)
+        if guard.token is None:
+            return cast(Response, await call_next(request))
+        given = request.query_params.get("token")
+        if given is not None and guard.token_ok([given]) and request.method in {"GET", "HEAD"}:
+            # Swap the token in the address for a cookie, and show the address without it.
+            target = without_token(request.url.path, list(request.query_params.multi_items()))
+            response = RedirectResponse(target, status_code=303, headers=SECURITY_HEADERS)
+            response.set_cookie(COOKIE, guard.token, httponly=True, samesite="strict")
+            return response
+        presented = [bearer(request.headers.get("authorization")), request.cookies.get(COOKIE)]
+        if not guard.token_ok(presented):
+            return error(
+                request,
+                401,
+                "This Dossier server needs its access token: open the address it printed when "
+                "it started (…/?token=…), or send the header Authorization: Bearer TOKEN.",
+            )
+        return cast(Response, await call_next(request))
 
     @app.exception_handler(NotFound)
     async def not_found(request: Request, exc: NotFound) -> Response:
@@ -239,16 +302,41 @@ def create_app(db_path: Path) -> FastAPI:
     return app
 
 
-def serve(db_path: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Run the web UI until interrupted; binds to loopback unless told otherwise."""
+def serve(
+    db_path: Path,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    token_file: Path | None = None,
+    allow_hosts: tuple[str, ...] = (),
+) -> None:
+    """Run the web UI until interrupted. It listens on this computer only unless told
+    otherwise, and then only with a token (kept in `token_file`, made there if missing)."""
     import uvicorn
 
-    app = create_app(db_path)
-    if host not in LOOPBACK:
+    remote = host.strip("[]").lower() not in LOOPBACK_NAMES
+    if remote and token_file is None:
+        raise DossierError(
+            f"listening on {host} would let anyone who reaches this computer on port {port} read "
+            "this database; add --token-file FILE (a secret every browser must present; made "
+            "there if the file does not exist), or leave out --host to serve this computer only."
+        )
+    token, made = read_token_file(token_file) if token_file else (None, False)
+    names = {h.strip("[]").lower() for h in allow_hosts}
+    if host.strip("[]") in WILDCARD:
+        # on every interface: this computer's own names are as much its address as its IPs
+        names |= {socket.gethostname().lower(), socket.getfqdn().lower()}
+    guard = Guard(host=host.strip("[]"), port=port, token=token, extra_hosts=frozenset(names))
+    app = create_app(db_path, guard)
+    shown = "localhost" if host.strip("[]") in WILDCARD else host
+    address = f"http://{shown}:{port}/"
+    if token:
+        if made:
+            print(f"A new access token was written to {token_file}.", file=sys.stderr)
         print(
-            f"warning: listening on {host}: anyone who can reach this computer on port {port} "
-            "can read this database.",
+            f"Dossier: {address}?token={token}  (the token is needed from every browser; "
+            "Ctrl+C to stop)",
             file=sys.stderr,
         )
-    print(f"Dossier: http://{host}:{port}/  (Ctrl+C to stop)", file=sys.stderr)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    else:
+        print(f"Dossier: {address}  (Ctrl+C to stop)", file=sys.stderr)
+    uvicorn.run(app, host=host.strip("[]"), port=port, log_level="warning")

@@ -1,7 +1,8 @@
 """Read-side queries of the web UI: plain functions over a read-only connection → plain dicts.
 
 Every page and its JSON twin are built from the same dict, so what a browser shows and what
-`/x.json` returns cannot drift apart. Nothing here writes; the connection is opened `mode=ro`.
+`/x.json` returns cannot drift apart. Nothing here writes, and the connection refuses
+writes (`connect_readonly`).
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from ..errors import BadQuery, NotADossierDatabase, NotFound, StoreError
+from ..errors import BadQuery, NotFound, StoreError
 from ..records import CLAIM_KINDS
+from ..store.connect import connect
 from .facts import Facts
 
 Row = dict[str, Any]
@@ -48,19 +50,11 @@ STATUS_LABELS: dict[str, str] = {
 
 
 def connect_readonly(path: Path) -> sqlite3.Connection:
-    """Open a Dossier database read-only, so the web UI can never change it."""
+    """Open a Dossier database for reading only (`PRAGMA query_only`, or `mode=ro` where the
+    file cannot be written), so the web UI can never change it."""
     if not path.is_file():
         raise StoreError(f"{path}: no such database; run `dossier add` first.")
-    uri = path.resolve().as_uri() + "?mode=ro"
-    try:
-        conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
-        conn.execute("PRAGMA query_only = ON")
-        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
-    except sqlite3.DatabaseError as exc:
-        raise NotADossierDatabase(f"{path}: not a Dossier database ({exc}).") from exc
-    if "dossier_migrations" not in names or "documents" not in names:
-        conn.close()
-        raise NotADossierDatabase(f"{path}: not a Dossier database.")
+    conn = connect(str(path), create=False, readonly=True)
     conn.row_factory = sqlite3.Row
     return conn
 
