@@ -62,6 +62,10 @@ def add(
         str | None,
         typer.Option(help="Publication date to record for every page read (YYYY-MM-DD)."),
     ] = None,
+    url: Annotated[
+        str | None,
+        typer.Option(help="The page's original web address, shown and linked in `dossier serve`."),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Read news pages and store who and what they name, with the evidence.
@@ -70,7 +74,7 @@ def add(
     article with all of them. Pages already stored are skipped, so an interrupted run can simply
     be started again. Exits with status 1 if any input could not be read.
     """
-    settings = Settings(published=published)
+    settings = Settings(published=published, url=url)
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
     with Progress(*columns, console=err, disable=quiet, transient=True) as bar:
         task = bar.add_task("Reading pages", total=None)

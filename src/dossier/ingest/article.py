@@ -44,6 +44,7 @@ def extract_article(page: Page, settings: Settings, today: dt.date | None = None
         article.authors = [clean_text(a) for a in found.authors]
         if found.date:
             article.published, article.published_from = found.date, "html"
+        article.url = found.url or page.url
     else:
         scraped = extract_text(clean_text(raw))
         paragraphs = scraped.paragraphs
@@ -68,6 +69,7 @@ def extract_article(page: Page, settings: Settings, today: dt.date | None = None
             "limit for one article",
         )
     _settle_date(article, page, settings)
+    article.url = settings.url or article.url
     _check_language(article)
     return article
 

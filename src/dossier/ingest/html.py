@@ -35,6 +35,8 @@ class HtmlExtraction:
     site: str | None = None
     authors: list[str] = field(default_factory=list)
     date: str | None = None
+    #: The page's canonical address (or `og:url`), when it states one.
+    url: str | None = None
 
 
 def extract_html(markup: str, url: str | None = None) -> HtmlExtraction:
@@ -75,6 +77,7 @@ def _metadata(tree: Any, markup: str) -> HtmlExtraction:
         site=meta.site,
         authors=meta.authors,
         date=_find_date(tree, markup),
+        url=meta.url,
     )
 
 
