@@ -32,11 +32,14 @@ from dossier.records import Analysis, Article, Sentence
 from dossier.settings import Settings
 from dossier.store import Database
 from dossier.web import queries
+from dossier.web.dossier import entity_dossier
+from dossier.web.listing import Filters
 
 FIRST = ["Talia", "Osric", "Ilse", "Petr", "Mira", "Jonas", "Edda", "Corin", "Lisbet", "Arvo"]
 LAST = ["Brenvik", "Malden", "Varga", "Anholm", "Quell", "Trell", "Rinn", "Solberg", "Kade"]
 PLACES = ["Kerrow", "Lamport", "Osterby", "Valmere", "Dunholt", "Vostria", "Carrick"]
 TITLES = ["Foreign Minister", "Senator", "Governor", "Mayor", "Finance Minister"]
+OUTLETS = ["Bench Post", "Kerrow Ledger", "Valmere Wire", "Osterby Times"]
 MONTHS = ["January", "March", "April", "June", "September", "November"]
 TEMPLATES = [
     "{t1} {a} met {t2} {b} in {p} on Monday to discuss the disputed port.\n\n"
@@ -85,7 +88,7 @@ def base_articles(count: int, seed: int = 7) -> list[Article]:
                 f"bench/{i}.txt",
                 text,
                 title=text.split(" on ")[0][:80],
-                site="Bench Post",
+                site=OUTLETS[i % len(OUTLETS)],
                 published=day,
                 published_from="html",
             )
@@ -207,11 +210,17 @@ def main() -> None:
         people = [e for e in queries.overview(conn, 40)["top_entities"] if e["type"] == "Person"]
         entity_ids = [e["id"] for e in people[:10]]
         terms = ["harbour", "Brenvik", "budget embassy", "Kerrow", "percent vote", "customs"]
-        sizes = [queries.entity_dossier(conn, i)["document_total"] for i in entity_ids]
+        sizes = [entity_dossier(conn, i)["document_total"] for i in entity_ids]
+        biggest = entity_ids[sizes.index(max(sizes))]
+        claims = entity_dossier(conn, biggest)["paging"]["claims"]
+        last = max(1, claims["pages"])
         console.print(
             f"{len(entity_ids)} people timed, in {min(sizes)}–{max(sizes)} documents each; "
-            f"{len(terms)} search terms"
+            f"{len(terms)} search terms; the biggest, entity {biggest}, has {claims['total']} "
+            f"claims ({claims['pages']} pages of 50)"
         )
+        paged = [f"/entity/{biggest}", f"/entity/{biggest}?page={last}"]
+        paged += [f"/entity/{biggest}?outlet=Kerrow+Ledger&kind=meeting", f"/entity/{biggest}?sort=outlet&page=2"]
         port = _free_port()
         server = start_server(path, port)
         try:
@@ -219,8 +228,18 @@ def main() -> None:
                 (
                     "dossier page (HTML)",
                     [f"/entity/{i}" for i in entity_ids],
-                    [lambda i=i: queries.entity_dossier(conn, i) for i in entity_ids],
+                    [lambda i=i: entity_dossier(conn, i) for i in entity_ids],
                 ),
+                (
+                    "biggest dossier, paged and filtered (HTML)",
+                    paged,
+                    [
+                        lambda: entity_dossier(conn, biggest),
+                        lambda: entity_dossier(conn, biggest, Filters(page=last)),
+                    ],
+                ),
+                ("entity index (HTML)", ["/entities", "/entities?type=Person&sort=mentions"], None),
+                ("stories (HTML)", ["/stories"], None),
                 ("dossier (JSON)", [f"/entity/{i}.json" for i in entity_ids], None),
                 (
                     "search (HTML)",

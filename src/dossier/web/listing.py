@@ -84,8 +84,8 @@ def read_filters(
     confidence = params.get("confidence", "").strip()
     if confidence and confidence not in (*CONFIDENCES, "all"):
         raise BadQuery(f"Unknown confidence {confidence!r}; choose sure, likely, unsure or all.")
-    sort = params.get("sort", "").strip() or sorts[0]
-    if sort not in sorts:
+    sort = params.get("sort", "").strip()  # "" is the list's own order, `sorts[0]`
+    if sort and sort not in sorts:
         raise BadQuery(f"Unknown sort {sort!r}; choose one of: {', '.join(sorts)}.")
     outlet = params.get("outlet", "").strip()[:200]
     return Filters(page, per_page, outlet, since, until, kind, status, confidence, sort)
