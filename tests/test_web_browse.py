@@ -1,9 +1,7 @@
 """The workbench in-process: paging with true totals, filters in the URL, outlets on every
 line, office spans, the entity and document indexes, stories, graph evidence, downloads.
 
-Fictional reports on Governor Ilse Varga of Vostria by three outlets: 60 short articles
-over 60 days, each stating a meeting with Minister Petr Anholm, an office and a quote; on
-2024-03-05 all three outlets cover the same summit, one of them leaving out the meeting.
+The database is `webdb.build_newsroom`: 63 fictional reports by three outlets.
 """
 
 from __future__ import annotations
@@ -19,66 +17,14 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from dossier.records import (
-    Analysis,
-    Article,
-    Claim,
-    Entity,
-    Evidence,
-    Mention,
-    Quote,
-    Role,
-    Sentence,
-)
-from dossier.store import Database
+from webdb import OUTLETS, build_newsroom
+
 from dossier.web import create_app
-
-OUTLETS = ["Kerrow Ledger", "Valmere Wire", "Osterby Times"]
-DAYS = 60
-
-
-def _day(n: int) -> str:
-    return f"2024-{1 + n // 28:02d}-{1 + n % 28:02d}"
-
-
-def _article(n: int, site: str, day: str, meeting: bool = True, loaded: bool = False) -> tuple:
-    met = "Governor Ilse Varga met Minister Petr Anholm in Kerrow."
-    said = '"The port stays open," Varga said.'
-    word = " The lunatic plan drew crowds." if loaded else ""
-    text = f"{met} {said}{word} Report {n}."
-    s1, s2 = len(met), len(met) + 1 + len(said)
-    sentences = [Sentence(0, s1, 0), Sentence(s1 + 1, s2, 0), Sentence(s2 + 1, len(text), 0)]
-    varga = Entity(
-        0, "Person", "Ilse Varga", [], [Mention(9, 19, "Ilse Varga"), Mention(s2 - 9, s2 - 4, "Varga", "surname")],
-        roles=[Role("Governor", 0, 8, date=day, date_basis="document", current=True)],
-    )  # fmt: skip
-    anholm = Entity(1, "Person", "Petr Anholm", [], [Mention(33, 44, "Petr Anholm")])
-    claims = []
-    if meeting:
-        claims.append(Claim("meeting", 0, Evidence(0, s1, met), object=1, date=day))
-    quote = Quote(0, "The port stays open,", "direct", s1 + 2, s1 + 22, cue="said")
-    article = Article(
-        f"fixture/{n}.html", text, title=f"Varga and Anholm meet, report {n}", site=site,
-        published=day, published_from="html", url=f"https://{site.split()[0].lower()}.example/{n}",
-    )  # fmt: skip
-    analysis = Analysis(sentences=sentences, entities=[varga, anholm], quotes=[quote], claims=claims)
-    return article, analysis
-
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     path = tmp_path_factory.mktemp("browse") / "browse.db"
-    docs = {}
-    with Database(path) as db:
-        for n in range(DAYS):
-            article, analysis = _article(n, OUTLETS[n % 3], _day(n))
-            docs[n] = db.add_article(article, analysis)[0]
-        summit = "2024-03-05"
-        for i, outlet in enumerate(OUTLETS):
-            article, analysis = _article(100 + i, outlet, summit, meeting=i != 2, loaded=i == 1)
-            article.title = "Summit in Kerrow: governor and minister agree on the port"
-            docs[100 + i] = db.add_article(article, analysis)[0]
-        ids = {r["name"]: r["id"] for r in db.conn.execute("SELECT id, name FROM entities")}
+    ids, docs = build_newsroom(path)
     with TestClient(create_app(path)) as client:
         yield {"client": client, "ids": ids, "docs": docs, "path": path}
 
