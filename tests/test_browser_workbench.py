@@ -89,7 +89,8 @@ def test_the_office_is_one_span_with_its_sources(page: Any, newsroom) -> None:
     assert spans.locator(".date").first.inner_text() == "2024-01-01 – 2024-03-05"
     assert spans.locator(".reported-by").first.inner_text() == ", ".join(sorted(OUTLETS))
     spans.locator("summary").click()
-    spans.locator("a.evidence").first.click()
+    assert spans.locator("a.report").count() == 63
+    spans.locator("a.report").first.click()
     page.wait_for_url("**/document/*#s0")
     assert page.evaluate("document.querySelector(':target').id") == "s0"
 
@@ -123,6 +124,7 @@ def test_graph_lays_out_with_cose_and_a_clicked_line_shows_its_evidence(page: An
     if not (WEB / "static" / "cytoscape.min.js").is_file():
         pytest.fail("graph library missing: run `npm ci` in src/dossier/web/js (make does it)")
     varga = newsroom["ids"]["Ilse Varga"]
+    page.set_viewport_size({"width": 1280, "height": 1200})  # the whole graph on screen
     page.goto(f"/entity/{varga}/graph")
     page.wait_for_function("window.dossierGraphReady === true")
     edge = page.evaluate(
