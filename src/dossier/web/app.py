@@ -30,7 +30,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from ..errors import BadQuery, DossierError, NotFound
 from . import browse, downloads, network, queries, stories
 from .dossier import entity_dossier, timeline
-from .listing import MAX_PER_PAGE, SORTS, Filters, read_filters
+from .listing import DOSSIER_PER_PAGE, MAX_PER_PAGE, SORTS, Filters, read_filters
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
@@ -304,7 +304,7 @@ def create_app(db_path: Path) -> FastAPI:
     def entity(request: Request, ref: str) -> Response:
         ident, fmt = _split_ref(ref)
         entity_id = _entity_id(ident)
-        filters = read_filters(request.query_params)
+        filters = read_filters(request.query_params, per_page=DOSSIER_PER_PAGE)
         if fmt in ("csv", "ftm") or (fmt == "json" and "download" in request.query_params):
             whole = _everything(filters)
             return download(

@@ -33,17 +33,6 @@ from .queries import (
     date_order,
 )
 
-#: Quotes by other speakers whose words name the entity (bind the entity id twice).
-_MENTIONING = (
-    "q.id IN (SELECT q2.id FROM doc_entities mine"
-    " JOIN doc_entities other ON other.document_id = mine.document_id"
-    " JOIN quotes q2 ON q2.speaker_doc_entity_id = other.id"
-    " JOIN mentions m ON m.doc_entity_id = mine.id"
-    '  AND m.start >= q2.start AND m."end" <= q2."end"'
-    " WHERE mine.entity_id = ? AND other.entity_id != ?)"
-)
-
-
 def _count(conn: sqlite3.Connection, sql: str, params: tuple[Any, ...]) -> int:
     return int(conn.execute(sql, params).fetchone()[0])
 
@@ -201,9 +190,49 @@ def quotes_of(
     return found, total
 
 
+def quotes_mentioning(
+    conn: sqlite3.Connection, entity_id: int, filters: Filters
+) -> tuple[list[Row], int]:
+    """Quotes by other named speakers whose words name the entity (by its resolved mentions),
+    under the outlet and date filters: one page and the total. The quotes of the entity's
+    documents are matched against its mentions here, which is quicker than a join by offsets."""
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for doc, start, end in conn.execute(
+        'SELECT m.document_id, m.start, m."end" FROM mentions m'
+        " JOIN doc_entities de ON de.id = m.doc_entity_id WHERE de.entity_id = ?",
+        (entity_id,),
+    ):
+        spans[doc].append((start, end))
+    where, params = document_where(filters)
+    ids = [
+        qid
+        for qid, doc, start, end in conn.execute(
+            'SELECT q.id, q.document_id, q.start, q."end" FROM quotes q'
+            " JOIN doc_entities other ON other.id = q.speaker_doc_entity_id"
+            " JOIN documents d ON d.id = q.document_id"
+            " WHERE q.document_id IN (SELECT document_id FROM doc_entities WHERE entity_id = ?)"
+            f" AND other.entity_id != ? AND {where}"
+            f" ORDER BY {order_by(filters, 'd.published')}, q.id",
+            (entity_id, entity_id, *params),
+        )
+        if any(start <= a and b <= end for a, b in spans.get(doc, ()))
+    ]
+    shown = ids[filters.offset : filters.offset + filters.per_page]
+    order = {qid: i for i, qid in enumerate(shown)}
+    found = _quotes(conn, f"q.id IN ({_marks(shown)})", tuple(shown)) if shown else []
+    return sorted(found, key=lambda q: order[q["id"]]), len(ids)
+
+
+def contradiction_filters(filters: Filters) -> Filters:
+    """Contradictions come a fifth as many to a page as other lines: each is two claims
+    with their sources, and a busy name has hundreds."""
+    return replace(filters, per_page=max(1, filters.per_page // 5))
+
+
 def contradictions(conn: sqlite3.Connection, facts: Facts, filters: Filters) -> tuple[list[Row], int]:
     """Facts about the entity that cannot both hold (one page): both sides as claims, each
     with its sentence and its own sources; and how many there are."""
+    filters = contradiction_filters(filters)
     found = facts.disagreements(1_000_000)
     shown = found[filters.offset : filters.offset + filters.per_page]
     ids = sorted({i for c in shown for i in (c.left, c.right)})
@@ -231,7 +260,7 @@ def entity_dossier(conn: sqlite3.Connection, entity_id: int, filters: Filters | 
     quotes_by, quotes_by_total = quotes_of(
         conn, f"q.speaker_doc_entity_id IN {_OF}", (entity_id,), filters
     )
-    quotes_about, quotes_about_total = quotes_of(conn, _MENTIONING, (entity_id, entity_id), filters)
+    quotes_about, quotes_about_total = quotes_mentioning(conn, entity_id, filters)
     spans = office_spans(conn, entity_id, filters)
     disagreements, disagreement_total = contradictions(conn, facts, filters)
     return {
@@ -256,7 +285,7 @@ def entity_dossier(conn: sqlite3.Connection, entity_id: int, filters: Filters | 
         "paging": {
             "offices": paging(filters, len(spans)),
             "claims": paging(filters, claim_total),
-            "contradictions": paging(filters, disagreement_total),
+            "contradictions": paging(contradiction_filters(filters), disagreement_total),
             "quotes_by": paging(filters, quotes_by_total),
             "quotes_about": paging(filters, quotes_about_total),
             "documents": paging(filters, document_total),

@@ -21,6 +21,8 @@ Row = dict[str, Any]
 
 #: Lines per page unless `per_page` says otherwise, and the most a page may ask for.
 PER_PAGE = 50
+#: A dossier shows six lists at once, so fewer lines of each to a page.
+DOSSIER_PER_PAGE = 20
 MAX_PER_PAGE = 500
 #: Every status a claim can have (the claims table's CHECK).
 STATUSES = ("asserted", "reported", "planned", "hedged", "denied", "opinion")
@@ -64,14 +66,18 @@ class Filters:
 
 
 def read_filters(
-    params: Any, sorts: tuple[str, ...] = SORTS, kinds: tuple[str, ...] = CLAIM_KINDS
+    params: Any,
+    sorts: tuple[str, ...] = SORTS,
+    kinds: tuple[str, ...] = CLAIM_KINDS,
+    per_page: int = PER_PAGE,
 ) -> Filters:
     """Filters from a request's query parameters; a value that makes no sense is a 400.
 
     `sorts` are the orders the list offers (the first is its default), `kinds` the values
-    its `kind` filter takes (claim kinds, or the kinds of search hit)."""
+    its `kind` filter takes (claim kinds, or the kinds of search hit), `per_page` the
+    page size when the URL gives none."""
     page = _number(params.get("page"), "page", 1, 1_000_000)
-    per_page = _number(params.get("per_page"), "per_page", PER_PAGE, MAX_PER_PAGE)
+    size = _number(params.get("per_page"), "per_page", per_page, MAX_PER_PAGE)
     since, until = (params.get(k, "").strip() for k in ("since", "until"))
     for name, value in (("since", since), ("until", until)):
         if value and not _DATE.fullmatch(value):
@@ -88,7 +94,7 @@ def read_filters(
     if sort and sort not in sorts:
         raise BadQuery(f"Unknown sort {sort!r}; choose one of: {', '.join(sorts)}.")
     outlet = params.get("outlet", "").strip()[:200]
-    return Filters(page, per_page, outlet, since, until, kind, status, confidence, sort)
+    return Filters(page, size, outlet, since, until, kind, status, confidence, sort)
 
 
 def _number(raw: str | None, name: str, default: int, most: int) -> int:
