@@ -85,7 +85,16 @@ def build(db: Path, count: int) -> None:
             text = (POLNEAR / "train" / "text" / f"{row['filename']}.txt").read_text("utf-8")
             (Path(tmp) / f"{row['filename']}.html").write_text(page(row, text), "utf-8")
         subprocess.run(
-            [sys.executable, "-c", "from dossier.cli import main; main()", "add", tmp, "--db", str(db), "--quiet"],
+            [
+                sys.executable,
+                "-c",
+                "from dossier.cli import main; main()",
+                "add",
+                tmp,
+                "--db",
+                str(db),
+                "--quiet",
+            ],
             check=False,
         )
 

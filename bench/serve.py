@@ -22,6 +22,8 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +35,7 @@ from dossier.settings import Settings
 from dossier.store import Database
 from dossier.web import queries
 from dossier.web.dossier import entity_dossier
-from dossier.web.listing import Filters
+from dossier.web.listing import DOSSIER_PER_PAGE, Filters
 
 FIRST = ["Talia", "Osric", "Ilse", "Petr", "Mira", "Jonas", "Edda", "Corin", "Lisbet", "Arvo"]
 LAST = ["Brenvik", "Malden", "Varga", "Anholm", "Quell", "Trell", "Rinn", "Solberg", "Kade"]
@@ -210,32 +212,36 @@ def main() -> None:
         people = [e for e in queries.overview(conn, 40)["top_entities"] if e["type"] == "Person"]
         entity_ids = [e["id"] for e in people[:10]]
         terms = ["harbour", "Brenvik", "budget embassy", "Kerrow", "percent vote", "customs"]
-        sizes = [entity_dossier(conn, i)["document_total"] for i in entity_ids]
+        first = Filters(per_page=DOSSIER_PER_PAGE)  # what /entity/N shows
+        sizes = [entity_dossier(conn, i, first)["document_total"] for i in entity_ids]
         biggest = entity_ids[sizes.index(max(sizes))]
-        claims = entity_dossier(conn, biggest)["paging"]["claims"]
+        claims = entity_dossier(conn, biggest, first)["paging"]["claims"]
         last = max(1, claims["pages"])
         console.print(
             f"{len(entity_ids)} people timed, in {min(sizes)}–{max(sizes)} documents each; "
             f"{len(terms)} search terms; the biggest, entity {biggest}, has {claims['total']} "
-            f"claims ({claims['pages']} pages of 50)"
+            f"claims ({claims['pages']} pages of {DOSSIER_PER_PAGE})"
         )
         paged = [f"/entity/{biggest}", f"/entity/{biggest}?page={last}"]
-        paged += [f"/entity/{biggest}?outlet=Kerrow+Ledger&kind=meeting", f"/entity/{biggest}?sort=outlet&page=2"]
+        paged += [
+            f"/entity/{biggest}?outlet=Kerrow+Ledger&kind=meeting",
+            f"/entity/{biggest}?sort=outlet&page=2",
+        ]
         port = _free_port()
         server = start_server(path, port)
         try:
-            rows = [
+            rows: list[tuple[str, list[str], list[Callable[[], Any]] | None]] = [
                 (
                     "dossier page (HTML)",
                     [f"/entity/{i}" for i in entity_ids],
-                    [lambda i=i: entity_dossier(conn, i) for i in entity_ids],
+                    [partial(entity_dossier, conn, i, first) for i in entity_ids],
                 ),
                 (
                     "biggest dossier, paged and filtered (HTML)",
                     paged,
                     [
-                        lambda: entity_dossier(conn, biggest),
-                        lambda: entity_dossier(conn, biggest, Filters(page=last)),
+                        partial(entity_dossier, conn, biggest, first),
+                        partial(entity_dossier, conn, biggest, replace(first, page=last)),
                     ],
                 ),
                 ("entity index (HTML)", ["/entities", "/entities?type=Person&sort=mentions"], None),
@@ -244,7 +250,7 @@ def main() -> None:
                 (
                     "search (HTML)",
                     [f"/search?q={t.replace(' ', '+')}" for t in terms],
-                    [lambda t=t: queries.search(conn, t) for t in terms],
+                    [partial(queries.search, conn, t) for t in terms],
                 ),
                 ("search (JSON)", [f"/search.json?q={t.replace(' ', '+')}" for t in terms], None),
             ]

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+
 from test_browser import WEB, browser  # noqa: F401  (the Chromium fixture)
 from webdb import OUTLETS, build_newsroom, serving
 
@@ -120,7 +121,9 @@ def test_the_story_view_has_a_column_per_outlet(page: Any, newsroom) -> None:
     assert first and second and second["x"] > first["x"]  # side by side, not stacked
 
 
-def test_graph_lays_out_with_cose_and_a_clicked_line_shows_its_evidence(page: Any, newsroom) -> None:
+def test_graph_lays_out_with_cose_and_a_clicked_line_shows_its_evidence(
+    page: Any, newsroom
+) -> None:
     if not (WEB / "static" / "cytoscape.min.js").is_file():
         pytest.fail("graph library missing: run `npm ci` in src/dossier/web/js (make does it)")
     varga = newsroom["ids"]["Ilse Varga"]
@@ -137,7 +140,10 @@ def test_graph_lays_out_with_cose_and_a_clicked_line_shows_its_evidence(page: An
     panel = page.locator("#edge-evidence")
     panel.wait_for(state="visible")
     assert "meeting" in panel.locator("h2").inner_text()
-    assert "Governor Ilse Varga met Minister Petr Anholm" in panel.locator("a.evidence").first.inner_text()
+    assert (
+        "Governor Ilse Varga met Minister Petr Anholm"
+        in panel.locator("a.evidence").first.inner_text()
+    )
     page.locator("input[data-kind='meeting']").uncheck()
     assert page.evaluate("window.dossierGraph.edges('[kind = \"meeting\"].hidden').length") >= 1
     assert page.locator("tr[data-kind='meeting']").first.is_hidden()

@@ -17,9 +17,9 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from dossier.web import create_app
 from webdb import OUTLETS, build_newsroom
 
-from dossier.web import create_app
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
@@ -78,11 +78,15 @@ def test_unsure_claims_are_hidden_once_claims_carry_a_confidence(site, tmp_path:
     with sqlite3.connect(site["path"]) as source, sqlite3.connect(copy) as target:
         source.backup(target)
         target.execute("ALTER TABLE claims ADD COLUMN confidence TEXT")
-        target.execute("UPDATE claims SET confidence = CASE WHEN id % 2 THEN 'unsure' ELSE 'sure' END")
+        target.execute(
+            "UPDATE claims SET confidence = CASE WHEN id % 2 THEN 'unsure' ELSE 'sure' END"
+        )
     with TestClient(create_app(copy)) as client:
         varga = site["ids"]["Ilse Varga"]
         shown = client.get(f"/entity/{varga}.json").json()["paging"]["claims"]["total"]
-        every = client.get(f"/entity/{varga}.json?confidence=all").json()["paging"]["claims"]["total"]
+        every = client.get(f"/entity/{varga}.json?confidence=all").json()["paging"]["claims"][
+            "total"
+        ]
         unsure = client.get(f"/entity/{varga}.json?confidence=unsure").json()["paging"]["claims"]
     assert (shown, every, unsure["total"]) == (31, 62, 31)
 
@@ -93,7 +97,9 @@ def test_outlet_and_date_on_every_line(site) -> None:
     assert all(q["document"]["site"] in OUTLETS and q["date"] for q in data["quotes_by"])
     hits = site["client"].get("/search.json", params={"q": "port"}).json()
     assert hits["paging"]["total"] >= 60
-    assert all(r["document"]["site"] in OUTLETS and r["document"]["published"] for r in hits["results"])
+    assert all(
+        r["document"]["site"] in OUTLETS and r["document"]["published"] for r in hits["results"]
+    )
     events = site["client"].get(f"/entity/{site['ids']['Ilse Varga']}/timeline.json").json()
     assert all(e["outlet"] in OUTLETS for e in events["events"])
     html = site["client"].get("/search", params={"q": "port", "outlet": "Osterby Times"}).text
@@ -163,8 +169,15 @@ def test_a_story_shows_each_outlet_and_what_it_leaves_out(site) -> None:
     columns = {c["outlet"]: c for c in story["columns"]}
     assert set(columns) >= set(OUTLETS)
     silent = columns["Osterby Times"]
-    assert not any(c["kind"] == "meeting" for c in silent["asserted"] if c["evidence"]["document"] == site["docs"][102])
-    assert any(x["claim"]["kind"] == "meeting" for x in silent["left_out"]) or len(silent["documents"]) > 1
+    assert not any(
+        c["kind"] == "meeting"
+        for c in silent["asserted"]
+        if c["evidence"]["document"] == site["docs"][102]
+    )
+    assert (
+        any(x["claim"]["kind"] == "meeting" for x in silent["left_out"])
+        or len(silent["documents"]) > 1
+    )
     assert any(q["speaker"] and q["speaker"]["name"] == "Ilse Varga" for q in silent["quoted"])
     loaded = columns["Valmere Wire"]["loaded"]
     assert any(p["loaded"] and p["text"] == "lunatic" for s in loaded for p in s["pieces"])
@@ -177,7 +190,9 @@ def test_graph_edges_carry_their_evidence(site) -> None:
     graph = client_json(site, f"/entity/{site['ids']['Ilse Varga']}/graph.json")
     meeting = next(e for e in graph["edges"] if e["kind"] == "meeting")
     assert meeting["count"] == 62 and set(meeting["outlets"]) == set(OUTLETS)
-    assert meeting["evidence"] and all(ev["link"].startswith("/document/") for ev in meeting["evidence"])
+    assert meeting["evidence"] and all(
+        ev["link"].startswith("/document/") for ev in meeting["evidence"]
+    )
     assert graph["kinds"] == ["meeting"]
     html = site["client"].get(f"/entity/{site['ids']['Ilse Varga']}/graph").text
     assert 'data-kind="meeting"' in html and 'class="evidence" href="/document/' in html

@@ -103,10 +103,9 @@ def _article(
     text = f"{met} {said}{word} Report {n}."
     s1, s2 = len(met), len(met) + 1 + len(said)
     sentences = [Sentence(0, s1, 0), Sentence(s1 + 1, s2, 0), Sentence(s2 + 1, len(text), 0)]
-    varga = Entity(
-        0, "Person", "Ilse Varga", [], [Mention(9, 19, "Ilse Varga"), Mention(s2 - 9, s2 - 4, "Varga", "surname")],
-        roles=[Role("Governor", 0, 8, date=day, date_basis="document", current=True)],
-    )  # fmt: skip
+    mentions = [Mention(9, 19, "Ilse Varga"), Mention(s2 - 9, s2 - 4, "Varga", "surname")]
+    office = Role("Governor", 0, 8, date=day, date_basis="document", current=True)
+    varga = Entity(0, "Person", "Ilse Varga", [], mentions, roles=[office])
     anholm = Entity(1, "Person", "Petr Anholm", [], [Mention(33, 44, "Petr Anholm")])
     claims = []
     if meeting:
@@ -116,7 +115,9 @@ def _article(
         f"fixture/{n}.html", text, title=f"Varga and Anholm meet, report {n}", site=site,
         published=day, published_from="html", url=f"https://{site.split()[0].lower()}.example/{n}",
     )  # fmt: skip
-    analysis = Analysis(sentences=sentences, entities=[varga, anholm], quotes=[quote], claims=claims)
+    analysis = Analysis(
+        sentences=sentences, entities=[varga, anholm], quotes=[quote], claims=claims
+    )
     return article, analysis
 
 

@@ -283,9 +283,7 @@ def create_app(db_path: Path) -> FastAPI:
     @app.get("/documents.json")
     def documents(request: Request) -> Response:
         filters = read_filters(request.query_params, browse.DOCUMENT_SORTS)
-        return page(
-            request, "documents.html", lambda c: browse.document_index(c, filters), filters
-        )
+        return page(request, "documents.html", lambda c: browse.document_index(c, filters), filters)
 
     @app.get("/stories")
     @app.get("/stories.json")
@@ -326,9 +324,7 @@ def create_app(db_path: Path) -> FastAPI:
     def entity_timeline(request: Request, ref: str) -> Response:
         entity_id = _entity_id(ref)
         filters = read_filters(request.query_params, ("oldest",))
-        return page(
-            request, "timeline.html", lambda c: timeline(c, entity_id, filters), filters
-        )
+        return page(request, "timeline.html", lambda c: timeline(c, entity_id, filters), filters)
 
     @app.get("/timeline")
     @app.get("/timeline.json")

@@ -44,7 +44,8 @@ def entity_index(
         " AS documents,"
         " (SELECT count(*) FROM mentions m JOIN doc_entities de ON de.id = m.doc_entity_id"
         "  WHERE de.entity_id = e.id) AS mentions"
-        f" FROM entities e WHERE {condition}) SELECT * FROM page e ORDER BY {order} LIMIT ? OFFSET ?",
+        f" FROM entities e WHERE {condition})"
+        f" SELECT * FROM page e ORDER BY {order} LIMIT ? OFFSET ?",
         (*params, filters.per_page, filters.offset),
     )
     counts = dict(conn.execute("SELECT type, count(*) FROM entities GROUP BY type").fetchall())

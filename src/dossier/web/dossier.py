@@ -33,11 +33,14 @@ from .queries import (
     date_order,
 )
 
+
 def _count(conn: sqlite3.Connection, sql: str, params: tuple[Any, ...]) -> int:
     return int(conn.execute(sql, params).fetchone()[0])
 
 
-def documents_of(conn: sqlite3.Connection, entity_id: int, filters: Filters) -> tuple[list[Row], int]:
+def documents_of(
+    conn: sqlite3.Connection, entity_id: int, filters: Filters
+) -> tuple[list[Row], int]:
     """The entity's documents under the filters (one page), each with the sentence that first
     names the entity; and how many there are in all."""
     where, params = document_where(filters)
@@ -106,7 +109,11 @@ def office_spans(conn: sqlite3.Connection, entity_id: int, filters: Filters) -> 
                 "outlet": r["doc_site"],
                 "date": date,
                 "date_basis": r["date_basis"] if r["date"] else ("document" if date else None),
-                "document": {"id": r["document_id"], "title": r["doc_title"], "site": r["doc_site"]},
+                "document": {
+                    "id": r["document_id"],
+                    "title": r["doc_title"],
+                    "site": r["doc_site"],
+                },
                 "link": _sentence_link(r["document_id"], r["sentence"]),
             }
         )
@@ -168,7 +175,8 @@ def claim_kinds(conn: sqlite3.Connection, entity_id: int, filters: Filters) -> l
     )
     order = {kind: i for i, kind in enumerate(CLAIM_KINDS)}
     return [
-        {"kind": k, "count": n} for k, n in sorted(found.items(), key=lambda kv: order.get(kv[0], 99))
+        {"kind": k, "count": n}
+        for k, n in sorted(found.items(), key=lambda kv: order.get(kv[0], 99))
     ]
 
 
@@ -229,7 +237,9 @@ def contradiction_filters(filters: Filters) -> Filters:
     return replace(filters, per_page=max(1, filters.per_page // 5))
 
 
-def contradictions(conn: sqlite3.Connection, facts: Facts, filters: Filters) -> tuple[list[Row], int]:
+def contradictions(
+    conn: sqlite3.Connection, facts: Facts, filters: Filters
+) -> tuple[list[Row], int]:
     """Facts about the entity that cannot both hold (one page): both sides as claims, each
     with its sentence and its own sources; and how many there are."""
     filters = contradiction_filters(filters)
@@ -336,9 +346,12 @@ def timeline(conn: sqlite3.Connection, entity_id: int | None, filters: Filters) 
         total = _count(conn, f"SELECT count(*) FROM documents d WHERE {where}", tuple(params))
         page = [
             _event(
-                d["published"], "document", d["title"] or d["id"], f"/document/{d['id']}",
+                d["published"],
+                "document",
+                d["title"] or d["id"],
+                f"/document/{d['id']}",
                 {"id": d["id"], "title": d["title"], "site": d["site"]},
-            )  # fmt: skip
+            )
             for d in _rows(
                 conn,
                 f"SELECT id, title, site, published FROM documents d WHERE {where}"

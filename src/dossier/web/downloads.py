@@ -110,7 +110,9 @@ def view_ftm(
 ) -> str:
     """FtM entities (one JSON a line) for the part of the database a view shows: its
     documents, claims, quotes and the entities they involve."""
-    to_entity = {int(r[0]): int(r[1]) for r in conn.execute("SELECT id, entity_id FROM doc_entities")}
+    to_entity = {
+        int(r[0]): int(r[1]) for r in conn.execute("SELECT id, entity_id FROM doc_entities")
+    }
     export: dict[str, Any] = {
         "documents": [d for d in build_documents(conn) if d["id"] in documents],
         "claims": [c for c in build_claims(conn, to_entity) if c["id"] in claims],
@@ -128,9 +130,7 @@ def view_ftm(
             e["roles"] = [r for r in e["roles"] if r["document"] in documents]
             chosen.append(e)
     export["entities"] = chosen
-    return "".join(
-        json.dumps(p.to_dict(), ensure_ascii=False) + "\n" for p in build_ftm(export)
-    )
+    return "".join(json.dumps(p.to_dict(), ensure_ascii=False) + "\n" for p in build_ftm(export))
 
 
 def dossier_ftm(conn: sqlite3.Connection, data: Row) -> str:
@@ -143,5 +143,9 @@ def dossier_ftm(conn: sqlite3.Connection, data: Row) -> str:
 
 def search_ftm(conn: sqlite3.Connection, data: Row) -> str:
     docs = {r["document"]["id"] for r in data["results"]}
-    quotes = {int(r["ref"]) for r in data["results"] if r["kind"] == "quote" and str(r.get("ref", "")).isdigit()}
+    quotes = {
+        int(r["ref"])
+        for r in data["results"]
+        if r["kind"] == "quote" and str(r.get("ref", "")).isdigit()
+    }
     return view_ftm(conn, docs, quotes=quotes, entities={e["id"] for e in data["entities"]})

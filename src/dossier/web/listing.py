@@ -159,7 +159,9 @@ def order_by(filters: Filters, date: str) -> str:
     return f"coalesce({date}, '') DESC"
 
 
-def outlets(conn: sqlite3.Connection, document_ids_sql: str = "", params: tuple[Any, ...] = ()) -> list[Row]:
+def outlets(
+    conn: sqlite3.Connection, document_ids_sql: str = "", params: tuple[Any, ...] = ()
+) -> list[Row]:
     """The outlets (sites) among some documents (all, by default), with their counts."""
     where = f"WHERE d.id IN ({document_ids_sql})" if document_ids_sql else ""
     return [

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import BadQuery, NotADossierDatabase, NotFound, StoreError
-from ..records import CLAIM_KINDS
 from .facts import Facts
 from .listing import Filters, document_where, order_by, outlets, paging
 
@@ -160,7 +159,9 @@ def search(
     if filters.kind:
         where += " AND s.kind = ?"
         params.append(filters.kind)
-    order = "rank" if filters.sort in ("relevance", "") else order_by(filters, "d.published") + ", rank"
+    order = (
+        "rank" if filters.sort in ("relevance", "") else order_by(filters, "d.published") + ", rank"
+    )
     try:
         entity_rows = _rows(
             conn,

@@ -71,9 +71,8 @@ def _likeness(a: Row, b: Row, weight: dict[int, float]) -> float:
 def group_stories(conn: sqlite3.Connection) -> list[list[Row]]:
     """Every story in the database (two outlets or more), newest first; cached until the
     database changes."""
-    key = tuple(
-        conn.execute("SELECT count(*), max(added_at) FROM documents").fetchone()
-    ) + (conn.execute("PRAGMA data_version").fetchone()[0],)
+    count, added = conn.execute("SELECT count(*), max(added_at) FROM documents").fetchone()
+    key = (count, added, conn.execute("PRAGMA data_version").fetchone()[0])
     if key in _cache:
         return _cache[key]
     docs = sorted(_documents(conn), key=lambda d: d["day"])
@@ -158,7 +157,8 @@ def _loaded_sentences(conn: sqlite3.Connection, doc_ids: list[str]) -> list[Row]
     marks = ",".join("?" * len(doc_ids))
     for r in conn.execute(
         'SELECT s.document_id, s.idx, substr(d.text, s.start + 1, s."end" - s.start)'
-        f" FROM sentences s JOIN documents d ON d.id = s.document_id WHERE s.document_id IN ({marks})"
+        " FROM sentences s JOIN documents d ON d.id = s.document_id"
+        f" WHERE s.document_id IN ({marks})"
         " ORDER BY s.document_id, s.idx",
         doc_ids,
     ):
@@ -203,7 +203,9 @@ def story(conn: sqlite3.Connection, doc_id: str) -> Row:
     marks = ",".join("?" * len(ids))
     claims = _format_claims(
         conn,
-        _claim_rows(conn, f"c.document_id IN ({marks}) ORDER BY c.document_id, c.evidence_start", tuple(ids)),
+        _claim_rows(
+            conn, f"c.document_id IN ({marks}) ORDER BY c.document_id, c.evidence_start", tuple(ids)
+        ),
         sources=False,
     )
     quotes = _quotes(conn, f"q.document_id IN ({marks})", tuple(ids), "d.published")
