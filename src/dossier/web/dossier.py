@@ -9,6 +9,7 @@ confidence) and paged; the timeline reads all of them, not a page.
 from __future__ import annotations
 
 import sqlite3
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import replace
 from typing import Any
@@ -212,6 +213,8 @@ def quotes_mentioning(
     ):
         spans[doc].append((start, end))
     where, params = document_where(filters)
+    for named in spans.values():
+        named.sort()
     ids = [
         qid
         for qid, doc, start, end in conn.execute(
@@ -223,12 +226,22 @@ def quotes_mentioning(
             f" ORDER BY {order_by(filters, 'd.published')}, q.id",
             (entity_id, entity_id, *params),
         )
-        if any(start <= a and b <= end for a, b in spans.get(doc, ()))
+        if _holds(spans.get(doc, []), start, end)
     ]
     shown = ids[filters.offset : filters.offset + filters.per_page]
     order = {qid: i for i, qid in enumerate(shown)}
     found = _quotes(conn, f"q.id IN ({_marks(shown)})", tuple(shown)) if shown else []
     return sorted(found, key=lambda q: order[q["id"]]), len(ids)
+
+
+def _holds(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether one of the sorted (start, end) spans lies within start..end."""
+    i = bisect_left(spans, (start, -1))
+    while i < len(spans) and spans[i][0] < end:
+        if spans[i][1] <= end:
+            return True
+        i += 1
+    return False
 
 
 def contradiction_filters(filters: Filters) -> Filters:
@@ -260,7 +273,7 @@ def entity_dossier(conn: sqlite3.Connection, entity_id: int, filters: Filters | 
     date; every list is one page of `filters` with its true total in `paging`."""
     filters = filters or Filters()
     entity = _entity_row(conn, entity_id)
-    facts = Facts(conn, {entity_id})
+    facts = Facts.of_entity(conn, entity_id)
     documents, document_total = documents_of(conn, entity_id, filters)
     claims, claim_total = claims_about(conn, entity_id, filters, facts)
     groups: dict[str, list[Row]] = defaultdict(list)
