@@ -223,3 +223,25 @@ def test_dossier_and_search_download_whole_under_their_filters(site) -> None:
     assert client.get("/search.ftm", params={"q": "port"}).status_code == 200
     page = client.get(f"/entity/{varga}").text
     assert f'href="/entity/{varga}.csv?download=1"' in page and "data-print" in page
+
+
+def test_kept_fact_groups_follow_a_database_that_changes(tmp_path) -> None:
+    from webdb import _article
+
+    from dossier.store import Database
+
+    path = tmp_path / "growing.db"
+    ids, _ = build_newsroom(path)
+    varga = ids["Ilse Varga"]
+    with TestClient(create_app(path)) as client:
+        before = client.get(f"/entity/{varga}.json?sort=oldest").json()["claims"][0][
+            "corroboration"
+        ]
+        with Database(path) as db:
+            db.add_article(*_article(500, "Brisk Courier", "2024-01-01"))
+        after = client.get(f"/entity/{varga}.json?sort=oldest").json()["claims"]
+    sources = {
+        s["name"] for c in after if c["corroboration"] for s in c["corroboration"]["sources"]
+    }
+    assert "Brisk Courier" in sources
+    assert "Brisk Courier" not in {s["name"] for s in before["sources"]}
