@@ -17,8 +17,9 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from dossier.store import Database
 from dossier.web import create_app
-from webdb import OUTLETS, build_newsroom
+from webdb import OUTLETS, _article, build_newsroom
 
 
 @pytest.fixture(scope="module")
@@ -226,10 +227,6 @@ def test_dossier_and_search_download_whole_under_their_filters(site) -> None:
 
 
 def test_kept_fact_groups_follow_a_database_that_changes(tmp_path) -> None:
-    from webdb import _article
-
-    from dossier.store import Database
-
     path = tmp_path / "growing.db"
     ids, _ = build_newsroom(path)
     varga = ids["Ilse Varga"]
