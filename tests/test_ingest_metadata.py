@@ -200,3 +200,16 @@ def test_the_user_url_beats_the_page_and_the_warc_record() -> None:
     assert extract_article(bare, Settings()).url == "https://m.example/a"
     given = Settings(url="https://marlow.example/print/tolls")
     assert extract_article(warc, given).url == "https://marlow.example/print/tolls"
+
+
+def test_add_refuses_a_url_that_is_no_web_address_or_names_several_pages(tmp_path: Path) -> None:
+    from dossier import api
+    from dossier.errors import DossierError
+
+    (tmp_path / "a.html").write_text(page(""), encoding="utf-8")
+    with pytest.raises(DossierError, match="not a web address"):
+        api.add([str(tmp_path / "a.html")], tmp_path / "d.db", Settings(url="file:///etc/passwd"))
+    with pytest.raises(DossierError, match="one page"):
+        api.add(
+            [str(tmp_path), str(tmp_path)], tmp_path / "d.db", Settings(url="https://a.example/")
+        )
