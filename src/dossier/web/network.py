@@ -93,4 +93,10 @@ def graph(conn: sqlite3.Connection, entity_id: int, limit: int = 20) -> Row:
             nodes[r["id"]] = {**r, "centre": False}
     shown = [e for e in edges.values() if e["source"] in nodes and e["target"] in nodes]
     kinds = sorted({e["kind"] for e in shown if e["kind"] != "co-mentioned"})
-    return {"entity": centre, "nodes": list(nodes.values()), "edges": shown, "kinds": kinds}
+    return {
+        "entity": centre,
+        "nodes": list(nodes.values()),
+        "edges": shown,
+        "kinds": kinds,
+        "together_limit": limit,
+    }
