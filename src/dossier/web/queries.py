@@ -22,10 +22,8 @@ Row = dict[str, Any]
 
 #: Longest search query accepted, in characters.
 MAX_QUERY_CHARS = 200
-#: Most search hits returned per page.
+#: Search hits on a page unless `per_page` (or the older `limit`) says otherwise.
 SEARCH_LIMIT = 50
-#: Caps on the lists of one dossier, so a very common name still answers quickly.
-DOSSIER_LIMIT = 50
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
