@@ -62,6 +62,13 @@ def add(
             f"--published {settings.published!r} is not a date: write it as YYYY-MM-DD "
             "(or YYYY-MM, YYYY when only that much is known)."
         )
+    if settings.url is not None:
+        if not re.fullmatch(r"https?://\S+", settings.url, re.IGNORECASE):
+            raise DossierError(
+                f"--url {settings.url!r} is not a web address: write it as https://…"
+            )
+        if len(paths) != 1:
+            raise DossierError("--url names the address of one page: give one file with it.")
     report = AddReport()
     notify = progress or (lambda source, outcome, detail: None)
     with Database(db_path) as db:

@@ -102,6 +102,10 @@ def add(
         str | None,
         typer.Option(help="Publication date to record for every page read (YYYY-MM-DD)."),
     ] = None,
+    url: Annotated[
+        str | None,
+        typer.Option(help="The page's original web address, shown and linked in `dossier serve`."),
+    ] = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print only errors (as `dossier -q add`).")
     ] = False,
@@ -117,7 +121,7 @@ def add(
 
     if quiet:
         set_verbosity(quiet=True, verbose=False)
-    settings = Settings(published=published)
+    settings = Settings(published=published, url=url)
     with FileProgress(list_inputs(paths)) as progress:
         try:
             report = api.add(paths, db, settings, progress)

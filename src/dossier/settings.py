@@ -41,6 +41,9 @@ class Settings:
     pipeline: tuple[str, ...] = DEFAULT_PIPELINE
     #: Publication date given by the user for every input of this run (`--published`).
     published: str | None = None
+    #: The original address of the page read in this run (`dossier add --url`), which beats
+    #: the address the page or its WARC record gives.
+    url: str | None = None
     #: Number of paragraphs spaCy parses per batch.
     batch_size: int = 64
     #: Extra fields for components, by component name.

@@ -379,3 +379,18 @@ CREATE TRIGGER search_items_au AFTER UPDATE ON search_items BEGIN
     INSERT INTO search_fts (rowid, text) VALUES (new.id, new.text);
 END;
 """
+
+
+@migration(5, "indexes for the web UI's filters by outlet and date")
+def _browsing(conn: sqlite3.Connection) -> None:
+    run_script(conn, SCHEMA_V5)
+
+
+SCHEMA_V5 = """
+-- `documents.url` (since version 1) now holds the page's original address: `dossier add --url`,
+-- else the page's canonical link or og:url, else the WARC record's target URI; NULL for a
+-- local file that states none (`source` keeps the file path). The web UI filters documents,
+-- claims and quotes by outlet (`site`) and by date, and pages every list by them.
+CREATE INDEX IF NOT EXISTS documents_site ON documents(site, published);
+CREATE INDEX IF NOT EXISTS documents_published ON documents(published);
+"""

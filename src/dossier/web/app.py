@@ -7,6 +7,7 @@ never shows a traceback. The database is opened read-only for every request.
 
 from __future__ import annotations
 
+import json
 import logging
 import socket
 import sqlite3
@@ -14,6 +15,7 @@ import sys
 import threading
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager, contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, cast
 
@@ -27,8 +29,10 @@ from markupsafe import Markup, escape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import BadQuery, DossierError, NotFound
-from . import queries
+from . import browse, downloads, network, queries, stories
+from .dossier import entity_dossier, timeline
 from .guard import COOKIE, LOOPBACK_NAMES, WILDCARD, Guard, bearer, read_token_file, without_token
+from .listing import DOSSIER_PER_PAGE, MAX_PER_PAGE, SORTS, Filters, read_filters
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
@@ -101,15 +105,29 @@ def wants_json(request: Request) -> bool:
     """True for `/x.json` URLs and for clients that ask for JSON rather than HTML."""
     if request.url.path.endswith(".json"):
         return True
+    if _format_of(request) != "html":  # a download that failed answers its error as JSON
+        return True
     accept = request.headers.get("accept", "")
     return "application/json" in accept and "text/html" not in accept
 
 
-def _split_ref(ref: str) -> tuple[str, bool]:
-    """`"12.json"` → `("12", True)`; the id part of a path segment and whether JSON was asked."""
-    if ref.endswith(".json"):
-        return ref[: -len(".json")], True
-    return ref, False
+def _split_ref(ref: str) -> tuple[str, str]:
+    """`"12.json"` → `("12", "json")`: the id part of a path segment and the format asked
+    for (html, json, csv or ftm)."""
+    stem, dot, suffix = ref.rpartition(".")
+    if dot and suffix in downloads.FORMATS:
+        return stem, suffix
+    return ref, "html"
+
+
+def _format_of(request: Request) -> str:
+    """The download format a URL asks for by its suffix (`/search.csv`), else html."""
+    return _split_ref(request.url.path.rsplit("/", 1)[-1])[1]
+
+
+def _everything(filters: Filters) -> Filters:
+    """The same filters over every line, for a download: no page is left out."""
+    return replace(filters, page=1, per_page=10**9)
 
 
 def _entity_id(ref: str) -> int:
@@ -176,14 +194,43 @@ def create_app(db_path: Path, guard: Guard | None = None) -> FastAPI:
             raise
 
     def page(
-        request: Request, template: str, build: Callable[[sqlite3.Connection], dict[str, Any]]
+        request: Request,
+        template: str,
+        build: Callable[[sqlite3.Connection], dict[str, Any]],
+        filters: Filters | None = None,
     ) -> Response:
         with database() as conn:
             data = build(conn)
         if wants_json(request):
             return JSONResponse(data, headers=SECURITY_HEADERS)
-        context = {**data, "data": data, "graph_library": GRAPH_LIBRARY.is_file()}
+        context = {
+            **data,
+            "data": data,
+            "graph_library": GRAPH_LIBRARY.is_file(),
+            "f": filters or Filters(),
+            "path": request.url.path,
+        }
         return templates.TemplateResponse(request, template, context, headers=SECURITY_HEADERS)
+
+    def download(
+        name: str,
+        fmt: str,
+        build: Callable[[sqlite3.Connection], dict[str, Any]],
+        csv: Callable[[dict[str, Any]], str],
+        ftm: Callable[[sqlite3.Connection, dict[str, Any]], str],
+    ) -> Response:
+        with database() as conn:
+            data = build(conn)
+            if fmt == "ftm":
+                body = ftm(conn, data)
+            elif fmt == "csv":
+                body = csv(data)
+            else:
+                body = json.dumps(data, ensure_ascii=False, indent=1)
+        disposition = {"Content-Disposition": f'attachment; filename="{name}.{fmt}"'}
+        return Response(
+            body, media_type=downloads.FORMATS[fmt], headers={**SECURITY_HEADERS, **disposition}
+        )
 
     def error(request: Request, status: int, detail: str) -> Response:
         title = _TITLES.get(status, "Error")
@@ -262,42 +309,102 @@ def create_app(db_path: Path, guard: Guard | None = None) -> FastAPI:
 
     @app.get("/search")
     @app.get("/search.json")
+    @app.get("/search.csv")
+    @app.get("/search.ftm")
     def search(request: Request, q: str = "", limit: int = queries.SEARCH_LIMIT) -> Response:
-        if not q.strip() and not wants_json(request):
-            return page(
-                request, "search.html", lambda _c: {"query": "", "entities": [], "results": []}
-            )
-        return page(request, "search.html", lambda c: queries.search(c, q, limit))
+        if not q.strip() and not wants_json(request) and _format_of(request) == "html":
+            empty = {"query": "", "entities": [], "results": [], "outlets": []}
+            return page(request, "search.html", lambda _c: empty)
+        params = dict(request.query_params)
+        if "per_page" not in params and "limit" in params:
+            params["per_page"] = params["limit"]
+        if not 1 <= limit <= MAX_PER_PAGE:
+            raise BadQuery(f"limit must be between 1 and {MAX_PER_PAGE}.")
+        filters = read_filters(params, ("relevance", *SORTS), queries.SEARCH_KINDS)
+        fmt = _format_of(request)
+        if fmt in ("csv", "ftm") or (fmt == "json" and "download" in request.query_params):
+            whole = _everything(filters)
+            return download(
+                "search", fmt, lambda c: queries.search(c, q, MAX_PER_PAGE, whole),
+                downloads.search_csv, downloads.search_ftm,
+            )  # fmt: skip
+        return page(
+            request, "search.html", lambda c: queries.search(c, q, filters.per_page, filters),
+            filters,
+        )  # fmt: skip
+
+    @app.get("/entities")
+    @app.get("/entities.json")
+    def entities(request: Request, type: str = "", name: str = "") -> Response:
+        filters = read_filters(request.query_params, browse.ENTITY_SORTS)
+        return page(
+            request, "entities.html", lambda c: browse.entity_index(c, filters, type, name),
+            filters,
+        )  # fmt: skip
+
+    @app.get("/documents")
+    @app.get("/documents.json")
+    def documents(request: Request) -> Response:
+        filters = read_filters(request.query_params, browse.DOCUMENT_SORTS)
+        return page(request, "documents.html", lambda c: browse.document_index(c, filters), filters)
+
+    @app.get("/stories")
+    @app.get("/stories.json")
+    def story_list(request: Request) -> Response:
+        filters = read_filters(request.query_params)
+        return page(request, "stories.html", lambda c: stories.stories(c, filters), filters)
+
+    @app.get("/story/{ref}")
+    def story(request: Request, ref: str) -> Response:
+        doc_id, _ = _split_ref(ref)
+        if len(doc_id) > 64:
+            raise NotFound(f"No document with id {doc_id[:64]!r}….")
+        return page(request, "story.html", lambda c: stories.story(c, doc_id))
 
     @app.get("/entity/{ref}")
     def entity(request: Request, ref: str) -> Response:
-        ident, _ = _split_ref(ref)
+        ident, fmt = _split_ref(ref)
         entity_id = _entity_id(ident)
-        return page(request, "entity.html", lambda c: queries.entity_dossier(c, entity_id))
+        filters = read_filters(request.query_params, per_page=DOSSIER_PER_PAGE)
+        if fmt in ("csv", "ftm") or (fmt == "json" and "download" in request.query_params):
+            whole = _everything(filters)
+            return download(
+                f"entity-{entity_id}", fmt, lambda c: entity_dossier(c, entity_id, whole),
+                downloads.dossier_csv, downloads.dossier_ftm,
+            )  # fmt: skip
+        return page(
+            request, "entity.html", lambda c: entity_dossier(c, entity_id, filters), filters
+        )
 
     @app.get("/entity/{ref}/graph")
     @app.get("/entity/{ref}/graph.json")
     def entity_graph(request: Request, ref: str) -> Response:
         entity_id = _entity_id(ref)
-        return page(request, "graph.html", lambda c: queries.graph(c, entity_id))
+        return page(request, "graph.html", lambda c: network.graph(c, entity_id))
 
     @app.get("/entity/{ref}/timeline")
     @app.get("/entity/{ref}/timeline.json")
     def entity_timeline(request: Request, ref: str) -> Response:
         entity_id = _entity_id(ref)
-        return page(request, "timeline.html", lambda c: queries.timeline(c, entity_id))
+        filters = read_filters(request.query_params, ("oldest",))
+        return page(request, "timeline.html", lambda c: timeline(c, entity_id, filters), filters)
 
     @app.get("/timeline")
     @app.get("/timeline.json")
     def all_timeline(request: Request) -> Response:
-        return page(request, "timeline.html", lambda c: queries.timeline(c))
+        filters = read_filters(request.query_params, ("oldest",))
+        return page(request, "timeline.html", lambda c: timeline(c, None, filters), filters)
 
     @app.get("/document/{ref}")
     def document(request: Request, ref: str) -> Response:
         doc_id, _ = _split_ref(ref)
         if len(doc_id) > 64:
             raise NotFound(f"No document with id {doc_id[:64]!r}….")
-        return page(request, "document.html", lambda c: queries.document_view(c, doc_id))
+        return page(
+            request,
+            "document.html",
+            lambda c: {**queries.document_view(c, doc_id), "story": stories.story_of(c, doc_id)},
+        )
 
     return app
 
