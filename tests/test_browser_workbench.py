@@ -98,7 +98,7 @@ def test_the_office_is_one_span_with_its_sources(page: Any, newsroom) -> None:
 
 def test_the_entity_index_filters_by_type_and_name(page: Any) -> None:
     page.goto("/")
-    page.get_by_role("link", name="Entities").click()
+    page.locator("nav").get_by_role("link", name="Entities", exact=True).click()
     page.wait_for_url("**/entities")
     assert page.locator("table.entities-table tbody tr").count() == 2
     page.locator("form.filters").get_by_label("Name", exact=True).fill("anholm")
