@@ -200,21 +200,24 @@ def test_writer_killed_mid_batch_loses_nothing_and_a_rerun_completes(tmp_path: P
 def test_two_dossier_add_runs_over_the_same_files_both_finish(tmp_path: Path) -> None:
     articles = Path(__file__).parent / "fixtures" / "articles"
     db = tmp_path / "same.db"
-    command = [sys.executable, "-c", "from dossier.cli import main; main()", "add", "-q"]
+    command = [sys.executable, "-c", "from dossier.cli import main; main()", "add", "--json"]
     runs = [
         subprocess.Popen(
             [*command, str(articles), "--db", str(db)],
+            stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
             env=ENV,
         )
         for _ in range(2)
     ]
-    reports = [run.communicate(timeout=600)[1] for run in runs]
-    assert [run.returncode for run in runs] == [0, 0], reports
+    outputs = [run.communicate(timeout=600) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], outputs
+    reports = [json.loads(out) for out, _ in outputs]
     inputs = len(list(articles.iterdir()))
-    added = sum(int(report.split(" added")[0].split()[-1]) for report in reports)
+    added = sum(len(report["added"]) for report in reports)
     assert added == inputs  # each article stored by one run; the other found it stored
-    assert all("Traceback" not in report for report in reports)
+    assert all(len(r["added"]) + len(r["already_stored"]) == inputs for r in reports)
+    assert all("Traceback" not in err for _, err in outputs)
     assert count(db, "documents") == inputs
     assert integrity(db) == "ok"
