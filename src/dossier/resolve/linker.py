@@ -84,15 +84,20 @@ class Comparison:
     same: bool | None
     score: float
     reasons: list[str]
+    #: How strongly the names alone agree (3: proof, 2: equal bare names, 1 or less: a part).
+    strength: float = 0.0
 
 
 def _role_key(title: str) -> str:
     return " ".join(w for w in name_key(title).replace(".", "").split() if w not in {"the", "a"})
 
 
-def _person_agreement(left: list[NameForm], right: list[NameForm]) -> tuple[int, str] | None:
+def _person_agreement(
+    left: list[NameForm], right: list[NameForm]
+) -> tuple[float, str] | None:
     """How well two people's names agree: 3 alone suffices, 2 for equal bare names, 1 needs
-    context, 0 no match; None when the names prove two people (different given names)."""
+    context, 0 no match; None when the names prove two people
+    (different given names, or a "Jr." against the father's name)."""
     main = left[0]
     right_full = [b for b in right if b.full]
     right_bare = [b for b in right if not b.full]
@@ -106,6 +111,9 @@ def _person_agreement(left: list[NameForm], right: list[NameForm]) -> tuple[int,
     for b in right_full:
         if b.surname != main.surname:
             continue
+        if not _same_generation(main, b):
+            clash = f"another generation ({main.key!r} {main.generation or '-'} / {b.key!r})"
+            continue
         if b.key == main.key:
             return (3, f"same full name {main.key!r}")
         if given_names_compatible(main.given, b.given):
@@ -117,8 +125,26 @@ def _person_agreement(left: list[NameForm], right: list[NameForm]) -> tuple[int,
         if a.full and any(a.key == b.key for b in right_full):
             return (3, f"same full name {a.key!r}")
     if any(b.key == main.surname for b in right_bare):
-        return (1, f"shared surname {main.surname!r} only")
+        if main.generation and len(main.given) < 2:
+            return (0, f"{main.key!r} {main.generation} is not whoever the bare surname is")
+        return (1, _FULL_ON_SURNAME + f" {main.surname!r} only")
     return (0, "different names")
+
+
+#: The agreement of a full name with an entity known only by its surname.
+_FULL_ON_SURNAME = "full name on a bare surname:"
+
+
+def _same_generation(a: NameForm, b: NameForm) -> bool:
+    """Whether a generation suffix lets two names with one given name and surname be one
+    person: equal suffixes, or a suffix written in full style (with a middle name or
+    initial, "Joseph R. Biden Jr.") against none; "X Y Jr." against "X Y" is the son."""
+    if a.generation == b.generation:
+        return True
+    if a.generation and b.generation:
+        return False
+    suffixed = a if a.generation else b
+    return len(suffixed.given) >= 2
 
 
 def _other_agreement(left: list[NameForm], right: list[NameForm], place: bool) -> tuple[float, str]:
@@ -197,6 +223,11 @@ def compare(left: Profile, right: Profile) -> Comparison:
         reasons.append(f"co-mentioned with {names}")
         context += min(len(shared), 2)
     roles = sorted(left.roles & right.roles)
+    if roles and why.startswith(_FULL_ON_SURNAME) and not shared:
+        # A wife, a son or a daughter shares the surname; an office both are given ("both
+        # called president") may be the parent's, so it is no evidence on its own here.
+        reasons.append(f"both called {', '.join(repr(r) for r in roles[:2])}, not counted")
+        roles = []
     if roles:
         reasons.append(f"both called {', '.join(repr(r) for r in roles[:2])}")
         context += 1
@@ -207,9 +238,9 @@ def compare(left: Profile, right: Profile) -> Comparison:
         reasons.insert(0, f"typed {left.type} here, {right.type} elsewhere")
         if strength < 3 or context < 1:
             return Comparison(False, 0.0, [*reasons, "not enough to join across types"])
-        return Comparison(True, float(score) - 1.0, reasons)
+        return Comparison(True, float(score) - 1.0, reasons, strength)
     if strength >= 2 or (strength >= 1 and context >= 1) or context >= 2:
-        return Comparison(True, float(score), reasons)
+        return Comparison(True, float(score), reasons, strength)
     reasons.append("no evidence beyond the name")
     return Comparison(None, float(score), reasons)
 
@@ -521,7 +552,10 @@ def decide(
         seen.add(name_key(other))
         targets = entities_named(conn, other, entity.type)
         if verdict == "same" and targets:
-            return targets[0], f"researcher judged {entity.name!r} and {other!r} the same"
+            return (
+                targets[0],
+                f"researcher judged {entity.name!r} and {other!r} the same; sure: researcher",
+            )
         if verdict == "different":
             forbidden |= set(targets)
     incoming = _incoming_profile(conn, entity, document_id, neighbours)
@@ -548,7 +582,18 @@ def decide(
         return None, f"ambiguous: could be {rivals}; kept apart"
     return best, f"same as {_entity_name(conn, best)!r} (entity {best}): " + "; ".join(
         result.reasons
-    )
+    ) + f"; sure: {_sureness(result)}"
+
+
+def _sureness(result: Comparison) -> str:
+    """How sure a join is, for the reader and for precision audits: "high" when the names
+    alone prove it (one full name, one country, an acronym spelled out), "medium" when a
+    name part needed the context, "low" when the context alone carried it."""
+    if result.strength >= 3:
+        return "high"
+    if result.strength >= 1:
+        return "medium"
+    return "low"
 
 
 def _prefer_full_name(conn: sqlite3.Connection, entity_id: int, name: str) -> None:
