@@ -33,14 +33,20 @@ if TYPE_CHECKING:
     from .parse import Paragraph
     from .registry import DocumentState
 
-__all__ = ["GENERATIONS", "refine", "generation_of"]
+__all__ = ["GENERATIONS", "generation_of", "refine", "review_speakers"]
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as one spaced string."""
+    return frozenset(text.split())
+
 
 #: Generation suffixes: a name with one is a different person from the name without.
 GENERATIONS = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 
 #: Office and descriptor words that stand before a person's name but are no part of it
 #: (folded). Titles in `titles.txt` are cut already; these are the words around them.
-OFFICE_WORDS = frozenset(
+OFFICE_WORDS = _words(
     """
     majority minority whip leader counsel special independent agent agents officer deputy
     assistant associate executive senior chief general national intelligence director
@@ -57,17 +63,17 @@ OFFICE_WORDS = frozenset(
     professor prof. economist editor publisher reporter writer author historian
     republican democrat democratic gop libertarian independent progressive conservative
     liberal former late then-president then-candidate u.s. us federal state
-    """.split()
+    """
 )
 
 #: Plural nouns for groups of people that the tagger calls a person when capitalised.
-GROUP_WORDS = frozenset(
+GROUP_WORDS = _words(
     """
     democrats republicans conservatives liberals progressives independents libertarians
     moderates evangelicals catholics protestants christians muslims jews mormons latinos
     latinas hispanics blacks whites asians millennials boomers americans voters attorneys
     lawmakers senators governors delegates supporters critics officials leaders members
-    """.split()
+    """
 )
 
 _CREDIT = re.compile(
@@ -97,9 +103,9 @@ def refine(state: DocumentState, cands: list[_Cand], lex: Lexicon) -> list[_Cand
             kept.append(cand)
             continue
         person = bool(cand.votes["Person"]) or cand.para.doc[cand.i].ent_type_ == "PERSON"
-        if _headline(cand.para) or (person and _capitals(cand)):
-            if not _cut_to_body_names(cand, body_words, lex):
-                continue
+        headline = _headline(cand.para) or (person and _capitals(cand))
+        if headline and not _cut_to_body_names(cand, body_words, lex):
+            continue
         if person:
             _cut_office_words(cand, lex)
         if _group(cand, lex):
@@ -139,8 +145,8 @@ def _in_credit(cand: _Cand) -> bool:
 
 
 #: Lower-case words a credit line may hold besides names.
-_CREDIT_WORDS = frozenset("and by on of in at for the reporting editing writing additional".split())
-_CREDIT_WORDS |= frozenset("compiled edited follow twitter facebook instagram".split())
+_CREDIT_WORDS = _words("and by on of in at for the reporting editing writing additional")
+_CREDIT_WORDS |= _words("compiled edited follow twitter facebook instagram")
 
 
 def _short_credit(segment: str) -> bool:

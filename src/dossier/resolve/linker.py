@@ -92,9 +92,7 @@ def _role_key(title: str) -> str:
     return " ".join(w for w in name_key(title).replace(".", "").split() if w not in {"the", "a"})
 
 
-def _person_agreement(
-    left: list[NameForm], right: list[NameForm]
-) -> tuple[float, str] | None:
+def _person_agreement(left: list[NameForm], right: list[NameForm]) -> tuple[float, str] | None:
     """How well two people's names agree: 3 alone suffices, 2 for equal bare names, 1 needs
     context, 0 no match; None when the names prove two people
     (different given names, or a "Jr." against the father's name)."""
