@@ -116,3 +116,18 @@ def test_name_variants_in_one_article_are_one_person(run) -> None:  # type: igno
     )
     people = [e for e in entities if e.type == "Person"]
     assert len(people) == 1, [(e.name, [m.text for m in e.mentions]) for e in people]
+
+
+def test_titles_alone_state_codes_and_shows_are_no_persons(run) -> None:  # type: ignore[no-untyped-def]
+    """Classes: a title the tagger calls a person ("Dr."), a state code after a town
+    ("Berea, OH"), a programme named after its host ("The Ida Holt Show")."""
+    found = named(
+        run(
+            "Former Senator Dr. Kelli Ivarsson spoke at Marlow, OH, on Monday. The Ida Holt-led "
+            "coalition cheered, and Holt said so on The Ida Holt Show."
+        )
+    )
+    assert "Dr." not in found, found
+    assert found.get("OH", "Place") == "Place"
+    assert found.get("Ida Holt") == "Person"
+    assert found.get("Ida Holt Show", "Other") == "Other", found

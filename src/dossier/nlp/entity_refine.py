@@ -108,8 +108,17 @@ def refine(state: DocumentState, cands: list[_Cand], lex: Lexicon) -> list[_Cand
             continue
         if person:
             _cut_office_words(cand, lex)
+            _strip_dashes(cand)
+            if _only_titles(cand, lex):
+                continue
         if _group(cand, lex):
             continue
+        if _state_code(cand, lex):
+            cand.votes.clear()
+            cand.votes["Place"] += 6
+        elif person and _case_or_show(cand):
+            cand.votes.clear()
+            cand.votes["Other"] += 6
         kept.append(cand)
     return kept
 
@@ -217,7 +226,7 @@ def _cut_office_words(cand: _Cand, lex: Lexicon) -> None:
     doc = cand.para.doc
     i = cand.i
     while cand.j - i > 1 and (
-        fold(doc[i].text) in OFFICE_WORDS
+        fold(doc[i].text).lstrip("-–—") in OFFICE_WORDS
         or doc[i].text in lex.titles
         or doc[i].is_punct
         or (doc[i].text in {"of", "for"} and i > cand.i)
@@ -230,6 +239,54 @@ def _cut_office_words(cand: _Cand, lex: Lexicon) -> None:
         _reset(cand, doc, i, cand.j)
         if titled:
             cand.votes["Person"] += 3
+
+
+def _strip_dashes(cand: _Cand) -> None:
+    """A dash glued to the front of a name ("-Ida Holt" in a list) or an "-led" glued to its
+    end ("Ida Holt-led") is no part of it."""
+    text = cand.text
+    lead = len(text) - len(text.lstrip("-–—"))
+    if lead and len(text) > lead + 1:
+        cand.start += lead
+        cand.text = text[lead:]
+    for tail in ("-led", "-backed", "-era", "-style", "-run", "-allied"):
+        if cand.text.endswith(tail) and len(cand.text) > len(tail) + 1:
+            cand.text = cand.text[: -len(tail)]
+            cand.end = cand.start + len(cand.text)
+            break
+
+
+def _only_titles(cand: _Cand, lex: Lexicon) -> bool:
+    """A "person" made only of titles and office words ("Dr.", "Secretary"): no name."""
+    return all(
+        fold(w) in OFFICE_WORDS or w in lex.titles or w in lex.honorifics for w in cand.text.split()
+    )
+
+
+def _state_code(cand: _Cand, lex: Lexicon) -> bool:
+    """A state's postal code or abbreviation after "City," ("Berea, OH"): a place."""
+    doc = cand.para.doc
+    return (
+        cand.j - cand.i == 1
+        and cand.text in lex.us_states
+        and cand.i >= 2
+        and doc[cand.i - 1].text == ","
+        and doc[cand.i - 2].text[:1].isupper()
+    )
+
+
+#: Words that end the title of a show or programme, not a person's name.
+_SHOW_WORDS = frozenset({"Show", "Hour", "Live", "Tonight", "Today", "Report", "Podcast"})
+
+
+def _case_or_show(cand: _Cand) -> bool:
+    """A court case ("X v. Y") or a programme ("The X Show", "X 360") is no person."""
+    words = cand.text.split()
+    return (
+        any(w in {"v.", "vs.", "v"} for w in words[1:-1])
+        or words[-1] in _SHOW_WORDS
+        or (len(words) > 1 and words[-1].isdigit())
+    )
 
 
 def _group(cand: _Cand, lex: Lexicon) -> bool:
