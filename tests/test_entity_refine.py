@@ -131,3 +131,21 @@ def test_titles_alone_state_codes_and_shows_are_no_persons(run) -> None:  # type
     assert found.get("OH", "Place") == "Place"
     assert found.get("Ida Holt") == "Person"
     assert found.get("Ida Holt Show", "Other") == "Other", found
+
+
+def test_a_company_before_an_office_is_a_body_a_ministry_field_is_not(run) -> None:  # type: ignore[no-untyped-def]
+    """Class: "Acme Computer CEO X" names the company; "Labor Minister Y" names no body."""
+    found = named(run("Quillon Computer CEO Ida Brenner spoke. Labor Minister Oto Vela listened."))
+    assert found.get("Quillon Computer") == "Organization", found
+    assert "Labor" not in found and found.get("Oto Vela") == "Person"
+
+
+def test_a_company_named_after_its_founder_is_no_surname(run) -> None:  # type: ignore[no-untyped-def]
+    """Class: the bare family name the tagger calls an organisation again and again."""
+    entities = run(
+        "William Clay Ashford Jr. runs the carmaker. Ashford's plan will close 14 plants. "
+        "Ashford will fire 12% of its workers, and Ashford's share fell. Analysts said "
+        "Ashford had no choice."
+    )
+    found = named(entities)
+    assert found.get("Ashford") == "Organization", found

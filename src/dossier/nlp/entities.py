@@ -239,6 +239,8 @@ def _surname_matches(
         return []
     if any(c.kind_named for c in group):
         return []
+    if _a_body_by_its_tags(group):
+        return []
     if len(key) == 1 and group[0].text.isupper() and len(group[0].text) > 1:
         return []  # an acronym is not a surname
     n = len(key)
@@ -252,6 +254,17 @@ def _surname_matches(
     if n == 1 and key[0] not in _PARTICLES:
         return [p for p in persons if p.name_tokens[0] == key[0]]
     return []
+
+
+def _a_body_by_its_tags(group: list[_Cand]) -> bool:
+    """A company named after a person ("Ford" beside "William Ford"): the tagger calls the
+    bare name an organisation three times or more and a person at most once in four, and
+    no title stands before it. Then it is the body, not the person's surname."""
+    tagged = [c.para.doc[c.i].ent_type_ for c in group]
+    bodies = sum(t == "ORG" for t in tagged)
+    people = sum(t == "PERSON" for t in tagged)
+    titled = any(c.votes["Person"] >= 3 for c in group)
+    return bodies >= 3 and people * 3 <= bodies and not titled
 
 
 def _without_generation(tokens: list[str]) -> list[str]:

@@ -66,6 +66,16 @@ OFFICE_WORDS = _words(
     """
 )
 
+#: The office words among them that head an office ("Whip", "Counsel"), as opposed to the
+#: modifiers ("Majority", "National") that only count before a given name.
+_OFFICE_HEADS = OFFICE_WORDS - _words(
+    """
+    majority minority special independent senior chief general national intelligence
+    executive assistant associate deputy vice prime lt. u.s. us federal state former late
+    republican democrat democratic gop libertarian progressive conservative liberal
+    """
+)
+
 #: Plural nouns for groups of people that the tagger calls a person when capitalised.
 GROUP_WORDS = _words(
     """
@@ -92,6 +102,7 @@ def refine(state: DocumentState, cands: list[_Cand], lex: Lexicon) -> list[_Cand
     """The candidates less credits, groups and headline phrases; datelines made places and
     office words cut off names."""
     body_words = _body_words(cands)
+    several = len(state.parsed.paragraphs) > 1
     kept: list[_Cand] = []
     for cand in cands:
         if _in_credit(cand) or "@" in cand.text:
@@ -103,7 +114,7 @@ def refine(state: DocumentState, cands: list[_Cand], lex: Lexicon) -> list[_Cand
             kept.append(cand)
             continue
         person = bool(cand.votes["Person"]) or cand.para.doc[cand.i].ent_type_ == "PERSON"
-        headline = _headline(cand.para) or (person and _capitals(cand))
+        headline = (several and _headline(cand.para)) or (person and _capitals(cand))
         if headline and not _cut_to_body_names(cand, body_words, lex):
             continue
         if person:
@@ -172,12 +183,11 @@ def _short_credit(segment: str) -> bool:
 
 
 def _headline(para: Paragraph) -> bool:
-    """A short paragraph in title case: most of its longer words capitalised."""
+    """A short paragraph in title case: nearly all of its longer words capitalised."""
     words = [w for w in para.doc.text.split() if len(w) > 3 and w[:1].isalpha()]
-    if not words or len(para.doc.text.split()) > 20:
+    if len(words) < 3 or len(para.doc.text.split()) > 20:
         return False
-    capitalised = sum(w[0].isupper() for w in words)
-    return len(words) >= 3 and capitalised >= 0.75 * len(words)
+    return sum(w[0].isupper() for w in words) >= 0.85 * len(words)
 
 
 def _capitals(cand: _Cand) -> bool:
@@ -234,6 +244,9 @@ def _cut_office_words(cand: _Cand, lex: Lexicon) -> None:
         i += 1
     if doc[i].text in {"of", "for"} or not doc[i].text[:1].isupper():
         return
+    cut = [fold(doc[k].text).lstrip("-–—") for k in range(cand.i, i)]
+    if not (doc[i].text in lex.given_names or set(cut) & _OFFICE_HEADS or i - cand.i == 0):
+        return  # "U.S. Federal Reserve": modifiers before no name and no office are kept
     if i > cand.i:
         titled = any(not doc[k].is_punct for k in range(cand.i, i))
         _reset(cand, doc, i, cand.j)
