@@ -200,9 +200,9 @@ def _collect(state: DocumentState, lex: Lexicon) -> list[_Cand]:
             if label == "PERSON" and _counted_plural(doc, i, j):
                 continue  # "many Africans", "the Smiths": a people or a family, not a name
             nxt = doc[j] if j < len(doc) else None
-            if label == "ORG" and nxt is not None and nxt.text in lex.titles:
-                if _department(span.text):
-                    continue  # "Labor" in "Labor Minister": part of an office, not a body
+            office_after = nxt is not None and nxt.text in lex.titles
+            if label == "ORG" and office_after and _department(span.text):
+                continue  # "Labor" in "Labor Minister": part of an office, not a body
             if label == "ORG" and _after_title(doc, i, lex):
                 continue  # "State" in "Secretary of State"
             if label == "ORG" and doc[j - 1].text in lex.titles:
