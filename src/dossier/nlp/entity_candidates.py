@@ -159,7 +159,10 @@ def _department(text: str) -> bool:
 
 def _after_title(doc: Doc, i: int, lex: Lexicon) -> bool:
     """True for the department of an office: "Secretary of [State]", "… for [Trade]"."""
-    return i >= 2 and doc[i - 1].lower_ in {"of", "for"} and doc[i - 2].text in lex.titles
+    if i < 2 or doc[i - 1].lower_ not in {"of", "for"}:
+        return False
+    # "secretary of State" as well as "Secretary of State": news style lowercases the title.
+    return doc[i - 2].text in lex.titles or fold(doc[i - 2].text) in lex.titles_folded
 
 
 def _outlet_score(state: DocumentState, cand: _Cand, lex: Lexicon) -> int:

@@ -76,6 +76,9 @@ _OFFICE_HEADS = OFFICE_WORDS - _words(
     """
 )
 
+#: Acronyms of common nouns that the tagger calls organisations ("a super PAC").
+_COMMON_ACRONYMS = _words("PAC PACs VP VAT GDP CEO CFO COO IPO TV SUV FAQ LGBT")
+
 #: Plural nouns for groups of people that the tagger calls a person when capitalised.
 GROUP_WORDS = _words(
     """
@@ -122,12 +125,12 @@ def refine(state: DocumentState, cands: list[_Cand], lex: Lexicon) -> list[_Cand
             _strip_dashes(cand)
             if _only_titles(cand, lex):
                 continue
-        if _group(cand, lex):
+        if _group(cand, lex) or cand.text in _COMMON_ACRONYMS:
             continue
         if _state_code(cand, lex):
             cand.votes.clear()
             cand.votes["Place"] += 6
-        elif person and _case_or_show(cand):
+        elif (person and _case_or_show(cand)) or cand.text.split()[-1] in {"Poll", "Polls"}:
             cand.votes.clear()
             cand.votes["Other"] += 6
         kept.append(cand)
@@ -277,15 +280,14 @@ def _only_titles(cand: _Cand, lex: Lexicon) -> bool:
 
 
 def _state_code(cand: _Cand, lex: Lexicon) -> bool:
-    """A state's postal code or abbreviation after "City," ("Berea, OH"): a place."""
+    """A state's postal code ("a VT socialist") or its abbreviation after "City," ("Berea,
+    Ohio", "Flint, Mich."): a place."""
     doc = cand.para.doc
-    return (
-        cand.j - cand.i == 1
-        and cand.text in lex.us_states
-        and cand.i >= 2
-        and doc[cand.i - 1].text == ","
-        and doc[cand.i - 2].text[:1].isupper()
-    )
+    if cand.j - cand.i != 1 or cand.text not in lex.us_states:
+        return False
+    if cand.text.isupper() and len(cand.text) == 2:
+        return True
+    return cand.i >= 2 and doc[cand.i - 1].text == "," and doc[cand.i - 2].text[:1].isupper()
 
 
 #: Words that end the title of a show or programme, not a person's name.
