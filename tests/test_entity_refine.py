@@ -149,3 +149,17 @@ def test_a_company_named_after_its_founder_is_no_surname(run) -> None:  # type: 
     )
     found = named(entities)
     assert found.get("Ashford") == "Organization", found
+
+
+def test_acronyms_codes_polls_and_lower_case_offices(run) -> None:  # type: ignore[no-untyped-def]
+    """Classes: a common-noun acronym ("a super PAC"), a state's postal code ("a VT
+    socialist"), a poll, and the field of a lower-case office ("secretary of State")."""
+    found = named(
+        run(
+            "Mayor Ida Brenner backed a super PAC and taunted a nutty VT socialist, according "
+            "to the latest Harbour Post-Civic News Poll. The secretary of State met her."
+        )
+    )
+    assert "PAC" not in found and "State" not in found, found
+    assert found.get("VT") == "Place"
+    assert found.get("Harbour Post-Civic News Poll", "Other") == "Other"
