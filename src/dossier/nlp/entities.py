@@ -24,6 +24,7 @@ from .entity_candidates import (
     _KIN_MODIFIERS,
     _PARTICLES,
     _POSSESSIVE,
+    _SPEECH_LEMMAS,
     _Cand,
     _collect,
     initials_of,
@@ -257,14 +258,22 @@ def _surname_matches(
 
 
 def _a_body_by_its_tags(group: list[_Cand]) -> bool:
-    """A company named after a person ("Ford" beside "William Ford"): the tagger calls the
+    """A company named after a person ("Ashford" beside "Will Ashford"): the tagger calls the
     bare name an organisation three times or more and a person at most once in four, and
     no title stands before it. Then it is the body, not the person's surname."""
     tagged = [c.para.doc[c.i].ent_type_ for c in group]
     bodies = sum(t == "ORG" for t in tagged)
     people = sum(t == "PERSON" for t in tagged)
     titled = any(c.votes["Person"] >= 3 for c in group)
-    return bodies >= 3 and people * 3 <= bodies and not titled
+    speaks = any(_speaker(c.para.doc[c.j - 1]) for c in group)
+    return bodies >= 3 and people * 3 <= bodies and not titled and not speaks
+
+
+def _speaker(token: Token) -> bool:
+    """The subject of a speech verb ("X said", "X explained") or after "according to"."""
+    if token.dep_ == "nsubj" and token.head.lemma_ in _SPEECH_LEMMAS:
+        return True
+    return token.i >= 2 and token.doc[token.i - 2 : token.i].text.lower() == "according to"
 
 
 def _without_generation(tokens: list[str]) -> list[str]:

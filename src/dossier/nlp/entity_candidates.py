@@ -148,6 +148,7 @@ _DEPARTMENT_WORDS = frozenset(
     | {"interior", "health", "justice", "education", "economy", "economic", "state", "home"}
     | {"treasury", "transport", "energy", "environment", "agriculture", "culture", "housing"}
     | {"commerce", "industry", "security", "homeland", "development", "tourism", "and", "&"}
+    | {"shadow", "emeritus", "junior", "senior"}
 )
 
 
@@ -161,8 +162,11 @@ def _after_title(doc: Doc, i: int, lex: Lexicon) -> bool:
     """True for the department of an office: "Secretary of [State]", "… for [Trade]"."""
     if i < 2 or doc[i - 1].lower_ not in {"of", "for"}:
         return False
-    # "secretary of State" as well as "Secretary of State": news style lowercases the title.
-    return doc[i - 2].text in lex.titles or fold(doc[i - 2].text) in lex.titles_folded
+    if doc[i - 2].text in lex.titles:
+        return True
+    # "secretary of State": news style lowercases the title; then only a ministry's field
+    # is taken for part of it, not the company in "the director for Quillon Foods".
+    return fold(doc[i - 2].text) in lex.titles_folded and fold(doc[i].text) in _DEPARTMENT_WORDS
 
 
 def _outlet_score(state: DocumentState, cand: _Cand, lex: Lexicon) -> int:

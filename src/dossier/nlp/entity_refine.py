@@ -117,7 +117,7 @@ def refine(state: DocumentState, cands: list[_Cand], lex: Lexicon) -> list[_Cand
             kept.append(cand)
             continue
         person = bool(cand.votes["Person"]) or cand.para.doc[cand.i].ent_type_ == "PERSON"
-        headline = (several and _headline(cand.para)) or (person and _capitals(cand))
+        headline = person and ((several and _headline(cand.para)) or _capitals(cand))
         if headline and not _cut_to_body_names(cand, body_words, lex):
             continue
         if person:

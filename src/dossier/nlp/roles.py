@@ -235,6 +235,10 @@ def _titles_before(state: DocumentState, entity: Entity, mention: Mention, lex: 
     party: str | None = None
     offset = base + match.start("mods")
     for word in mods:
+        if word in _PARTY_WORDS and not kept:
+            party = _PARTY_WORDS[word]
+            offset += len(word) + 1
+            continue
         found = _of_entity(state, offset, offset + len(word), entity)
         bare = word.rstrip("'’s") if word.endswith(("'s", "’s")) else word
         if found is not None and found.type in {"Country", "Place", "Organization"}:
@@ -245,8 +249,6 @@ def _titles_before(state: DocumentState, entity: Entity, mention: Mention, lex: 
             of = paired
         elif word.endswith(("'s", "’s")) or word in {"The", "A", "An"}:
             kept = []
-        elif word in _PARTY_WORDS and not kept:
-            party = _PARTY_WORDS[word]
         else:
             kept.append(word)
         offset += len(word) + 1
