@@ -163,3 +163,15 @@ def test_acronyms_codes_polls_and_lower_case_offices(run) -> None:  # type: igno
     assert "PAC" not in found and "State" not in found, found
     assert found.get("VT") == "Place"
     assert found.get("Harbour Post-Civic News Poll", "Other") == "Other"
+
+
+def test_staff_and_institutions_are_no_persons(run) -> None:  # type: ignore[no-untyped-def]
+    """Classes: "Chief of Staff X" leaving "Staff" in the name; "the U.S. House" as a person."""
+    found = named(
+        run(
+            "Chief of Staff Jeremy Bashford wrote the email. Ida Brenner was elected to the "
+            "U.S. House in 2012."
+        )
+    )
+    assert found.get("Jeremy Bashford") == "Person", found
+    assert found.get("U.S. House", "Organization") == "Organization"

@@ -309,3 +309,19 @@ def test_a_shared_office_alone_does_not_join_a_full_name_to_a_surname(
     d1 = add(fresh_db, "one", person(1, "Ashby", roles=("President",)))
     d2 = add(fresh_db, "two", person(1, "Nadia Ashby", roles=("President",)))
     assert entity_of(fresh_db, d1, "Ashby") != entity_of(fresh_db, d2, "Nadia Ashby")
+
+
+def test_one_acronym_for_two_bodies_does_not_join_them(fresh_db: Database) -> None:
+    """Class: "VLC" stands for a committee in one document and a convention in another."""
+    d1 = add(fresh_db, "one", org(1, "Veloria Labour Convention", "VLC"))
+    d2 = add(fresh_db, "two", org(1, "Veloria Labour Committee"))
+    assert entity_of(fresh_db, d1, "Veloria Labour Convention") != entity_of(
+        fresh_db, d2, "Veloria Labour Committee"
+    )
+
+
+def test_a_division_is_not_its_parent(fresh_db: Database) -> None:
+    """Class: "Quillon News" or "Quillon Studios" beside "Quillon" in shared company."""
+    d1 = add(fresh_db, "one", org(1, "Quillon"), person(2, "Ida Brenner"))
+    d2 = add(fresh_db, "two", org(1, "Quillon Studios"), person(2, "Ida Brenner"))
+    assert entity_of(fresh_db, d1, "Quillon") != entity_of(fresh_db, d2, "Quillon Studios")

@@ -194,3 +194,19 @@ def test_a_party_before_a_title_is_the_roles_party_and_ousted_is_past() -> None:
     assert (senator.title, senator.party) == ("Senator", "Republican")
     ceo = named(state, "Ida Brenner").roles[0]
     assert "Ousted" not in ceo.title and ceo.current is False
+
+
+def test_a_clause_word_before_a_title_is_no_part_of_it() -> None:
+    """Class: "While President X has …": the sentence's first word glued to the office."""
+    from dossier.nlp.pipeline import Pipeline
+    from dossier.records import Article
+    from dossier.settings import Settings
+
+    pipeline = Pipeline(Settings(pipeline=MINE))
+    article = Article(
+        source="test",
+        text="While President Halvard Brekke has cautioned against haste, he ordered a review.",
+        language="en",
+    )
+    state = pipeline.run(article, pipeline.parse(article))
+    assert [r.title for r in named(state, "Halvard Brekke").roles] == ["President"]

@@ -48,7 +48,7 @@ GENERATIONS = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 #: (folded). Titles in `titles.txt` are cut already; these are the words around them.
 OFFICE_WORDS = _words(
     """
-    majority minority whip leader counsel special independent agent agents officer deputy
+    majority minority whip leader counsel staff special independent agent agents officer deputy
     assistant associate executive senior chief general national intelligence director
     secretary attorney prosecutor commissioner chair chairman chairwoman chairperson
     speaker spokesman spokeswoman spokesperson adviser advisor aide strategist pollster
@@ -127,7 +127,10 @@ def refine(state: DocumentState, cands: list[_Cand], lex: Lexicon) -> list[_Cand
                 continue
         if _group(cand, lex) or cand.text in _COMMON_ACRONYMS:
             continue
-        if _state_code(cand, lex):
+        if person and _institution(cand):
+            cand.votes.clear()
+            cand.votes["Organization"] += 6
+        elif _state_code(cand, lex):
             cand.votes.clear()
             cand.votes["Place"] += 6
         elif (person and _case_or_show(cand)) or cand.text.split()[-1] in {"Poll", "Polls"}:
@@ -277,6 +280,16 @@ def _only_titles(cand: _Cand, lex: Lexicon) -> bool:
     return all(
         fold(w) in OFFICE_WORDS or w in lex.titles or w in lex.honorifics for w in cand.text.split()
     )
+
+
+#: Last words of an institution's name that the tagger sometimes calls a person.
+_INSTITUTION_WORDS = _words("House Senate Congress Court Department Ministry Committee Council")
+
+
+def _institution(cand: _Cand) -> bool:
+    """A "person" whose name ends in an institution's word ("U.S. House"): a body."""
+    words = cand.text.split()
+    return len(words) > 1 and words[-1] in _INSTITUTION_WORDS
 
 
 def _state_code(cand: _Cand, lex: Lexicon) -> bool:

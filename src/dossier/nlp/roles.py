@@ -35,6 +35,9 @@ _QUALIFIERS = (
     r"|Acting|Interim|Onetime|Ousted|Deposed|Retired)\s*)"
 )
 _PARTIES = {"R": "Republican", "D": "Democratic", "I": "Independent"}
+#: Capitalised words before a title that open the sentence or clause, not the office.
+_NOT_MODIFIERS = {"the", "a", "an", "while", "when", "as", "after", "before", "if", "but"}
+_NOT_MODIFIERS |= {"and", "because", "though", "although", "since", "until", "then", "so"}
 #: A party named before a title ("GOP Sen. X"): the role's party, not a word of its title.
 _PARTY_WORDS = {"GOP": "Republican", "Republican": "Republican", "Democratic": "Democratic"}
 _PARTY_WORDS |= {"Democrat": "Democratic", "Libertarian": "Libertarian"}
@@ -247,7 +250,7 @@ def _titles_before(state: DocumentState, entity: Entity, mention: Mention, lex: 
             pass
         elif (paired := _demonym_of(state, bare, entity)) is not None:
             of = paired
-        elif word.endswith(("'s", "’s")) or word in {"The", "A", "An"}:
+        elif word.endswith(("'s", "’s")) or word.lower() in _NOT_MODIFIERS:
             kept = []
         else:
             kept.append(word)

@@ -176,7 +176,8 @@ def _other_agreement(left: list[NameForm], right: list[NameForm], place: bool) -
                 continue
             short, long_ = (a, b) if len(a.parts) <= len(b.parts) else (b, a)
             if long_.parts[: len(short.parts)] == short.parts:
-                if not region_or_country(long_.parts[len(short.parts) :]):
+                rest = long_.parts[len(short.parts) :]
+                if not region_or_country(rest) and not set(rest) & _UNIT_WORDS:
                     best = max(best, (1, f"{short.key!r} begins {long_.key!r}"))
             elif (
                 short.capitals
@@ -186,6 +187,27 @@ def _other_agreement(left: list[NameForm], right: list[NameForm], place: bool) -
             ):
                 best = max(best, (1, f"{short.key!r} is cut from {long_.key!r}"))
     return best
+
+
+#: Words that make a unit of a body out of its name ("X News", "X Studios"): a division is
+#: not its parent, though its name begins with the parent's.
+_UNIT_WORDS = frozenset(
+    {"news", "studios", "studio", "pictures", "records", "entertainment", "media", "sports"}
+    | {"foundation", "institute", "labs", "research", "ventures", "capital", "bank", "fund"}
+    | {"college", "school", "university", "hospital", "museum", "division", "unit"}
+)
+
+
+def _acronym_clash(left: list[NameForm], right: list[NameForm]) -> bool:
+    """Both sides have full names and none agree: an acronym they share ("DNC" for a
+    committee and a convention) is then two bodies' initials, not one body's."""
+    left_long = [f for f in left if len(f.parts) > 1]
+    right_long = [f for f in right if len(f.parts) > 1]
+    if not left_long or not right_long:
+        return False
+    return not any(
+        a.key == b.key or (a.bare and a.bare == b.bare) for a in left_long for b in right_long
+    )
 
 
 def compare(left: Profile, right: Profile) -> Comparison:
@@ -213,6 +235,8 @@ def compare(left: Profile, right: Profile) -> Comparison:
     strength, why = agreement
     if strength == 0:
         return Comparison(False, 0.0, [why])
+    if why.startswith("acronym") and _acronym_clash(left_forms, right_forms):
+        return Comparison(False, 0.0, [why, "their full names differ: two bodies"])
     reasons = [why]
     context = 0
     shared = sorted(set(left.context) & set(right.context))
