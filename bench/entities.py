@@ -37,8 +37,10 @@ import re
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 TYPES = ("Person", "Organization", "Place")
@@ -323,7 +325,10 @@ def main(argv: list[str] | None = None) -> int:
 MEANTIME_TYPES = {"PER": "Person", "ORG": "Organization", "LOC": "Place"}
 
 
-def systems_by_text(nlp, pipeline):  # type: ignore[no-untyped-def]
+Spans = list[tuple[int, int, str]]
+
+
+def systems_by_text(nlp: Any, pipeline: Any) -> dict[str, Callable[[str], Spans]]:
     """Both systems as functions from an article's text to (start, end, type) spans."""
 
     def raw(text: str) -> list[tuple[int, int, str]]:
@@ -340,7 +345,9 @@ def systems_by_text(nlp, pipeline):  # type: ignore[no-untyped-def]
     return {"raw en_core_web_sm": raw, "Dossier": dossier}
 
 
-def meantime(folder: Path, systems) -> dict[str, dict[str, tuple[float, ...]]]:  # type: ignore[no-untyped-def]
+def meantime(
+    folder: Path, systems: dict[str, Callable[[str], Spans]]
+) -> dict[str, dict[str, tuple[float, ...]]]:
     """Per-type precision, recall and F1 of each system on MEANTIME's gold name heads."""
     sys.path.insert(0, str(ROOT / "bench"))
     from crossdoc import read_docs, read_gold
