@@ -16,6 +16,7 @@ DEFAULT_PIPELINE: tuple[str, ...] = (
     "quotes",
     "claims",
     "opinion",
+    "entity_review",
 )
 
 

@@ -84,15 +84,18 @@ class Comparison:
     same: bool | None
     score: float
     reasons: list[str]
+    #: How strongly the names alone agree (3: proof, 2: equal bare names, 1 or less: a part).
+    strength: float = 0.0
 
 
 def _role_key(title: str) -> str:
     return " ".join(w for w in name_key(title).replace(".", "").split() if w not in {"the", "a"})
 
 
-def _person_agreement(left: list[NameForm], right: list[NameForm]) -> tuple[int, str] | None:
+def _person_agreement(left: list[NameForm], right: list[NameForm]) -> tuple[float, str] | None:
     """How well two people's names agree: 3 alone suffices, 2 for equal bare names, 1 needs
-    context, 0 no match; None when the names prove two people (different given names)."""
+    context, 0 no match; None when the names prove two people
+    (different given names, or a "Jr." against the father's name)."""
     main = left[0]
     right_full = [b for b in right if b.full]
     right_bare = [b for b in right if not b.full]
@@ -106,6 +109,9 @@ def _person_agreement(left: list[NameForm], right: list[NameForm]) -> tuple[int,
     for b in right_full:
         if b.surname != main.surname:
             continue
+        if not _same_generation(main, b):
+            clash = f"another generation ({main.key!r} {main.generation or '-'} / {b.key!r})"
+            continue
         if b.key == main.key:
             return (3, f"same full name {main.key!r}")
         if given_names_compatible(main.given, b.given):
@@ -117,8 +123,26 @@ def _person_agreement(left: list[NameForm], right: list[NameForm]) -> tuple[int,
         if a.full and any(a.key == b.key for b in right_full):
             return (3, f"same full name {a.key!r}")
     if any(b.key == main.surname for b in right_bare):
-        return (1, f"shared surname {main.surname!r} only")
+        if main.generation and len(main.given) < 2:
+            return (0, f"{main.key!r} {main.generation} is not whoever the bare surname is")
+        return (1, _FULL_ON_SURNAME + f" {main.surname!r} only")
     return (0, "different names")
+
+
+#: The agreement of a full name with an entity known only by its surname.
+_FULL_ON_SURNAME = "full name on a bare surname:"
+
+
+def _same_generation(a: NameForm, b: NameForm) -> bool:
+    """Whether a generation suffix lets two names with one given name and surname be one
+    person: equal suffixes, or a suffix written in full style (with a middle name or
+    initial, "Joseph R. Biden Jr.") against none; "X Y Jr." against "X Y" is the son."""
+    if a.generation == b.generation:
+        return True
+    if a.generation and b.generation:
+        return False
+    suffixed = a if a.generation else b
+    return len(suffixed.given) >= 2
 
 
 def _other_agreement(left: list[NameForm], right: list[NameForm], place: bool) -> tuple[float, str]:
@@ -152,7 +176,8 @@ def _other_agreement(left: list[NameForm], right: list[NameForm], place: bool) -
                 continue
             short, long_ = (a, b) if len(a.parts) <= len(b.parts) else (b, a)
             if long_.parts[: len(short.parts)] == short.parts:
-                if not region_or_country(long_.parts[len(short.parts) :]):
+                rest = long_.parts[len(short.parts) :]
+                if not region_or_country(rest) and not set(rest) & _UNIT_WORDS:
                     best = max(best, (1, f"{short.key!r} begins {long_.key!r}"))
             elif (
                 short.capitals
@@ -162,6 +187,27 @@ def _other_agreement(left: list[NameForm], right: list[NameForm], place: bool) -
             ):
                 best = max(best, (1, f"{short.key!r} is cut from {long_.key!r}"))
     return best
+
+
+#: Words that make a unit of a body out of its name ("X News", "X Studios"): a division is
+#: not its parent, though its name begins with the parent's.
+_UNIT_WORDS = frozenset(
+    {"news", "studios", "studio", "pictures", "records", "entertainment", "media", "sports"}
+    | {"foundation", "institute", "labs", "research", "ventures", "capital", "bank", "fund"}
+    | {"college", "school", "university", "hospital", "museum", "division", "unit"}
+)
+
+
+def _acronym_clash(left: list[NameForm], right: list[NameForm]) -> bool:
+    """Both sides have full names and none agree: an acronym they share ("DNC" for a
+    committee and a convention) is then two bodies' initials, not one body's."""
+    left_long = [f for f in left if len(f.parts) > 1]
+    right_long = [f for f in right if len(f.parts) > 1]
+    if not left_long or not right_long:
+        return False
+    return not any(
+        a.key == b.key or (a.bare and a.bare == b.bare) for a in left_long for b in right_long
+    )
 
 
 def compare(left: Profile, right: Profile) -> Comparison:
@@ -189,6 +235,8 @@ def compare(left: Profile, right: Profile) -> Comparison:
     strength, why = agreement
     if strength == 0:
         return Comparison(False, 0.0, [why])
+    if why.startswith("acronym") and _acronym_clash(left_forms, right_forms):
+        return Comparison(False, 0.0, [why, "their full names differ: two bodies"])
     reasons = [why]
     context = 0
     shared = sorted(set(left.context) & set(right.context))
@@ -197,6 +245,11 @@ def compare(left: Profile, right: Profile) -> Comparison:
         reasons.append(f"co-mentioned with {names}")
         context += min(len(shared), 2)
     roles = sorted(left.roles & right.roles)
+    if roles and why.startswith(_FULL_ON_SURNAME) and not shared:
+        # A wife, a son or a daughter shares the surname; an office both are given ("both
+        # called president") may be the parent's, so it is no evidence on its own here.
+        reasons.append(f"both called {', '.join(repr(r) for r in roles[:2])}, not counted")
+        roles = []
     if roles:
         reasons.append(f"both called {', '.join(repr(r) for r in roles[:2])}")
         context += 1
@@ -207,9 +260,9 @@ def compare(left: Profile, right: Profile) -> Comparison:
         reasons.insert(0, f"typed {left.type} here, {right.type} elsewhere")
         if strength < 3 or context < 1:
             return Comparison(False, 0.0, [*reasons, "not enough to join across types"])
-        return Comparison(True, float(score) - 1.0, reasons)
+        return Comparison(True, float(score) - 1.0, reasons, strength)
     if strength >= 2 or (strength >= 1 and context >= 1) or context >= 2:
-        return Comparison(True, float(score), reasons)
+        return Comparison(True, float(score), reasons, strength)
     reasons.append("no evidence beyond the name")
     return Comparison(None, float(score), reasons)
 
@@ -526,7 +579,10 @@ def decide(
         seen.add(name_key(other))
         targets = entities_named(conn, other, entity.type)
         if verdict == "same" and targets:
-            return targets[0], f"researcher judged {entity.name!r} and {other!r} the same"
+            return (
+                targets[0],
+                f"researcher judged {entity.name!r} and {other!r} the same; sure: researcher",
+            )
         if verdict == "different":
             forbidden |= set(targets)
     incoming = _incoming_profile(conn, entity, document_id, neighbours)
@@ -553,7 +609,18 @@ def decide(
         return None, f"ambiguous: could be {rivals}; kept apart"
     return best, f"same as {_entity_name(conn, best)!r} (entity {best}): " + "; ".join(
         result.reasons
-    )
+    ) + f"; sure: {_sureness(result)}"
+
+
+def _sureness(result: Comparison) -> str:
+    """How sure a join is, for the reader and for precision audits: "high" when the names
+    alone prove it (one full name, one country, an acronym spelled out), "medium" when a
+    name part needed the context, "low" when the context alone carried it."""
+    if result.strength >= 3:
+        return "high"
+    if result.strength >= 1:
+        return "medium"
+    return "low"
 
 
 def _prefer_full_name(conn: sqlite3.Connection, entity_id: int, name: str) -> None:
