@@ -41,7 +41,7 @@ from rich.console import Console
 from rich.table import Table
 from textacy.extract.triples import direct_quotations
 
-from dossier.extract.quotes import Attribution
+from dossier.extract.quotes.record import Attribution
 from dossier.nlp.parse import ParsedDocument
 from dossier.nlp.pipeline import Pipeline
 from dossier.nlp.registry import DocumentState

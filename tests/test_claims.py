@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from claim_views import claims_of, name_of, pairs_of
-from dossier.extract.claim_lexicon import claim_lexicon
-from dossier.extract.plover import plover_for, to_current
+from dossier.extract.claims.lexicon import claim_lexicon
+from dossier.extract.claims.plover import plover_for, to_current
 from dossier.records import CLAIM_KINDS, CLAIM_STATUSES, Claim
 
 

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from dossier import api
 from dossier.cli import app
 from dossier.errors import NotFound
-from dossier.extract.claim_queries import claims_of, describe
+from dossier.extract.claims.queries import claims_of, describe
 from dossier.store import Database
 
 ARTICLE = """Harwick and Olsen meet in Veldoria

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claim_views import name_of
-from dossier.extract.claim_lexicon import subjectivity_lexicon
+from dossier.extract.opinion.lexicon import subjectivity_lexicon
 
 
 def test_subjectivity_lexicon_loads_phrases() -> None:

@@ -7,7 +7,7 @@ from itertools import pairwise
 
 import pytest
 
-from dossier.extract.quote_marks import find_quoted
+from dossier.extract.quotes.marks import find_quoted
 from dossier.nlp.parse import split_paragraphs
 from dossier.nlp.registry import DocumentState
 from dossier.records import Quote

@@ -259,7 +259,7 @@ def test_page_labels_are_not_transcript_turns(run_quotes: Callable[[str], Docume
 
 
 def test_markup_attribute_values_are_not_quotations() -> None:
-    from dossier.extract.quote_marks import find_quoted
+    from dossier.extract.quotes.marks import find_quoted
 
     text = '<post author="velanews" date="March 10, 2016">Wirt said “we will not go.”</post>'
     spans = [text[q.start : q.end] for q in find_quoted(text, [(0, len(text))])]

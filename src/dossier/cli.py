@@ -268,7 +268,7 @@ def _shortened(text: str, limit: int) -> str:
 def show(name: EntityArg, db: DbOption = Path(DEFAULT_DB)) -> None:
     """A person's claims grouped by kind: who they met, backed, attacked, are related to, work
     for — each with its date, how sure the article is, the sentence and the source."""
-    from .extract.claim_queries import claims_of, describe
+    from .extract.claims.queries import claims_of, describe
     from .store import Database
 
     try:
@@ -313,7 +313,7 @@ def quotes(
 ) -> None:
     """Who said what, through whom: each quote with its speaker, whether it is word for word
     or paraphrased, and the outlets or people it reached the page through."""
-    from .extract.quote_queries import find_quotes
+    from .extract.quotes.queries import find_quotes
     from .store import Database
 
     try:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..extract.claim_lexicon import claim_lexicon
-from ..extract.claim_syntax import is_passive
+from ..extract.claims.lexicon import claim_lexicon
+from ..extract.claims.syntax import is_passive
 from ..records import Claim, ClaimStatus, Evidence
 from ..settings import Settings
 from .entities import english

@@ -12,7 +12,7 @@ import json
 import sqlite3
 from dataclasses import dataclass, field
 
-from ..resolve.judgements import EntityRef, find_entity
+from ...resolve.judgements import EntityRef, find_entity
 
 __all__ = ["QuoteLine", "QuoteResult", "find_quotes"]
 

@@ -12,9 +12,9 @@ import json
 import sqlite3
 from dataclasses import dataclass, field
 
-from ..records import CLAIM_KINDS
-from ..resolve.corroboration import corroborate
-from ..resolve.judgements import EntityRef, find_entity
+from ...records import CLAIM_KINDS
+from ...resolve.corroboration import corroborate
+from ...resolve.judgements import EntityRef, find_entity
 
 __all__ = ["ClaimLine", "PersonClaims", "claims_of"]
 

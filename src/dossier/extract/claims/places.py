@@ -10,17 +10,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..records import Claim
-from .claim_build import make_claim
-from .claim_datelines import dateline_places
-from .claim_index import EntityIndex
-from .claim_lexicon import claim_lexicon
-from .claim_syntax import is_time, subject_of
+from ...records import Claim
+from .build import make_claim
+from .datelines import dateline_places
+from .index import EntityIndex
+from .lexicon import claim_lexicon
+from .syntax import is_time, subject_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from ..nlp.parse import SentenceView
+    from ...nlp.parse import SentenceView
 
 _PLACE = frozenset({"Place", "Country"})
 _ORG = frozenset({"Organization"})

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from .claim_lexicon import claim_lexicon
+from .lexicon import claim_lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..nlp.parse import SentenceView
-from ..nlp.temporal import not_before_document
-from ..records import Claim, Evidence
-from .claim_index import EntityIndex
-from .claim_syntax import governing_verb, in_dateline, in_subtree, modality
+from ...nlp.parse import SentenceView
+from ...nlp.temporal import not_before_document
+from ...records import Claim, Evidence
+from .index import EntityIndex
 from .plover import plover_for
+from .syntax import governing_verb, in_dateline, in_subtree, modality
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

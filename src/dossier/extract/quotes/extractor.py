@@ -7,7 +7,7 @@ Three passes over the paragraph-wise parse, then one over the quotation marks:
 2. "according to X, …" and ", per X" give a statement attributed to X (an outlet as a rule);
 3. "reportedly" marks a statement whose source the paragraph names elsewhere;
 4. every quotation left over is matched to the reporting verb beside it, a colon ("Vela:
-   “…”"), or the quotation it continues (`quote_leftovers`); only then is it stored without
+   “…”"), or the quotation it continues (`leftovers`); only then is it stored without
    a speaker.
 
 A statement whose words lie inside quotation marks is `direct` (its span is the words inside
@@ -20,13 +20,15 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..nlp.parse import Paragraph, SentenceView
-from ..nlp.registry import Component, DocumentState, component
-from ..records import Quote
-from ..settings import Settings
-from .attribution_record import Attribution
-from .attribution_speakers import SpeakerSpan, lexicon, resolve_speaker
-from .attribution_syntax import (
+from ...nlp.parse import Paragraph, SentenceView
+from ...nlp.registry import Component, DocumentState, component
+from ...records import Quote
+from ...settings import Settings
+from .leftovers import LeftoverQuotes
+from .marks import ALL_MARKS, Quoted, find_quoted
+from .record import Attribution
+from .speakers import SpeakerSpan, lexicon, resolve_speaker
+from .syntax import (
     OBJECT_CONTENT_LEMMAS,
     SUBJECT_DEPS,
     claim_noun,
@@ -40,8 +42,6 @@ from .attribution_syntax import (
     token_start,
     trim,
 )
-from .quote_leftovers import LeftoverQuotes
-from .quote_marks import ALL_MARKS, Quoted, find_quoted
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -13,17 +13,18 @@ from __future__ import annotations
 import itertools
 from typing import TYPE_CHECKING, Protocol
 
-from ..nlp.parse import SentenceView
-from ..nlp.registry import Component, DocumentState, component
-from ..records import Claim, Evidence
-from ..settings import Settings
-from .claim_build import make_claim
-from .claim_elections import election_claims
-from .claim_events import EventMatch, find_events, stored_plover
-from .claim_index import EntityIndex
-from .claim_lexicon import claim_lexicon, is_loaded
-from .claim_relations import relation_claims
-from .claim_syntax import (
+from ...nlp.parse import SentenceView
+from ...nlp.registry import Component, DocumentState, component
+from ...records import Claim, Evidence
+from ...settings import Settings
+from ..opinion.lexicon import is_loaded
+from .build import make_claim
+from .elections import election_claims
+from .events import EventMatch, find_events, stored_plover
+from .index import EntityIndex
+from .lexicon import claim_lexicon
+from .relations import relation_claims
+from .syntax import (
     clause_chain,
     conjuncts,
     in_dateline,

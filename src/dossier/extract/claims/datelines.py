@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .claim_index import EntityIndex
+from .index import EntityIndex
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token

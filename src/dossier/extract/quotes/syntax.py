@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ..nlp.parse import Paragraph
-from .attribution_speakers import SpeakerSpan, lexicon
-from .quote_marks import ALL_MARKS
+from ...nlp.parse import Paragraph
+from .marks import ALL_MARKS
+from .speakers import SpeakerSpan, lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token

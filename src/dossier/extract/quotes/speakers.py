@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 
-from ..nlp.registry import DocumentState
-from ..records import Entity, EntityType, Mention
+from ...nlp.registry import DocumentState
+from ...records import Entity, EntityType, Mention
 
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 PERSONAL = {"he", "she", "him", "her", "his"}

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..records import Quote, QuoteKind
-from .attribution_speakers import SpeakerSpan
+from ...records import Quote, QuoteKind
+from .speakers import SpeakerSpan
 
 
 @dataclass

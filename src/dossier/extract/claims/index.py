@@ -9,13 +9,13 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
-from ..nlp.registry import DocumentState
-from ..records import Entity, Quote, TimeExpression
+from ...nlp.registry import DocumentState
+from ...records import Entity, Quote, TimeExpression
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from ..nlp.parse import Paragraph
+    from ...nlp.parse import Paragraph
 
 _PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 _REFLEXIVE = frozenset({"himself", "herself", "itself", "themselves", "myself", "ourselves"})

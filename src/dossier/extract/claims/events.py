@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .claim_lexicon import Trigger, claim_lexicon
-from .claim_syntax import object_candidates, subject_of
+from .lexicon import Trigger, claim_lexicon
 from .plover import plover_for, to_current
+from .syntax import object_candidates, subject_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token

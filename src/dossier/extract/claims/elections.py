@@ -10,16 +10,16 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..records import Claim
-from .claim_build import make_claim
-from .claim_index import EntityIndex
-from .claim_lexicon import claim_lexicon
-from .claim_syntax import subject_of
+from ...records import Claim
+from .build import make_claim
+from .index import EntityIndex
+from .lexicon import claim_lexicon
+from .syntax import subject_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from ..nlp.parse import SentenceView
+    from ...nlp.parse import SentenceView
 
 _NUMBER = re.compile(r"^\d{1,3}(?:[.,]\d+)?$")
 _ROUNDS = (

@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..nlp.parse import Paragraph
-from ..nlp.registry import DocumentState
-from ..records import QuoteKind
-from .attribution_record import Attribution
-from .attribution_speakers import SpeakerSpan
-from .attribution_syntax import (
+from ...nlp.parse import Paragraph
+from ...nlp.registry import DocumentState
+from ...records import QuoteKind
+from .marks import ALL_MARKS, Quoted
+from .record import Attribution
+from .speakers import SpeakerSpan
+from .syntax import (
     WHEN_ENTS,
     cue_bounds,
     in_complement,
@@ -30,7 +31,6 @@ from .attribution_syntax import (
     token_start,
     trim,
 )
-from .quote_marks import ALL_MARKS, Quoted
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

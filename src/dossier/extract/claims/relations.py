@@ -10,17 +10,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..records import Claim
-from .claim_build import make_claim
-from .claim_index import EntityIndex
-from .claim_lexicon import claim_lexicon, strip_loaded
-from .claim_places import place_claims
-from .claim_syntax import in_subtree, is_passive, misparsed_apposition, phrase, subject_of
+from ...records import Claim
+from ..opinion.lexicon import strip_loaded
+from .build import make_claim
+from .index import EntityIndex
+from .lexicon import claim_lexicon
+from .places import place_claims
+from .syntax import in_subtree, is_passive, misparsed_apposition, phrase, subject_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from ..nlp.parse import SentenceView
+    from ...nlp.parse import SentenceView
 
 _POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 _ORG = frozenset({"Organization"})

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..nlp.parse import SentenceView
-from ..nlp.registry import Component, DocumentState, component
-from ..records import Claim, Evidence
-from ..settings import Settings
-from .claim_index import EntityIndex
-from .claim_lexicon import subjectivity_lexicon
+from ...nlp.parse import SentenceView
+from ...nlp.registry import Component, DocumentState, component
+from ...records import Claim, Evidence
+from ...settings import Settings
+from ..claims.index import EntityIndex
+from .lexicon import subjectivity_lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
