@@ -144,11 +144,8 @@ def test_per_after_according_to_runs_through_the_first_outlet(
     )
     quote = find(state, "Several bankers attended")
     assert speaker(state, quote) == "The Harbor Ledger"
-    assert [state.entity(k).name for k in quote.via if state.entity(k)] == [
-        "The Harbor Ledger",
-        "El Vigía",
-        "La Hora",
-    ]
+    assert [state.entity(k).name for k in quote.via if state.entity(k)] == ["El Vigía"]
+    assert [state.entity(k).name for k in quote.sources if state.entity(k)] == ["La Hora"]
 
 
 def test_a_no_break_space_before_the_next_quotation_still_carries_it_on(

@@ -128,7 +128,7 @@ def _version_2_file(path: Path) -> None:
 def test_a_version_2_file_is_upgraded_with_indexes_and_co_mentions(db_path: Path) -> None:
     _version_2_file(db_path)
     with Database(db_path) as db:
-        assert db.schema_version == 3
+        assert db.schema_version == max(m.version for m in MIGRATIONS)
         for table in ("mentions", "roles", "quotes", "claims"):
             indexed = {
                 db.conn.execute(f"PRAGMA index_info({r['name']})").fetchone()["name"]
@@ -151,3 +151,14 @@ def test_a_version_2_file_is_upgraded_with_indexes_and_co_mentions(db_path: Path
         ).fetchone()
         assert row[0] == 1
         assert db.conn.execute("SELECT count(*) FROM mentions").fetchone()[0] == 3
+
+
+def test_version_6_keeps_the_basis_of_claims_and_quotes_and_loaded_spans(db_path: Path) -> None:
+    """Rows stored before migration 6 read back with no rule and no confidence."""
+    with Database(db_path) as db:
+        columns = {r[1] for r in db.conn.execute("PRAGMA table_info(claims)")}
+        assert {"rule", "confidence", "sources"} <= columns
+        columns = {r[1] for r in db.conn.execute("PRAGMA table_info(quotes)")}
+        assert {"rule", "confidence", "sources"} <= columns
+        columns = {r[1] for r in db.conn.execute("PRAGMA table_info(loaded_spans)")}
+        assert {"document_id", "start", "end", "text", "about_doc_entity_id", "holder"} <= columns

@@ -216,8 +216,8 @@ class Database:
         for quote in analysis.quotes:
             cursor = conn.execute(
                 "INSERT INTO quotes (document_id, speaker_doc_entity_id, speaker_reason, text,"
-                ' kind, start, "end", cue, cue_start, cue_end, via)'
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                ' kind, start, "end", cue, cue_start, cue_end, via, sources, rule, confidence)'
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     doc_id,
                     ref(quote.speaker),
@@ -230,6 +230,9 @@ class Database:
                     quote.cue_start,
                     quote.cue_end,
                     refs(quote.via),
+                    refs(quote.sources),
+                    quote.rule,
+                    quote.confidence,
                 ),
             )
             search_rows.append((quote.text, "quote", str(cursor.lastrowid), doc_id))
@@ -244,8 +247,8 @@ class Database:
                 "INSERT INTO claims (document_id, kind, subject_doc_entity_id,"
                 " object_doc_entity_id, place_doc_entity_id, value_number, value_text, unit, date,"
                 " status, plover, holder, attributes, evidence_start, evidence_end, evidence_text,"
-                " via)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " via, sources, rule, confidence)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     doc_id,
                     claim.kind,
@@ -264,8 +267,19 @@ class Database:
                     claim.evidence.end,
                     claim.evidence.text,
                     refs(claim.evidence.via),
+                    refs(claim.evidence.sources),
+                    claim.rule,
+                    claim.confidence,
                 ),
             )
+        conn.executemany(
+            'INSERT INTO loaded_spans (document_id, start, "end", text, about_doc_entity_id,'
+            " holder, holder_doc_entity_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (doc_id, s.start, s.end, s.text, ref(s.about), s.holder, ref(s.holder_entity))
+                for s in analysis.loaded_spans
+            ],
+        )
         conn.executemany(
             "INSERT INTO search (text, kind, ref, document_id) VALUES (?, ?, ?, ?)", search_rows
         )

@@ -235,12 +235,8 @@ def _attribution(
     """(reported?, via chain, speaker) for a claim from the quotes and cues around it."""
     quote = index.quote_at(trigger_offset, trigger_offset + 1)
     if quote is not None:
-        via: list[int] = []
-        speaker = quote.speaker
-        if speaker is not None and index.type_of(speaker) == "Organization":
-            via.append(speaker)
-        via.extend(k for k in quote.via if k not in via)
-        return True, via, speaker
+        # `via` is who the statement passed through; the speaker said it and is kept apart.
+        return True, [k for k in quote.via if k != quote.speaker], quote.speaker
     return _cue_attribution(sentence, index, trigger_offset)
 
 
@@ -259,7 +255,7 @@ def _cue_attribution(
             pobjs = [t for t in token.subtree if t.dep_ == "pobj"]
             keys = [k for t in pobjs for k in [index.key_of(t)] if k is not None]
             if keys:
-                return True, keys[:1], keys[0]
+                return True, [], keys[0]
     if trigger is not None:
         chain = clause_chain(trigger)
         for below, above in itertools.pairwise(chain):
@@ -267,7 +263,7 @@ def _cue_attribution(
                 subjects = [c for c in above.children if c.dep_ in {"nsubj"}]
                 keys = [k for s in subjects for k in [index.key_of(s)] if k is not None]
                 if keys:
-                    return True, keys, keys[0]
+                    return True, [], keys[0]
     return False, [], None
 
 
@@ -351,6 +347,9 @@ def claims_for_document(state: DocumentState, extractor: ClaimExtractor) -> list
             reported, via, speaker = _attribution(claim, index, trigger_offset, sentence)
             if reported:
                 claim.evidence.via = via
+                quote = index.quote_at(trigger_offset, trigger_offset + 1)
+                if quote is not None:
+                    claim.evidence.sources = list(quote.sources)
                 if speaker is not None:
                     claim.attributes["speaker"] = speaker
                 if claim.status in {"asserted", "planned"}:

@@ -4,8 +4,9 @@ A subjectivity lexicon (`dossier/lexicons/subjectivity.txt`) marks loaded words 
 ("lunatic", "right-wing extremist", "dirty secrets", "sniveling"). Each hit becomes
 `Claim(kind="opinion", status="opinion", holder=<the outlet>, subject=<who it characterises>,
 value=<the loaded phrase>)` — never a fact about the person — and the document gets
-`analysis.loaded_score`, the share of its sentences that carry such language. Inside a quote
-the holder is the quoted speaker rather than the outlet.
+`analysis.loaded_score`, the share of its sentences that carry such language, and
+`analysis.loaded_spans`, every loaded word with its holder and target. Inside a quote or a
+paraphrase ("X said the plan was reckless") the holder is the speaker rather than the outlet.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ...nlp.parse import SentenceView
 from ...nlp.registry import Component, DocumentState, component
-from ...records import Claim, Evidence
+from ...records import Claim, Evidence, LoadedSpan
 from ...settings import Settings
 from ..claims.index import EntityIndex
 from .lexicon import subjectivity_lexicon
@@ -22,7 +23,7 @@ from .lexicon import subjectivity_lexicon
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["find_loaded", "opinion_claims"]
+__all__ = ["find_loaded", "loaded_language", "opinion_claims"]
 
 _DEFAULT_HOLDER = "the outlet"
 
@@ -115,6 +116,13 @@ def _value(words: list[Token]) -> str:
 
 def opinion_claims(state: DocumentState) -> tuple[list[Claim], float]:
     """Opinion claims of the document and the share of sentences that carry loaded language."""
+    claims, score, _ = loaded_language(state)
+    return claims, score
+
+
+def loaded_language(state: DocumentState) -> tuple[list[Claim], float, list[LoadedSpan]]:
+    """Opinion claims, the loaded share of sentences and every loaded span, with holders."""
+    spans: list[LoadedSpan] = []
     index = EntityIndex(state)
     text = state.article.text
     outlet = state.article.site or _DEFAULT_HOLDER
@@ -134,13 +142,19 @@ def opinion_claims(state: DocumentState) -> tuple[list[Claim], float]:
             _, last = index.offsets(doc[end - 1])
             quote = index.quote_at(first, last)
             holder = outlet
+            holder_key: int | None = None
             via: list[int] = []
-            # Only a direct quotation carries the speaker's own words; a paraphrase is the
-            # outlet's wording.
-            if quote is not None and quote.speaker is not None and quote.kind == "direct":
+            # Inside a quotation or a paraphrase the characterisation is the speaker's: the
+            # outlet reports that they hold it ("X said the plan was reckless").
+            if quote is not None and quote.speaker is not None:
                 speaker = index.entity(quote.speaker)
                 holder = speaker.name if speaker is not None else outlet
-                via = [quote.speaker, *quote.via]
+                holder_key = quote.speaker
+                via = [k for k in quote.via if k != quote.speaker]
+            spans.append(
+                LoadedSpan(first, last, text[first:last], about=subject, holder=holder,
+                           holder_entity=holder_key)
+            )  # fmt: skip
             claims.append(
                 Claim(
                     kind="opinion", subject=subject, status="opinion", holder=holder,
@@ -151,7 +165,7 @@ def opinion_claims(state: DocumentState) -> tuple[list[Claim], float]:
                 )
             )  # fmt: skip
     score = loaded_sentences / len(sentences) if sentences else 0.0
-    return claims, round(score, 4)
+    return claims, round(score, 4), spans
 
 
 @component("opinion")
@@ -159,8 +173,9 @@ def make_opinion(settings: Settings) -> Component:
     """The opinion component: outlet's loaded characterisations and the document's score."""
 
     def run(state: DocumentState) -> None:
-        claims, score = opinion_claims(state)
+        claims, score, spans = loaded_language(state)
         state.analysis.claims.extend(claims)
         state.analysis.loaded_score = score
+        state.analysis.loaded_spans.extend(spans)
 
     return run

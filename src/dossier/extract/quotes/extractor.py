@@ -64,6 +64,8 @@ class _Finder(LeftoverQuotes):
         bounds = [(p.offset, p.offset + len(p.doc.text)) for p in parsed.paragraphs]
         self.quoted = find_quoted(self.text, bounds)
         self.found: list[Attribution] = []
+        #: "B and C also reported": (paragraph, offset, speaker spans) of parallel reports.
+        self.parallel: list[tuple[int, int, list[SpeakerSpan]]] = []
 
     # -- pass 0: interview transcripts ("VELA: We will …") -------------------------------
     def transcript_turns(self) -> None:
@@ -111,7 +113,13 @@ class _Finder(LeftoverQuotes):
             if is_speech_verb(token):
                 found = self.from_verb(paragraph, token)
                 if found is not None:
+                    found.parallel = any(
+                        c.dep_ == "advmod" and c.lower_ in _ALSO for c in token.children
+                    )
                     verbs.append(found)
+                elif (subjects := _parallel_reporters(token)) is not None:
+                    spans = [speaker_span(paragraph, t) for t in subjects]
+                    self.parallel.append((paragraph.index, token_start(paragraph, token), spans))
             elif (owned := claim_noun(token)) is not None:
                 verbs.extend(self.from_noun(paragraph, token, *owned))
             elif token.lower_ == "according":
@@ -131,7 +139,7 @@ class _Finder(LeftoverQuotes):
             span = speaker_span(paragraph, source)
             if verbs:
                 verbs[0].via_spans.append(span)
-                verbs[0].via_spans.extend(span.conjuncts)
+                verbs[0].source_spans.extend(span.conjuncts)
                 continue
             found = self.from_phrase(sentence, cue, last, source, span)
             if found is not None:
@@ -245,7 +253,7 @@ class _Finder(LeftoverQuotes):
             cue_type="according" if cue.lower_ == "according" else "per",
             cue=(token_start(paragraph, cue), token_end(paragraph, last)),
             speaker_span=span,
-            via_spans=list(span.conjuncts),
+            source_spans=list(span.conjuncts),
             cue_lemma=cue.lower_,
         )
 
@@ -361,10 +369,42 @@ class _Finder(LeftoverQuotes):
                 ).key
                 if key is not None and key not in item.via:
                     item.via.append(key)
+            for span in item.source_spans:
+                key = resolve_speaker(
+                    self.state, span, reporting=True, previous=previous, subjects=subjects
+                ).key
+                if key is not None and key not in item.sources:
+                    item.sources.append(key)
             if item.speaker is not None:
                 item.via = [item.speaker, *(k for k in item.via if k != item.speaker)]
                 previous.append((item.start, item.speaker))
         self.chain_reports(found)
+        self.parallel_reports(found, previous, subjects)
+
+    def parallel_reports(
+        self,
+        found: list[Attribution],
+        previous: list[tuple[int, int | None]],
+        subjects: frozenset[int],
+    ) -> None:
+        """ "According to A, … B and C also reported": B and C are sources beside A, each
+        reporting on its own, for the last report before them in that paragraph or the one
+        before — not links of A's chain."""
+        for paragraph, offset, spans in self.parallel:
+            before = [
+                f
+                for f in found
+                if f.reporting and f.start < offset and paragraph - 1 <= f.paragraph <= paragraph
+            ]
+            if not before:
+                continue
+            target = before[-1]
+            for span in spans:
+                key = resolve_speaker(
+                    self.state, span, reporting=True, previous=previous, subjects=subjects
+                ).key
+                if key is not None and key != target.speaker and key not in target.sources:
+                    target.sources.append(key)
 
     @staticmethod
     def chain_reports(found: list[Attribution]) -> None:
@@ -393,13 +433,37 @@ class _Finder(LeftoverQuotes):
                     continue
                 if item.speaker is None and later.speaker is not None:
                     item.speaker = later.speaker
+                if later.parallel:
+                    # "According to A, … B and C also reported": each states it on its own.
+                    for key in later.via:
+                        if key not in item.sources and key != item.speaker:
+                            item.sources.append(key)
+                    continue
                 for key in later.via:
                     if key not in item.via:
                         item.via.append(key)
+                item.sources.extend(k for k in later.sources if k not in item.sources)
             if item.cue_type == "reportedly" and item.speaker is None:
                 item.speaker_reason = "reported, but the text does not say by whom"
             elif item.cue_type == "reportedly" and item.speaker not in item.via:
                 item.via.insert(0, item.speaker)  # type: ignore[arg-type]
+
+
+#: Adverbs that make a report one more source beside another ("B also reported").
+_ALSO = frozenset({"also", "too", "likewise", "similarly"})
+
+
+def _parallel_reporters(verb: Token) -> list[Token] | None:
+    """The reporters of "B and C also reported (it)": a report with no content of its own that
+    repeats an earlier one, side by side with it; None when `verb` is not such a report."""
+    if verb.lemma_.lower() not in {"report", "confirm", "publish", "say"}:
+        return None
+    if not any(c.dep_ == "advmod" and c.lower_ in _ALSO for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "PROPN":
+        return None
+    return [subject, *subject.conjuncts]
 
 
 def find_attributions(state: DocumentState) -> list[Attribution]:
@@ -425,7 +489,9 @@ def find_attributions(state: DocumentState) -> list[Attribution]:
             cue=text[cue[0] : cue[1]] if cue else None,
             cue_start=cue[0] if cue else None,
             cue_end=cue[1] if cue else None,
-            via=list(item.via),
+            # `via` is who it passed through: never the speaker, who said it.
+            via=[k for k in item.via if k != item.speaker],
+            sources=[k for k in item.sources if k != item.speaker and k not in item.via],
             speaker_reason=None if item.speaker is not None else item.speaker_reason,
         )
     return found

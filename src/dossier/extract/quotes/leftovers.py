@@ -294,6 +294,7 @@ class LeftoverQuotes:
             "continued",
             speaker_span=last.speaker_span,
             via_spans=list(last.via_spans),
+            source_spans=list(last.source_spans),
         )
 
     def continued(self, paragraph: Paragraph, quoted: Quoted) -> Attribution | None:
@@ -327,6 +328,7 @@ class LeftoverQuotes:
             cue=last.cue,
             speaker_span=last.speaker_span,
             via_spans=list(last.via_spans),
+            source_spans=list(last.source_spans),
             cue_lemma=last.cue_lemma,
         )
 

@@ -22,9 +22,15 @@ class Attribution:
     speaker_span: SpeakerSpan | None = None
     #: Outlets or people named as intermediaries ("per The Harbor Ledger").
     via_spans: list[SpeakerSpan] = field(default_factory=list)
+    #: Outlets named beside the source ("according to A and B", "per A and B"): parallel.
+    source_spans: list[SpeakerSpan] = field(default_factory=list)
     speaker: int | None = None
     speaker_reason: str | None = None
     via: list[int] = field(default_factory=list)
+    #: Parallel sources: later reports that state it on their own ("B also reported").
+    sources: list[int] = field(default_factory=list)
+    #: True for a report that stands beside an earlier one ("B also reported that …").
+    parallel: bool = False
     record: Quote | None = None
     #: Lemma of the cue word ("say", "according", "report").
     cue_lemma: str = ""
