@@ -56,7 +56,7 @@ def confident(row: sqlite3.Row, min_confidence: float | None) -> bool:
     basis, stored before rules carried one, always pass)."""
     if min_confidence is None:
         return True
-    value = row["confidence"] if "confidence" in row.keys() else None
+    value = row["confidence"]
     return value is None or float(value) >= min_confidence
 
 
@@ -162,7 +162,7 @@ def build_quotes(
 
 
 def _get(row: sqlite3.Row, column: str) -> Any:
-    return row[column] if column in row.keys() else None
+    return row[column]
 
 
 def build_claims(
