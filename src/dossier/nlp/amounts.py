@@ -193,6 +193,13 @@ def _status(sentence: SentenceView, token: Token) -> ClaimStatus:
     return "asserted"
 
 
+def _sterling(sentence: str, tail: list[str]) -> bool:
+    """True when "pounds" is money: "£" in the sentence, or "pounds sterling"/"British pounds"."""
+    if "£" in sentence or (len(tail) > 1 and tail[1].lower().startswith("sterling")):
+        return True
+    return re.search(r"\b(?:British|UK|U\.K\.|Egyptian|Lebanese)\s+pounds?\b", sentence) is not None
+
+
 def _unit_for_count(noun: Token) -> str:
     word = noun.lower_
     if word in _PEOPLE or noun.ent_type_ == "NORP":
@@ -258,8 +265,12 @@ def _claim(
         unit = _CURRENCIES.get(groups["cur"].strip(), groups["cur"])
     else:
         tail = state.article.text[end : end + 20].split()
-        if tail and tail[0].lower().strip(".,;") in _CURRENCY_WORDS:
-            unit = _CURRENCY_WORDS[tail[0].lower().strip(".,;")]
+        word = tail[0].lower().strip(".,;") if tail else ""
+        if word in {"pound", "pounds"} and not _sterling(sentence.text, tail):
+            unit = "pound"  # "300 pounds" in US news is a weight; money says £ or sterling
+            attributes["counted"] = word
+        elif word in _CURRENCY_WORDS:
+            unit = _CURRENCY_WORDS[word]
         else:
             noun = _counted_noun(token)
             if noun is None or noun.ent_type_ in {"DATE", "TIME"}:

@@ -83,6 +83,8 @@ def election_claims(sentence: SentenceView, index: EntityIndex) -> list[Claim]:
     for verb in sentence.span:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in lexicon.words("election_verbs"):
             continue
+        if any(c.dep_ == "prt" for c in verb.children):
+            continue  # "beat up on X", "won over X's donors", "lost out": not a result
         defeat_with_shares = verb.lemma_ in {"defeat", "beat"} and bool(_shares(list(verb.subtree)))
         if (verb.lemma_ == "lose" or not _is_election(verb)) and not defeat_with_shares:
             continue

@@ -106,6 +106,8 @@ class RuleClaimExtractor:
             keys = [k for k in index.keys_of(target, via_poss=True) if k not in subjects]
             place_keys = [k for k in keys if index.type_of(k) in _PLACE_TYPES]
             if event.kind == "travel":
+                if not _destination(target, event.trigger):
+                    continue  # "spoke in X" after "went": where, not where to
                 # Small NER models often type a destination as an organisation: "fly to X".
                 to_keys = (
                     keys
@@ -141,7 +143,7 @@ class RuleClaimExtractor:
             place = _place_below(event.trigger, index)
         plover = stored_plover(event)
         if event.kind == "travel":
-            if place is None:
+            if place is None or not _movement(event.trigger):
                 return []
             return [
                 make_claim("travel", s, event.trigger, sentence, index, obj=place, place=place,
@@ -167,6 +169,40 @@ class RuleClaimExtractor:
             for o in targets
             if o != s
         ]  # fmt: skip
+
+
+#: Prepositions that name where a trip goes or comes from ("flew to X", "returned from X").
+_DESTINATION_PREPS = frozenset({"to", "into", "toward", "towards", "from"})
+#: Verbs of arriving, whose "in X" or "at X" is the destination ("arrived in X").
+_ARRIVALS = frozenset({"arrive", "land", "return"})
+#: Particles that turn a movement verb into something else ("went on to say", "go ahead").
+_NOT_MOVEMENT_PARTICLES = frozenset({"on", "ahead", "after", "through", "along", "over", "up"})
+
+
+def _movement(trigger: Token) -> bool:
+    """True when a travel verb means moving somewhere: not "went on to say", not "is going to
+    meet" (a verb after it), not "went through a crisis"."""
+    if trigger.pos_ != "VERB":
+        return trigger.pos_ == "NOUN"
+    for child in trigger.children:
+        if child.dep_ == "prt" and child.lower_ in _NOT_MOVEMENT_PARTICLES:
+            return False
+        if child.dep_ == "xcomp":
+            return False
+    return True
+
+
+def _destination(target: Token, trigger: Token) -> bool:
+    """True when `target` is where the trip goes: the object of "to"/"into"/"from" on the
+    verb, the object of "tour X", "visit X", "left X", or "in X" after "arrived"."""
+    if target.dep_ == "dobj":
+        return target.head.i == trigger.i
+    head = target.head
+    if target.dep_ != "pobj" or head.head.i != trigger.i:
+        return False
+    if head.lower_ in _DESTINATION_PREPS:
+        return True
+    return head.lower_ in {"in", "at"} and trigger.lemma_.lower() in _ARRIVALS
 
 
 def _the_two(token: Token) -> bool:

@@ -129,6 +129,13 @@ def _appositive_of(noun: Token, index: EntityIndex) -> int | None:
     return None
 
 
+#: Relations that read the same both ways ("X, an ally of Y" = "Y, an ally of X").
+_SYMMETRIC_RELATIONS = frozenset(
+    {"friend", "ally", "partner", "rival", "associate", "confidant", "colleague", "close to",
+     "opponent", "classmate", "roommate", "business partner"}
+)  # fmt: skip
+
+
 def _kin_claims(
     noun: Token, relation: str, kind: str, sentence: SentenceView, index: EntityIndex
 ) -> list[Claim]:
@@ -150,7 +157,11 @@ def _kin_claims(
             if prep.dep_ == "prep" and prep.lower_ in {"with", "of", "to"}:
                 targets = [c for c in prep.children if c.dep_ == "pobj"]
                 keys = [k for t in targets for k in index.keys_of(t)]
-                if keys:
+                if keys and relation not in _SYMMETRIC_RELATIONS:
+                    # "X, an aide to Y" is Y's aide: the relation belongs to Y, as in "Y's
+                    # aide, X" (owner Y, other X).
+                    owner, other = keys[0], owner
+                elif keys:
                     other = keys[0]
     elif kind == "associate" and other is None:
         for prep in noun.children:
@@ -310,6 +321,9 @@ def _membership(noun: Token, sentence: SentenceView, index: EntityIndex) -> list
             group_key = None
         value = phrase(noun).text if group_key is None else None
         owner = _owner(noun, index)
+        # A membership names the organisation: "his legal team", "her party's" name none.
+        if group_key is None:
+            owner = None
         if owner is not None and index.type_of(owner) == "Person" and owner != group_key:
             claims.append(
                 make_claim("membership", owner, noun, sentence, index, clausal=False, obj=group_key,
@@ -319,7 +333,7 @@ def _membership(noun: Token, sentence: SentenceView, index: EntityIndex) -> list
             if child.dep_ == "relcl" and child.lemma_.lower() in lexicon.words("group_verbs"):
                 subject = subject_of(child)
                 key = index.key_of(subject) if subject is not None else None
-                if key is not None and index.type_of(key) == "Person":
+                if key is not None and index.type_of(key) == "Person" and group_key is not None:
                     claims.append(
                         make_claim("membership", key, child, sentence, index, obj=group_key,
                               value=phrase(noun).text.split(" that ")[0], lemma=lemma,

@@ -196,14 +196,35 @@ def _child_cue(child: Token, status: str, cues: list[str], hedges: frozenset[str
         return "denied"
     if status == "denied":
         return status
-    if low in hedges or (child.dep_ == "aux" and low in {"may", "might", "could"}):
+    if low in hedges or (child.dep_ == "aux" and low in {"may", "might", "could", "should"}):
         cues.append(low)
+        return "hedged"
+    if child.dep_ == "mark" and low in _CONDITIONS:
+        cues.append(low)  # "if X meets Y": a condition, not an event
         return "hedged"
     future = low in {"will", "'ll", "’ll", "shall", "wo"}
     if child.dep_ == "aux" and future and status == "asserted":
         cues.append(low)
         return "planned"
+    if child.dep_ == "aux" and low in {"would", "'d", "’d"} and status == "asserted":
+        cues.append(low)  # "would meet": a hypothetical, or a plan reported in the past
+        return "hedged"
     return status
+
+
+#: Subordinators that make their clause a condition or an open question ("if", "whether").
+_CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
+#: Verbs after which the event is a plan ("going to meet", "scheduled to visit").
+_TO_FUTURE = frozenset({"go", "schedule", "slate", "due", "set", "poise"})
+
+
+def _is_question(trigger: Token) -> bool:
+    """True when the trigger's sentence is a question ("Will X meet Y?", "Did X …?")."""
+    sent = trigger.sent
+    last = next(
+        (t for t in reversed(sent) if not t.is_space and t.text not in {'"', "”", "’", "'"}), None
+    )
+    return last is not None and last.text == "?"
 
 
 def modality(trigger: Token) -> tuple[str, list[str]]:
@@ -229,9 +250,16 @@ def modality(trigger: Token) -> tuple[str, list[str]]:
         elif level and token.lemma_ in lexicon.words("planned_verbs") and status == "asserted":
             cues.append(token.lemma_)
             status = "planned"
+        elif level and token.lemma_ in _TO_FUTURE and status == "asserted":
+            if chain[level - 1].dep_ == "xcomp":  # "is going to meet", "is set to visit"
+                cues.append(token.lemma_)
+                status = "planned"
         if lemma_only or token.dep_ in {"ROOT", "parataxis"}:
             break
         lemma_only = token.dep_ == "ccomp"
+    if status in {"asserted", "planned"} and _is_question(trigger):
+        cues.append("?")
+        status = "hedged"  # a question asks whether it happened; it does not say so
     return status, cues
 
 
