@@ -250,10 +250,14 @@ def modality(trigger: Token) -> tuple[str, list[str]]:
         elif level and token.lemma_ in lexicon.words("planned_verbs") and status == "asserted":
             cues.append(token.lemma_)
             status = "planned"
-        elif level and token.lemma_ in _TO_FUTURE and status == "asserted":
-            if chain[level - 1].dep_ == "xcomp":  # "is going to meet", "is set to visit"
-                cues.append(token.lemma_)
-                status = "planned"
+        elif (
+            level
+            and token.lemma_ in _TO_FUTURE
+            and status == "asserted"
+            and chain[level - 1].dep_ == "xcomp"  # "is going to meet", "is set to visit"
+        ):
+            cues.append(token.lemma_)
+            status = "planned"
         if lemma_only or token.dep_ in {"ROOT", "parataxis"}:
             break
         lemma_only = token.dep_ == "ccomp"
