@@ -50,7 +50,7 @@ _PEOPLE |= {"deaths", "victims", "supporters", "patients", "officers", "delegate
 _PEOPLE |= {"men", "adults", "inmates", "asylum-seekers", "detainees", "deportees", "staff"}
 _RELATIVE = {"that", "which", "who", "whom"}
 _PLANNED = {"intend", "plan", "promise", "pledge", "vow", "want", "aim", "propose", "seek"}
-_PLANNED |= {"hope", "expect", "threaten", "announce", "will", "would", "going"}
+_PLANNED |= {"hope", "expect", "threaten", "will", "would", "going"}
 _REPORTED = re.compile(r"\b(?:according to|reportedly|reported|reports|per)\b", re.IGNORECASE)
 _HEDGED = {"may", "might", "could", "estimate", "estimated", "about", "around", "roughly"}
 _QUALIFIER = re.compile(
@@ -222,11 +222,26 @@ def find_amounts(state: DocumentState) -> list[Claim]:
                 continue  # "one-time", "two-year-old": part of a compound word
             if match.re is _WORDS_COUNT and _not_a_count(match, text[sentence.start : start]):
                 continue
+            if _not_a_quantity(text[max(0, start - 12) : start], text[end : end + 12]):
+                continue
             claim = _claim(state, sentence, match, start, end)
             if claim is not None:
                 seen.append((start, end))
                 claims.append(claim)
     return claims
+
+
+#: Numbers that name, rank or split rather than measure: "Exodus 18:21", "9/11", "5-to-4",
+#: "top 10", "two out of three", "our two countries".
+_NAMING_BEFORE = re.compile(
+    r"(?:[:/]|\d-to-|\btop\s+|\b(?:our|their|his|her|its|my|your)\s+)$", re.I
+)
+_NAMING_AFTER = re.compile(r"^(?::\d|/\d|-to-|\s+out\s+of\b)", re.I)
+
+
+def _not_a_quantity(before: str, after: str) -> bool:
+    """True for a number that is a reference, a date name, a split, a rank or a proportion."""
+    return bool(_NAMING_BEFORE.search(before) or _NAMING_AFTER.search(after))
 
 
 def _not_a_count(match: re.Match[str], before: str) -> bool:

@@ -46,6 +46,18 @@ def _shares(tokens: list[Token]) -> list[tuple[Token, float]]:
     return [(t, share) for t in tokens for share in [_percent_at(t)] if share is not None]
 
 
+#: Words that make a sentence about a forecast, not a count of votes.
+_FORECASTS = frozenset({"poll", "polls", "polling", "survey", "forecast", "odds", "markets"})
+
+
+def _stated_result(verb: Token) -> bool:
+    """True when the verb states a result: "won", "has won", "wins" (a headline), "winning
+    the biggest bloc" — not "to win", "can clinch", "would have to win", nor a poll's lead."""
+    if verb.tag_ == "VB":
+        return False  # an infinitive or a modal's verb: a hope, a need, a forecast
+    return not any(t.lower_ in _FORECASTS for t in verb.sent)
+
+
 def _is_election(verb: Token) -> bool:
     nouns = claim_lexicon().words("election_nouns")
     for child in verb.children:
@@ -85,6 +97,8 @@ def election_claims(sentence: SentenceView, index: EntityIndex) -> list[Claim]:
             continue
         if any(c.dep_ == "prt" for c in verb.children):
             continue  # "beat up on X", "won over X's donors", "lost out": not a result
+        if not _stated_result(verb):
+            continue
         defeat_with_shares = verb.lemma_ in {"defeat", "beat"} and bool(_shares(list(verb.subtree)))
         if (verb.lemma_ == "lose" or not _is_election(verb)) and not defeat_with_shares:
             continue

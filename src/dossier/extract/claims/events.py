@@ -37,7 +37,8 @@ _ABUSE = frozenset({"torture", "beat", "abuse", "rape", "kidnap", "abduct", "exe
 #: sanctions", "won praise"): the subject is the target, not the source.
 _UNDERGO_VERBS = frozenset(
     {"draw", "face", "receive", "attract", "earn", "incur", "suffer", "endure", "weather",
-     "invite", "court", "win", "garner", "get"}
+     "invite", "court", "win", "garner", "get", "survive", "withstand", "deflect", "dismiss",
+     "ignore", "shrug", "rebuff", "escape", "avoid"}
 )  # fmt: skip
 _ACTOR_POS = frozenset({"PROPN", "NOUN", "PRON", "ADJ", "NUM"})
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})

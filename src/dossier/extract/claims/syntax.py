@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from .lexicon import claim_lexicon
+from .lexicon import ClaimLexicon, claim_lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -218,6 +218,13 @@ _CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
 _TO_FUTURE = frozenset({"go", "schedule", "slate", "due", "set", "poise"})
 
 
+def _plans(token: Token, below: Token, lexicon: ClaimLexicon) -> bool:
+    """True when `token` makes the clause below it a plan ("plans to", "is going to meet")."""
+    if token.lemma_ in lexicon.words("planned_verbs"):
+        return True
+    return token.lemma_ in _TO_FUTURE and below.dep_ == "xcomp"
+
+
 def _is_question(trigger: Token) -> bool:
     """True when the trigger's sentence is a question ("Will X meet Y?", "Did X …?")."""
     sent = trigger.sent
@@ -247,15 +254,7 @@ def modality(trigger: Token) -> tuple[str, list[str]]:
         elif level and token.lemma_ in lexicon.words("hedge_verbs") and is_passive(token):
             cues.append(f"is {token.text} to")
             status = "hedged" if status != "denied" else status
-        elif level and token.lemma_ in lexicon.words("planned_verbs") and status == "asserted":
-            cues.append(token.lemma_)
-            status = "planned"
-        elif (
-            level
-            and token.lemma_ in _TO_FUTURE
-            and status == "asserted"
-            and chain[level - 1].dep_ == "xcomp"  # "is going to meet", "is set to visit"
-        ):
+        elif level and status == "asserted" and _plans(token, chain[level - 1], lexicon):
             cues.append(token.lemma_)
             status = "planned"
         if lemma_only or token.dep_ in {"ROOT", "parataxis"}:
@@ -277,10 +276,24 @@ def in_dateline(token: Token) -> bool:
     """
     sent = token.sent
     first = sent[0]
+    agency = _agency_dateline(sent)
+    if agency is not None:
+        return token.i < agency  # "New York (AGENCY) –": a place and a wire, never an actor
     if not (first.is_alpha and len(first.text) >= 3 and first.text.isupper()):
         return False
     dash = next((t for t in sent[:15] if t.text in _DASHES), None)
     return dash is not None and token.i < dash.i
+
+
+def _agency_dateline(sent: Span) -> int | None:
+    """Index of the dash ending "Place (AGENCY) –" at a sentence's start, else None."""
+    words = list(sent[:10])
+    for n, word in enumerate(words[:-3]):
+        closing = words[n + 2]
+        if word.text == "(" and words[n + 1].text.isupper() and closing.text == ")":
+            dash = words[n + 3]
+            return dash.i if dash.text in _DASHES else None
+    return None
 
 
 def sentence_tokens(span: Span) -> list[Token]:
