@@ -276,6 +276,19 @@ def _employment(noun: Token, sentence: SentenceView, index: EntityIndex) -> list
     ]  # fmt: skip
 
 
+#: Words in the name of a place of learning ("Lehigh University", "the Naval Academy").
+_SCHOOL_WORDS = frozenset(
+    {"university", "college", "school", "academy", "institute of technology", "seminary",
+     "polytechnic", "conservatory", "lycée", "gymnasium", "universidad", "université"}
+)  # fmt: skip
+
+
+def _school(name: str | None) -> bool:
+    """True when an organisation's name says it teaches (university, college, school …)."""
+    low = (name or "").lower()
+    return any(word in low for word in _SCHOOL_WORDS)
+
+
 def _education(token: Token, sentence: SentenceView, index: EntityIndex) -> list[Claim]:
     lexicon = claim_lexicon()
     if token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() in lexicon.words("education"):
@@ -297,6 +310,9 @@ def _education(token: Token, sentence: SentenceView, index: EntityIndex) -> list
                     school = key
     if holder is None or school is None or index.type_of(holder) != "Person":
         return []
+    school_entity = index.entity(school)
+    if not _school(school_entity.name if school_entity is not None else None):
+        return []  # "attending a convention", "a fellow at an institute": not schooling
     return [
         make_claim(
             "education",
@@ -391,7 +407,21 @@ def relation_claims(sentence: SentenceView, index: EntityIndex) -> list[Claim]:
             claims.extend(_leads(token, sentence, index))
     claims.extend(_titled_names(sentence, index))
     claims.extend(place_claims(sentence, index))
-    return claims
+    return [c for c in claims if not _not_a_job(c)]
+
+
+#: Titles that name a standing, not a job with the body named beside them ("Senate candidate",
+#: "GOP front-runner", "university student", "an Al Qaeda affiliate").
+_NOT_JOBS = frozenset(
+    {"student", "candidate", "frontrunner", "front-runner", "nominee", "presidential",
+     "affiliate", "hopeful", "contender", "challenger", "member", "supporter", "donor", "voter"}
+)  # fmt: skip
+
+
+def _not_a_job(claim: Claim) -> bool:
+    """True for an `employment` claim made from a word that names no job."""
+    trigger = str(claim.attributes.get("trigger", "")).lower()
+    return claim.kind == "employment" and trigger in _NOT_JOBS
 
 
 def _title_of(tokens: list[Token], j: int, index: EntityIndex) -> bool:
