@@ -300,15 +300,23 @@ def _conflicts(claims: list[StoredClaim]) -> list[Contradiction]:
     return found
 
 
+#: Statuses that say something happened (or did not): plans and hedges never conflict.
+_STATED = frozenset({"asserted", "reported", "denied"})
+
+
 def _conflict(a: StoredClaim, b: StoredClaim) -> str | None:
     """Why two claims about the same entities cannot both hold, or None."""
+    if a.status not in _STATED or b.status not in _STATED:
+        return None  # "will back her" and "has not endorsed her" can both be true
     if not dates_compatible(a.date, b.date):
         same_month = bool(a.date and b.date and a.date[:7] == b.date[:7])
         if a.kind in EVENT_KINDS and same_month and values_compatible(a.value, b.value):
             return f"different dates for what may be one event: {a.date} / {b.date}"
         return None  # facts on different dates are different facts
     if (a.status == "denied") != (b.status == "denied"):
-        return "one source denies what the other states"
+        # Only one act about one named other side: "backed X" / "did not endorse X".
+        same_act = a.object is not None and values_compatible(a.value, b.value)
+        return "one source denies what the other states" if same_act else None
     if a.kind in SINGLE_VALUED_KINDS and not values_compatible(a.value, b.value):
         if not _same_measure(a, b):
             return None
@@ -319,16 +327,20 @@ def _conflict(a: StoredClaim, b: StoredClaim) -> str | None:
 
 
 def _same_measure(a: StoredClaim, b: StoredClaim) -> bool:
-    """True when two values are exact statements of one measure of one thing.
+    """True when two values are exact statements of one measure of one thing on one day.
 
     An amount needs its measured noun on both sides ("$5 billion" alone could be any sum the
-    subject is named beside); a bound or estimate ("more than", "about") fits many values.
+    subject is named beside) and the same full date ("439 delegates short" and "214 delegates
+    at stake" count different things on different days); a bound or estimate ("more than",
+    "about") fits many values.
     """
+    # One contest or one count is one date: values of different days are different facts.
+    same_day = bool(a.date and b.date and len(a.date) == len(b.date) == 10 and a.date == b.date)
     if a.kind != "amount":
-        return True
+        return same_day
     if a.measure is None or a.measure != b.measure or a.unit != b.unit:
         return False
-    return a.qualifier is None and b.qualifier is None
+    return same_day and a.qualifier is None and b.qualifier is None
 
 
 _CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
