@@ -18,10 +18,11 @@ from ...nlp.registry import Component, DocumentState, component
 from ...records import Claim, Evidence, LoadedSpan
 from ...settings import Settings
 from ..claims.index import EntityIndex
+from ..claims.syntax import phrase, subject_of
 from .lexicon import subjectivity_lexicon
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 __all__ = ["find_loaded", "loaded_language", "opinion_claims"]
 
@@ -81,6 +82,13 @@ def _characterised(head: Token, index: EntityIndex) -> int | None:
                 subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
                 return index.key_of(subjects[0]) if subjects else None
             continue
+        if token.dep_ in {"oprd", "dobj", "ccomp", "xcomp"}:
+            # "X called Y a liar": the word is said of the called one, the object before it.
+            called = [
+                c for c in token.head.children if c.dep_ in {"dobj", "oprd"} and c.i < token.i
+            ]
+            if called and index.key_of(called[0]) is not None:
+                return index.key_of(called[0])
         if token.dep_ == "pobj" and token.head.dep_ == "prep":
             token = token.head.head
             continue
@@ -114,6 +122,49 @@ def _value(words: list[Token]) -> str:
     return doc[words[0].i : end].text
 
 
+#: Verbs whose subject applies the word that follows to someone ("called him a liar").
+_CALLING = frozenset(
+    {"call", "label", "brand", "dub", "describe", "deem", "term", "denounce", "decry",
+     "tweet", "slam", "blast", "think", "believe", "consider", "view", "regard", "see",
+     "say", "argue", "insist", "claim", "accuse", "mock", "deride", "portray", "paint"}
+)  # fmt: skip
+_OPEN_MARKS = ("“", '"', "''", "‘")
+_CLOSE_MARKS = ("”", '"', "''", "’")
+
+
+def _caller(head: Token) -> Token | None:
+    """The subject of a calling verb above the loaded phrase ("X called him a liar",
+    "Democrats labeled her as an extremist", "he thought she was a liar"), else None."""
+    token = head
+    for _ in range(5):
+        if token.head.i == token.i:
+            return None
+        token = token.head
+        if token.pos_ == "VERB" and token.lemma_.lower() in _CALLING:
+            subject = subject_of(token)
+            if subject is None or subject.lower_ in {"it", "this", "that", "which", "there"}:
+                return None
+            return subject
+    return None
+
+
+def _part_of_name(words: Span, index: EntityIndex) -> bool:
+    """True when capitalised loaded words belong to a name ("Notorious RBG")."""
+    if not all(t.is_title or t.is_upper for t in words):
+        return False
+    return any(index.named_at(t) or t.ent_type_ for t in words)
+
+
+def _in_marks(sentence: str, start: int, end: int) -> bool:
+    """True when [start, end) of the sentence lies inside quotation marks."""
+    before = sentence[:start]
+    opened = max(before.rfind(m) for m in _OPEN_MARKS)
+    closed = before.rfind("”")
+    if opened < 0 or closed > opened:
+        return False
+    return any(m in sentence[end:] for m in _CLOSE_MARKS)
+
+
 def opinion_claims(state: DocumentState) -> tuple[list[Claim], float]:
     """Opinion claims of the document and the share of sentences that carry loaded language."""
     claims, score, _ = loaded_language(state)
@@ -141,20 +192,32 @@ def loaded_language(state: DocumentState) -> tuple[list[Claim], float, list[Load
             first, _ = index.offsets(doc[start])
             _, last = index.offsets(doc[end - 1])
             quote = index.quote_at(first, last)
-            holder = outlet
+            holder: str | None = outlet
             holder_key: int | None = None
             via: list[int] = []
             # Inside a quotation or a paraphrase the characterisation is the speaker's: the
             # outlet reports that they hold it ("X said the plan was reckless").
+            caller = _caller(head)
+            if _part_of_name(doc[start:end], index):
+                continue  # "Notorious RBG", "the Countering Violent Extremism program": names
             if quote is not None and quote.speaker is not None:
                 speaker = index.entity(quote.speaker)
                 holder = speaker.name if speaker is not None else outlet
                 holder_key = quote.speaker
                 via = [k for k in quote.via if k != quote.speaker]
+            elif caller is not None:
+                # "X called him a liar", "Democrats label her an extremist": X's word.
+                holder_key = index.key_of(caller)
+                named = index.entity(holder_key)
+                holder = named.name if named is not None else phrase(caller).text
+            elif _in_marks(sentence.text, first - sentence.start, last - sentence.start):
+                holder, holder_key = None, None  # quoted words whose speaker the text hides
             spans.append(
                 LoadedSpan(first, last, text[first:last], about=subject, holder=holder,
                            holder_entity=holder_key)
             )  # fmt: skip
+            if holder is None:
+                continue  # an opinion needs its holder; the span above keeps the words
             claims.append(
                 Claim(
                     kind="opinion", subject=subject, status="opinion", holder=holder,
