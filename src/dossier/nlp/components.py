@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..extract.claims import basis as _basis  # noqa: F401
 from ..extract.claims import extractor as _claims  # noqa: F401
 from ..extract.opinion import extractor as _opinion  # noqa: F401
 from ..extract.quotes import extractor as _quotes  # noqa: F401

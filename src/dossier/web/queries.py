@@ -16,6 +16,7 @@ from typing import Any
 
 from ..errors import BadQuery, NotADossierDatabase, NotFound, StoreError
 from ..records import CLAIM_KINDS
+from ..settings import Settings
 from .facts import Facts
 
 Row = dict[str, Any]
@@ -307,12 +308,24 @@ def _sentence_link(doc_id: str, sentence: int | None) -> str:
     return f"/document/{doc_id}" + (f"#s{sentence}" if sentence is not None else "")
 
 
+def _sure(conn: sqlite3.Connection, table: str, alias: str) -> str:
+    """SQL that keeps rows at least as sure as the default minimum confidence (rows stored
+    before rules carried a confidence, and databases from before migration 6, pass)."""
+    columns = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+    if "confidence" not in columns:
+        return "1"
+    return f"({alias}.confidence IS NULL OR {alias}.confidence >= {Settings().min_confidence})"
+
+
 def _claim_rows(conn: sqlite3.Connection, where: str, params: tuple[Any, ...]) -> list[Row]:
+    where, _, order = where.partition(" ORDER BY ")
+    order = f" ORDER BY {order}" if order else ""
     return _rows(
         conn,
         "SELECT c.*, d.title AS doc_title, d.published AS doc_published, "
         + _sentence_index_sql("c.document_id", "c.evidence_start")
-        + f" AS sentence FROM claims c JOIN documents d ON d.id = c.document_id WHERE {where}",
+        + " AS sentence FROM claims c JOIN documents d ON d.id = c.document_id"
+        + f" WHERE ({where}) AND {_sure(conn, 'claims', 'c')}{order}",
         params,
     )
 
@@ -392,7 +405,8 @@ def _quotes(conn: sqlite3.Connection, where: str, params: tuple[Any, ...]) -> li
         conn,
         "SELECT q.*, d.title AS doc_title, d.published AS doc_published, "
         + _sentence_index_sql("q.document_id", "q.start")
-        + f" AS sentence FROM quotes q JOIN documents d ON d.id = q.document_id WHERE {where}"
+        + " AS sentence FROM quotes q JOIN documents d ON d.id = q.document_id"
+        + f" WHERE ({where}) AND {_sure(conn, 'quotes', 'q')}"
         " ORDER BY coalesce(d.published, '') DESC, q.id LIMIT ?",
         (*params, DOSSIER_LIMIT),
     )

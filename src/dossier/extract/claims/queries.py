@@ -13,7 +13,7 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from ...records import CLAIM_KINDS
-from ...resolve.corroboration import corroborate
+from ...resolve.corroboration import corroborate, format_value
 from ...resolve.judgements import EntityRef, find_entity
 
 __all__ = ["ClaimLine", "PersonClaims", "claims_of"]
@@ -57,6 +57,7 @@ class PersonClaims:
 
 _QUERY = """
 SELECT c.id, c.kind, c.value_number, c.value_text, c.unit, c.date, c.status, c.plover, c.holder,
+       c.confidence,
        c.attributes, c.evidence_text, c.evidence_start, c.evidence_end, c.via,
        c.document_id, d.title, d.site,
        s.entity_id AS subject_entity, se.name AS subject_name,
@@ -76,8 +77,7 @@ WHERE s.entity_id = :id OR o.entity_id = :id
 
 def _value(number: object, text: object, unit: object) -> str | None:
     if number is not None:
-        shown = f"{float(str(number)):g}"
-        return f"{shown}%" if unit == "percent" else f"{shown} {unit}" if unit else shown
+        return format_value(float(str(number)), str(unit) if unit else None)
     return str(text) if text is not None else None
 
 
@@ -95,10 +95,14 @@ def _via_names(conn: sqlite3.Connection, raw: str) -> list[str]:
     return names
 
 
-def claims_of(conn: sqlite3.Connection, name: str) -> PersonClaims:
+def claims_of(
+    conn: sqlite3.Connection, name: str, min_confidence: float | None = None
+) -> PersonClaims:
     """Every claim about the entity `name` (id or name), grouped by kind.
 
-    Raises `NotFound` when no entity has that name or id.
+    With `min_confidence`, claims whose rule is less sure than that are left out (claims
+    stored before rules carried a confidence are kept). Raises `NotFound` when no entity has
+    that name or id.
     """
     entity = find_entity(conn, name)
     groups, _ = corroborate(conn, entities={entity.id})
@@ -106,6 +110,9 @@ def claims_of(conn: sqlite3.Connection, name: str) -> PersonClaims:
     conn.row_factory = sqlite3.Row
     by_kind: dict[str, list[ClaimLine]] = {}
     for row in conn.execute(_QUERY, {"id": entity.id}):
+        sure = row["confidence"]
+        if min_confidence is not None and sure is not None and sure < min_confidence:
+            continue
         side = "subject" if row["subject_entity"] == entity.id else "object"
         other = row["object_name"] if side == "subject" else row["subject_name"]
         attributes = json.loads(row["attributes"] or "{}")

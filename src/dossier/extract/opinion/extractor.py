@@ -194,6 +194,7 @@ def loaded_language(state: DocumentState) -> tuple[list[Claim], float, list[Load
             quote = index.quote_at(first, last)
             holder: str | None = outlet
             holder_key: int | None = None
+            rule = "opinion:outlet"
             via: list[int] = []
             # Inside a quotation or a paraphrase the characterisation is the speaker's: the
             # outlet reports that they hold it ("X said the plan was reckless").
@@ -205,11 +206,13 @@ def loaded_language(state: DocumentState) -> tuple[list[Claim], float, list[Load
                 holder = speaker.name if speaker is not None else outlet
                 holder_key = quote.speaker
                 via = [k for k in quote.via if k != quote.speaker]
+                rule = "opinion:quoted"
             elif caller is not None:
                 # "X called him a liar", "Democrats label her an extremist": X's word.
                 holder_key = index.key_of(caller)
                 named = index.entity(holder_key)
                 holder = named.name if named is not None else phrase(caller).text
+                rule = "opinion:called"
             elif _in_marks(sentence.text, first - sentence.start, last - sentence.start):
                 holder, holder_key = None, None  # quoted words whose speaker the text hides
             spans.append(
@@ -224,7 +227,7 @@ def loaded_language(state: DocumentState) -> tuple[list[Claim], float, list[Load
                     value=_value(list(doc[start:end])),
                     evidence=Evidence(sentence.start, sentence.end,
                                       text[sentence.start : sentence.end], via=via),
-                    attributes={"class": label, "start": first, "end": last},
+                    attributes={"class": label, "start": first, "end": last}, rule=rule,
                 )
             )  # fmt: skip
     score = loaded_sentences / len(sentences) if sentences else 0.0
