@@ -19,7 +19,7 @@ from ...records import Claim, Evidence, LoadedSpan
 from ...settings import Settings
 from ..claims.index import EntityIndex
 from ..claims.syntax import phrase, subject_of
-from .lexicon import subjectivity_lexicon
+from .lexicon import loaded_lexicon, subjectivity_lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -29,9 +29,15 @@ __all__ = ["find_loaded", "loaded_language", "opinion_claims"]
 _DEFAULT_HOLDER = "the outlet"
 
 
-def find_loaded(sentence: SentenceView) -> list[tuple[int, int, str]]:
-    """(first token, end token, class) of each loaded phrase in the sentence, longest first."""
-    lexicon = subjectivity_lexicon()
+def find_loaded(
+    sentence: SentenceView, lexicon: dict[str, str] | None = None
+) -> list[tuple[int, int, str]]:
+    """(first token, end token, class) of each loaded phrase in the sentence, longest first.
+
+    `lexicon` defaults to the strong verdicts that make opinion claims; `loaded_lexicon()`
+    finds every loaded word.
+    """
+    lexicon = lexicon if lexicon is not None else subjectivity_lexicon()
     longest = max((len(p.split()) for p in lexicon), default=1)
     tokens = list(sentence.span)
     hits: list[tuple[int, int, str]] = []
@@ -51,6 +57,12 @@ def find_loaded(sentence: SentenceView) -> list[tuple[int, int, str]]:
         hits.append(found)
         i += found[1] - found[0]
     return hits
+
+
+def _words(span: Span) -> str:
+    """A span as the lexicons spell it: lower case, hyphens closed up."""
+    text = span.text.strip().lower().replace(" - ", "-")
+    return " ".join(text.replace("-", " - ").split()).replace(" - ", "-")
 
 
 def _phrase_head(doc_tokens: list[Token]) -> Token:
@@ -182,10 +194,12 @@ def loaded_language(state: DocumentState) -> tuple[list[Claim], float, list[Load
     sentences = state.parsed.sentences
     for sentence in sentences:
         index.paragraph = sentence.paragraph
-        hits = find_loaded(sentence)
-        if hits:
+        hits = find_loaded(sentence, loaded_lexicon())
+        verdicts = subjectivity_lexicon()
+        if any(_words(sentence.span.doc[a:b]) in verdicts for a, b, _ in hits):
             loaded_sentences += 1
         for start, end, label in hits:
+            strong = _words(sentence.span.doc[start:end]) in verdicts
             doc = sentence.span.doc
             head = _phrase_head(list(doc[start:end]))
             subject = _characterised(head, index)
@@ -219,8 +233,8 @@ def loaded_language(state: DocumentState) -> tuple[list[Claim], float, list[Load
                 LoadedSpan(first, last, text[first:last], about=subject, holder=holder,
                            holder_entity=holder_key)
             )  # fmt: skip
-            if holder is None:
-                continue  # an opinion needs its holder; the span above keeps the words
+            if holder is None or not strong:
+                continue  # an opinion needs a verdict and its holder; the span keeps the words
             claims.append(
                 Claim(
                     kind="opinion", subject=subject, status="opinion", holder=holder,

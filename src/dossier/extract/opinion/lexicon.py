@@ -1,4 +1,10 @@
-"""The loaded-language lexicon (`lexicons/subjectivity.txt`), loaded once for the process."""
+"""The loaded-language lexicons, loaded once for the process.
+
+`subjectivity.txt` holds strong verdicts ("lunatic", "right-wing extremist"): each becomes an
+opinion claim. `loaded_words.txt` holds the wider loaded vocabulary of news prose (evaluative
+and emotive words, framing labels, loaded verbs of saying): with the verdicts, it marks the
+loaded-language spans a document lists. Both lists were written for Dossier.
+"""
 
 from __future__ import annotations
 
@@ -11,17 +17,27 @@ def _read(name: str) -> str:
     return (resources.files("dossier") / "lexicons" / name).read_text(encoding="utf-8")
 
 
-@cache
-def subjectivity_lexicon() -> dict[str, str]:
-    """Loaded words and phrases (lower case) → their class, from `subjectivity.txt`."""
+def _entries(name: str) -> dict[str, str]:
     out: dict[str, str] = {}
-    for line in _read("subjectivity.txt").splitlines():
+    for line in _read(name).splitlines():
         line = line.split("#", 1)[0].strip()
         if not line:
             continue
         phrase, _, label = line.partition("\t")
         out[phrase.strip().lower()] = label.strip() or "loaded"
     return out
+
+
+@cache
+def subjectivity_lexicon() -> dict[str, str]:
+    """Strong verdicts (lower case) → their class, from `subjectivity.txt`."""
+    return _entries("subjectivity.txt")
+
+
+@cache
+def loaded_lexicon() -> dict[str, str]:
+    """Every loaded word and phrase → its class: `loaded_words.txt` and the verdicts."""
+    return {**_entries("loaded_words.txt"), **subjectivity_lexicon()}
 
 
 @cache
