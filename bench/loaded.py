@@ -79,7 +79,7 @@ def measure(rows: list[Row], docs: list, lexicon: dict[str, str]) -> dict[str, f
     sentence = Counts()
     gold_words = found_words = marked = marked_right = marked_biased = right_biased = 0
     for row, doc in zip(rows, docs, strict=True):
-        hits = find_loaded(SimpleNamespace(span=doc[:]), lexicon)  # type: ignore[arg-type]
+        hits = find_loaded(SimpleNamespace(span=doc[:]), lexicon)
         tokens = {_word_key(t.text) for a, b, _ in hits for t in doc[a:b]} - {""}
         sentence.add(bool(hits), row.biased)
         gold_words += len(row.words)
