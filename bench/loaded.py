@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
 
+from spacy.tokens import Doc
+
 from dossier.extract.opinion.extractor import find_loaded
 from dossier.extract.opinion.lexicon import loaded_lexicon, subjectivity_lexicon
 from dossier.nlp.model import load_model
@@ -75,11 +77,11 @@ def read_babe(path: Path) -> list[Row]:
     return rows
 
 
-def measure(rows: list[Row], docs: list, lexicon: dict[str, str]) -> dict[str, float]:  # type: ignore[type-arg]
+def measure(rows: list[Row], docs: list[Doc], lexicon: dict[str, str]) -> dict[str, float]:
     sentence = Counts()
     gold_words = found_words = marked = marked_right = marked_biased = right_biased = 0
     for row, doc in zip(rows, docs, strict=True):
-        hits = find_loaded(SimpleNamespace(span=doc[:]), lexicon)
+        hits = find_loaded(SimpleNamespace(span=doc[:]), lexicon)  # type: ignore[arg-type]
         tokens = {_word_key(t.text) for a, b, _ in hits for t in doc[a:b]} - {""}
         sentence.add(bool(hits), row.biased)
         gold_words += len(row.words)
