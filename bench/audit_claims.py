@@ -32,6 +32,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from rich.console import Console
+from rich.table import Table
 
 from audit import (  # type: ignore[import-not-found]
     AUDIT_DIR,
@@ -41,9 +42,11 @@ from audit import (  # type: ignore[import-not-found]
     Store,
     article,
     judge,
+    read_items,
     score,
     show,
     text_hash,
+    wilson,
 )
 from dossier.nlp.pipeline import Pipeline
 from dossier.resolve.corroboration import corroborate, format_value
@@ -173,6 +176,27 @@ def contradiction_items(store: Store) -> list[Item]:
     return items
 
 
+def score_shown(folders: list[Path], min_confidence: float, console: Console) -> None:
+    """Precision over the judged items a reader sees by default: those whose rule is at least
+    `min_confidence` sure (items without a recorded confidence count as shown)."""
+    for folder in folders:
+        table = Table(title=f"precision on {folder.name}, confidence ≥ {min_confidence}")
+        for col in ("kind", "n", "right", "precision", "95% CI", "hidden"):
+            table.add_column(col, justify="left" if col == "kind" else "right")
+        for path in sorted(folder.glob("*.jsonl")):
+            judged = [i for i in read_items(path) if i["judgement"] is not None]
+            shown = [i for i in judged if (i.get("confidence") or 1.0) >= min_confidence]
+            if not shown:
+                continue
+            right = sum(i["judgement"] == "right" for i in shown)
+            low, high = wilson(right, len(shown))
+            table.add_row(
+                path.stem, str(len(shown)), str(right), f"{right / len(shown):.3f}",
+                f"{max(low, 0.0):.3f}–{high:.3f}", str(len(judged) - len(shown)),
+            )  # fmt: skip
+        console.print(table)
+
+
 KINDS: dict[str, Callable[[Store], list[Item] | dict[str, list[Item]]]] = {
     "claims": claim_items,
     "quotes": quote_items,
@@ -232,6 +256,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("kind")
     p = sub.add_parser("score")
     p.add_argument("folders", type=Path, nargs="+")
+    p.add_argument(
+        "--min-confidence", type=float, default=None, help="also: only what a reader sees"
+    )
     args = parser.parse_args(argv)
     if not (args.data / POLNEAR).exists():
         print(f"{args.data / POLNEAR}: no PolNeAR texts; nothing to audit", file=sys.stderr)
@@ -244,6 +271,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{judge(args.folder, args.kind, iter(sys.stdin))} verdicts recorded")
     else:
         score(args.folders, Console())
+        if args.min_confidence is not None:
+            score_shown(args.folders, args.min_confidence, Console())
     return 0
 
 
