@@ -58,9 +58,7 @@ def _named_in(entity: Entity | None, start: int, end: int) -> bool:
     """True when the entity is named (not only referred to) between body offsets."""
     if entity is None:
         return False
-    return any(
-        m.form not in {"pronoun", "possessive"} and start <= m.start < end for m in entity.mentions
-    )
+    return any(m.form != "pronoun" and start <= m.start < end for m in entity.mentions)
 
 
 def claim_rule(claim: Claim) -> str:
