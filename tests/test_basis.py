@@ -5,6 +5,9 @@ from __future__ import annotations
 import pytest
 
 from claim_views import claims_of
+from dossier.extract.claims.basis import claim_confidence, claim_rule
+from dossier.records import Claim, Evidence
+from dossier.settings import Settings
 
 pytestmark = pytest.mark.slow
 
@@ -27,3 +30,14 @@ def test_every_claim_and_quote_has_a_basis(analyse) -> None:  # type: ignore[no-
     for record in [*state.analysis.claims, *state.analysis.quotes]:
         assert record.rule
         assert record.confidence is not None and 0 < record.confidence <= 1
+
+
+def test_a_wire_dateline_is_an_unsure_location(analyse) -> None:  # type: ignore[no-untyped-def]
+    """ "ORSK (HNS) —" puts the agency in Orsk: kept, but under the default minimum."""
+    state = analyse("Lena Varga met Tomas Reyes on Monday.")
+    text = state.article.text
+    wire = Claim(
+        "location", 1, Evidence(0, len(text), text), object=2, attributes={"from": "dateline"}
+    )
+    assert claim_rule(wire) == "location:dateline"
+    assert claim_confidence(wire, state) < Settings().min_confidence

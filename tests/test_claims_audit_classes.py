@@ -106,3 +106,33 @@ def test_surviving_criticism_makes_one_the_target(analyse) -> None:  # type: ign
 def test_an_agency_dateline_acts_for_no_one(analyse) -> None:  # type: ignore[no-untyped-def]
     state = analyse("Port Alder (HNS) – Lena Varga on Monday accused Tomas Reyes of lying.")
     assert pairs_of(state, "criticism") == {("Lena Varga", "Tomas Reyes")}
+
+
+def test_spelled_tens_and_proportions_are_no_small_counts(analyse) -> None:  # type: ignore[no-untyped-def]
+    state = analyse("Seventy-four percent of voters and one in three farmers backed Lena Varga.")
+    assert {c.value for c in claims_of(state, "amount")} & {1.0, 3.0, 4.0} == set()
+
+
+def test_a_count_after_in_is_still_a_count(analyse) -> None:  # type: ignore[no-untyped-def]
+    state = analyse("The Harbor Guard won 1,200 seats in 40 districts.")
+    assert 40.0 in {c.value for c in claims_of(state, "amount")}
+
+
+def test_a_spokesman_for_someone_is_theirs(analyse) -> None:  # type: ignore[no-untyped-def]
+    state = analyse("Brendan Holt, a spokesman for Lena Varga, declined to comment.")
+    assert ("Lena Varga", "Brendan Holt") in pairs_of(state, "associate")
+
+
+def test_a_visit_that_is_a_trips_aim_is_planned(analyse) -> None:  # type: ignore[no-untyped-def]
+    state = analyse("Lena Varga was traveling to Valdoria to visit her daughter Mira Holt.")
+    assert _status(state, "meeting") <= {"planned"}
+
+
+def test_a_meeting_said_to_be_something_still_happened(analyse) -> None:  # type: ignore[no-untyped-def]
+    state = analyse("Lena Varga said her meeting with Tomas Reyes in Orsk was not political.")
+    assert "denied" not in _status(state, "meeting")
+
+
+def test_visiting_one_place_is_no_meeting_between_visitors(analyse) -> None:  # type: ignore[no-untyped-def]
+    state = analyse("Lena Varga and Tomas Reyes both visited the Orvel Foods plant.")
+    assert ("Lena Varga", "Tomas Reyes") not in pairs_of(state, "meeting")

@@ -232,11 +232,16 @@ def find_amounts(state: DocumentState) -> list[Claim]:
 
 
 #: Numbers that name, rank or split rather than measure: "Exodus 18:21", "9/11", "5-to-4",
-#: "top 10", "two out of three", "our two countries".
+#: "top 10", "two out of three", "one in three", "our two countries".
+#: "Seventy-four": a spelled number after a hyphen is the end of a larger one; "one in three".
 _NAMING_BEFORE = re.compile(
-    r"(?:[:/]|\d-to-|\btop\s+|\b(?:our|their|his|her|its|my|your)\s+)$", re.I
+    r"(?:[:/]|\d-to-|\btop\s+|\b(?:our|their|his|her|its|my|your)\s+|[a-z]-|"
+    r"\b(?:one|two|three|four|five|\d+)\s+in\s+)$",
+    re.I,
 )
-_NAMING_AFTER = re.compile(r"^(?::\d|/\d|-to-|\s+out\s+of\b)", re.I)
+_NAMING_AFTER = re.compile(
+    r"^(?::\d|/\d|-to-|\s+out\s+of\b|\s+in\s+(?:two|three|four|five|ten|\d+)\b)", re.I
+)
 
 
 def _not_a_quantity(before: str, after: str) -> bool:

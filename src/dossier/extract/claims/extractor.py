@@ -125,6 +125,8 @@ class RuleClaimExtractor:
                 continue
             if event.kind == "meeting":
                 keys = [k for k in keys if index.type_of(k) not in _PLACE_TYPES]
+                if target.head.lower_ == "of" and event.trigger.pos_ == "NOUN":
+                    keys = []  # "a meeting of the caucus": the body meeting, not met
             # "pardons to members of X's regime": X is inside the target, not the target.
             inside = phrase_head is not None and in_subtree(target, [phrase_head])
             # "lunch with the ambassador to X": X names the ambassador's post, not the guest.
@@ -150,7 +152,7 @@ class RuleClaimExtractor:
                            lemma=event.lemma, plover=plover)
                 for s in subjects
             ]  # fmt: skip
-        if not objects and event.kind == "meeting" and len(subjects) > 1:
+        if not objects and event.kind == "meeting" and len(subjects) > 1 and _mutual(event):
             # "X and Y met": one meeting between the coordinated subjects.
             return [
                 make_claim("meeting", subjects[0], event.trigger, sentence, index, obj=other,
@@ -203,6 +205,21 @@ def _destination(target: Token, trigger: Token) -> bool:
     if head.lower_ in _DESTINATION_PREPS:
         return True
     return head.lower_ in {"in", "at"} and trigger.lemma_.lower() in _ARRIVALS
+
+
+#: Verbs that make coordinated subjects meet each other ("X and Y met", "X and Y talked").
+_MUTUAL = frozenset({"meet", "confer", "talk", "speak", "dine", "lunch", "consult"})
+
+
+def _mutual(event: EventMatch) -> bool:
+    """True when "X and Y <verb>" means they met each other: not "both visited Z", not
+    "negotiated a deal" (together, with someone else)."""
+    trigger = event.trigger
+    meeting_nouns = {w for w, t in claim_lexicon().nouns.items() if t.kind == "meeting"}
+    objects = [c for c in trigger.children if c.dep_ == "dobj"]
+    if any(o.lemma_.lower() in meeting_nouns for o in objects):
+        return True  # "X and Y had lunch", "held talks"
+    return trigger.lemma_.lower() in _MUTUAL and not objects
 
 
 def _the_two(token: Token) -> bool:

@@ -303,7 +303,11 @@ def place_claims(sentence: SentenceView, index: EntityIndex) -> list[Claim]:
     # "DAYTON, Ohio (AP)": an agency after the dateline's places is based in each of them.
     for agency, places in dateline_places(sentence.span, index):
         for where in places:
+            before = len(claims)
             add(agency, where, tokens[0])
+            for claim in claims[before:]:
+                # A wire files from the city; audits found it is rarely based there.
+                claim.attributes["from"] = "dateline"
     # "Orsk, Vellany": two places side by side, the second holding the first.
     for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False):
         if b.text != ",":

@@ -154,9 +154,11 @@ def _kin_claims(
         # "friendship with X", "an ally of X": the owner is the subject of the clause.
         owner = _appositive_of(noun, index)
         for prep in noun.children:
-            if prep.dep_ == "prep" and prep.lower_ in {"with", "of", "to"}:
+            if prep.dep_ == "prep" and prep.lower_ in {"with", "of", "to", "for"}:
                 targets = [c for c in prep.children if c.dep_ == "pobj"]
                 keys = [k for t in targets for k in index.keys_of(t)]
+                if prep.lower_ == "for" and relation in _SYMMETRIC_RELATIONS:
+                    continue  # "a friend for life"
                 if keys and relation not in _SYMMETRIC_RELATIONS:
                     # "X, an aide to Y" is Y's aide: the relation belongs to Y, as in "Y's
                     # aide, X" (owner Y, other X).

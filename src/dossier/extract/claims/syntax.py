@@ -218,6 +218,16 @@ _CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
 _TO_FUTURE = frozenset({"go", "schedule", "slate", "due", "set", "poise"})
 
 
+def _purpose(trigger: Token, lexicon: ClaimLexicon) -> bool:
+    """True for an infinitive of purpose: "flew to X to meet Y", "travelling to visit her"."""
+    has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
+    if not has_to or trigger.dep_ not in {"advcl", "xcomp"}:
+        return False
+    head = trigger.head.lemma_.lower()
+    told = {"plan", "want", "decline", "refuse"} | lexicon.words("planned_verbs")
+    return trigger.dep_ == "advcl" or head in {"travel", "fly", "go", "come", "head"} - told
+
+
 def _plans(token: Token, below: Token, lexicon: ClaimLexicon) -> bool:
     """True when `token` makes the clause below it a plan ("plans to", "is going to meet")."""
     if token.lemma_ in lexicon.words("planned_verbs"):
@@ -240,7 +250,14 @@ def modality(trigger: Token) -> tuple[str, list[str]]:
     hedge_adverbs = lexicon.words("hedge_adverbs")
     cues: list[str] = []
     status = "asserted"
+    if trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ in _SUBJECTS:
+        # "His meeting with X was not political": the clause says what the event was, not
+        # whether it happened.
+        return ("hedged", ["?"]) if _is_question(trigger) else ("asserted", [])
     chain = clause_chain(trigger)
+    if _purpose(trigger, lexicon):
+        cues.append("to")
+        return "planned", cues  # "was traveling to Cairo to visit her": an aim
     lemma_only = False
     for level, token in enumerate(chain[:4]):
         if level and chain[level - 1].dep_ == "relcl":

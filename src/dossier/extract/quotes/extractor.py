@@ -439,6 +439,9 @@ class _Finder(LeftoverQuotes):
                         if key not in item.sources and key != item.speaker:
                             item.sources.append(key)
                     continue
+                if not (later.start <= item.start and item.end <= later.end):
+                    continue  # a later report of something else passes nothing on
+                # "X said Y, according to B": B's report holds X's, so it came through B.
                 for key in later.via:
                     if key not in item.via:
                         item.via.append(key)
