@@ -240,7 +240,8 @@ def sample(data: Path, round_: str, seed: int, docs: int, per_kind: int, out: Pa
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
-    sub = parser.add_subparsers(dest="command", required=True)
+    # With no command (as `make bench` runs every script), the judged rounds are scored.
+    sub = parser.add_subparsers(dest="command")
     p = sub.add_parser("sample")
     p.add_argument("--round", required=True)
     p.add_argument("--seed", type=int, required=True)
@@ -270,9 +271,11 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "judge":
         print(f"{judge(args.folder, args.kind, iter(sys.stdin))} verdicts recorded")
     else:
-        score(args.folders, Console())
-        if args.min_confidence is not None:
-            score_shown(args.folders, args.min_confidence, Console())
+        folders = getattr(args, "folders", None) or sorted(AUDIT_DIR.glob("c*-*"))
+        score(folders, Console())
+        threshold = getattr(args, "min_confidence", None)
+        if threshold is not None:
+            score_shown(folders, threshold, Console())
     return 0
 
 
