@@ -136,3 +136,13 @@ def test_a_meeting_said_to_be_something_still_happened(analyse) -> None:  # type
 def test_visiting_one_place_is_no_meeting_between_visitors(analyse) -> None:  # type: ignore[no-untyped-def]
     state = analyse("Lena Varga and Tomas Reyes both visited the Orvel Foods plant.")
     assert ("Lena Varga", "Tomas Reyes") not in pairs_of(state, "meeting")
+
+
+def test_heading_someones_division_is_no_trip(analyse) -> None:  # type: ignore[no-untyped-def]
+    state = analyse("Mira Holt, who headed Valdoria's intelligence service for a decade, spoke.")
+    assert claims_of(state, "travel") == []
+
+
+def test_returning_to_a_body_is_no_trip(analyse) -> None:  # type: ignore[no-untyped-def]
+    state = analyse("Tomas Reyes is returning to the Harbor Guard as its commander.")
+    assert claims_of(state, "travel") == []

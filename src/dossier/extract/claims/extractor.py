@@ -103,7 +103,10 @@ class RuleClaimExtractor:
         first_prep: Token | None = None
         unnamed: list[Token] = []
         for target in event.targets:
-            keys = [k for k in index.keys_of(target, via_poss=True) if k not in subjects]
+            # A trip goes to the place named, not to the owner of what is named ("headed
+            # X's division" is no trip to X).
+            via_poss = event.kind != "travel"
+            keys = [k for k in index.keys_of(target, via_poss=via_poss) if k not in subjects]
             place_keys = [k for k in keys if index.type_of(k) in _PLACE_TYPES]
             if event.kind == "travel":
                 if not _destination(target, event.trigger):
@@ -111,7 +114,9 @@ class RuleClaimExtractor:
                 # Small NER models often type a destination as an organisation: "fly to X".
                 to_keys = (
                     keys
-                    if target.head.lower_ == "to" and target.head.head.i == event.trigger.i
+                    if target.head.lower_ == "to"
+                    and target.head.head.i == event.trigger.i
+                    and event.lemma in _FLIGHTS
                     else []
                 )
                 destination = place_keys or [k for k in to_keys if index.type_of(k) != "Person"]
@@ -176,7 +181,9 @@ class RuleClaimExtractor:
 #: Prepositions that name where a trip goes or comes from ("flew to X", "returned from X").
 _DESTINATION_PREPS = frozenset({"to", "into", "toward", "towards", "from"})
 #: Verbs of arriving, whose "in X" or "at X" is the destination ("arrived in X").
-_ARRIVALS = frozenset({"arrive", "land", "return"})
+_ARRIVALS = frozenset({"arrive", "land"})
+#: Verbs whose "to X" is a destination even when the tagger calls X a body ("flew to X").
+_FLIGHTS = frozenset({"fly", "travel", "head"})
 #: Particles that turn a movement verb into something else ("went on to say", "go ahead").
 _NOT_MOVEMENT_PARTICLES = frozenset({"on", "ahead", "after", "through", "along", "over", "up"})
 
