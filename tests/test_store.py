@@ -217,3 +217,14 @@ def test_a_version_3_file_gets_sentence_text_and_a_linked_search_index(db_path: 
         db.conn.execute("DELETE FROM documents WHERE id = 'd1'")
         assert found("useful") == set()
         assert db.conn.execute("SELECT count(*) FROM search_items").fetchone()[0] == 0
+
+
+def test_version_6_keeps_the_basis_of_claims_and_quotes_and_loaded_spans(db_path: Path) -> None:
+    """Rows stored before migration 6 read back with no rule and no confidence."""
+    with Database(db_path) as db:
+        columns = {r[1] for r in db.conn.execute("PRAGMA table_info(claims)")}
+        assert {"rule", "confidence", "sources"} <= columns
+        columns = {r[1] for r in db.conn.execute("PRAGMA table_info(quotes)")}
+        assert {"rule", "confidence", "sources"} <= columns
+        columns = {r[1] for r in db.conn.execute("PRAGMA table_info(loaded_spans)")}
+        assert {"document_id", "start", "end", "text", "about_doc_entity_id", "holder"} <= columns

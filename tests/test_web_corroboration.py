@@ -16,7 +16,7 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from dossier.cli import app
-from dossier.extract.claim_queries import claims_of
+from dossier.extract.claims.queries import claims_of
 from dossier.records import Analysis, Article, Claim, Entity, Evidence, Mention, Sentence
 from dossier.store import Database
 from dossier.web import create_app

@@ -115,12 +115,18 @@ def analyse_page(page: Page, settings: Settings | None = None) -> tuple[Article,
     return article, Pipeline(settings).analyse(article)
 
 
-def export(db_path: str | Path, fmt: str, out: str | Path | TextIO | None = None) -> None:
-    """Write the whole database in format `fmt` (see `EXPORTERS`) to `out` (None: stdout)."""
+def export(
+    db_path: str | Path,
+    fmt: str,
+    out: str | Path | TextIO | None = None,
+    min_confidence: float | None = None,
+) -> None:
+    """Write the whole database in format `fmt` (see `EXPORTERS`) to `out` (None: stdout);
+    with `min_confidence` (json), claims and quotes whose rule is less sure are left out."""
     if fmt not in EXPORTERS:
         raise NotFound(f"Unknown export format {fmt!r}; choose one of: {', '.join(EXPORTERS)}.")
     with Database(db_path, create=False, readonly=True) as db:
-        export_to(db, fmt, out)
+        export_to(db, fmt, out, min_confidence)
 
 
 def top_entities(

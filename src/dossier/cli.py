@@ -147,13 +147,21 @@ def export(
     output: Annotated[
         str | None, typer.Option("--output", "-o", help="File to write (default: standard output).")
     ] = None,
+    min_confidence: Annotated[
+        float | None,
+        typer.Option(
+            "--min-confidence",
+            help="json: leave out claims and quotes whose rule is less sure than this (0-1).",
+        ),
+    ] = None,
 ) -> None:
     """Write the whole database in a format other tools read.
 
-    Documents, entities, quotes and claims, each with its evidence.
+    Documents (with their loaded-language spans), entities, quotes and claims, each with its
+    evidence and the rule that made it and how sure that rule is.
     """
     try:
-        api.export(db, format, output)
+        api.export(db, format, output, min_confidence)
     except DossierError as exc:
         fail(str(exc))
 
@@ -344,15 +352,32 @@ def _shortened(text: str, limit: int) -> str:
 
 
 @app.command()
-def show(name: EntityArg, db: DbOption = Path(DEFAULT_DB), as_json: JsonOption = False) -> None:
+def show(
+    name: EntityArg,
+    db: DbOption = Path(DEFAULT_DB),
+    as_json: JsonOption = False,
+    min_confidence: Annotated[
+        float,
+        typer.Option(
+            "--min-confidence",
+            help="Leave out claims whose rule is less sure than this (0-1).",
+        ),
+    ] = Settings().min_confidence,
+    every: Annotated[
+        bool, typer.Option("--all", help="Show every claim, however unsure its rule.")
+    ] = False,
+) -> None:
     """A person's claims grouped by kind: who they met, backed, attacked, are related to, work
-    for — each with its date, how sure the article is, the sentence and the source."""
-    from .extract.claim_queries import claims_of, describe
+    for — each with its date, how sure the article is, the sentence and the source.
+
+    Claims whose rule is unsure (a participant only referred to by a pronoun, a meeting read
+    off a noun) are left out unless --all or a lower --min-confidence asks for them."""
+    from .extract.claims.queries import claims_of, describe
     from .store import Database
 
     try:
         with Database(db, create=False, readonly=True) as database:
-            result = claims_of(database.conn, name)
+            result = claims_of(database.conn, name, None if every else min_confidence)
     except DossierError as exc:
         fail(str(exc))
         return
@@ -420,7 +445,7 @@ def quotes(
 ) -> None:
     """Who said what, through whom: each quote with its speaker, whether it is word for word
     or paraphrased, and the outlets or people it reached the page through."""
-    from .extract.quote_queries import find_quotes
+    from .extract.quotes.queries import find_quotes
     from .store import Database
 
     try:

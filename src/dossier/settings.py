@@ -17,6 +17,7 @@ DEFAULT_PIPELINE: tuple[str, ...] = (
     "claims",
     "opinion",
     "entity_review",
+    "basis",
 )
 
 
@@ -47,5 +48,8 @@ class Settings:
     url: str | None = None
     #: Number of paragraphs spaCy parses per batch.
     batch_size: int = 64
+    #: Claims and quotes whose rule is less sure than this (0..1) are left out of `dossier
+    #: show`, the exports and the web pages unless everything is asked for (`--all`).
+    min_confidence: float = 0.6
     #: Extra fields for components, by component name.
     component_options: dict[str, dict[str, object]] = field(default_factory=dict)

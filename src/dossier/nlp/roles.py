@@ -14,8 +14,8 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..extract.claim_lexicon import is_loaded, strip_loaded
-from ..extract.claim_syntax import governing_verb
+from ..extract.claims.syntax import governing_verb
+from ..extract.opinion.lexicon import is_loaded, strip_loaded
 from ..records import Entity, Mention, Role
 from ..settings import Settings
 from .entities import english

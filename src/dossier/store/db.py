@@ -230,8 +230,8 @@ class Database:
         for quote in analysis.quotes:
             cursor = conn.execute(
                 "INSERT INTO quotes (document_id, speaker_doc_entity_id, speaker_reason, text,"
-                ' kind, start, "end", cue, cue_start, cue_end, via)'
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                ' kind, start, "end", cue, cue_start, cue_end, via, sources, rule, confidence)'
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     doc_id,
                     ref(quote.speaker),
@@ -244,6 +244,9 @@ class Database:
                     quote.cue_start,
                     quote.cue_end,
                     refs(quote.via),
+                    refs(quote.sources),
+                    quote.rule,
+                    quote.confidence,
                 ),
             )
             search_rows.append(("quote", quote.text, doc_id, None, cursor.lastrowid, None))
@@ -258,8 +261,8 @@ class Database:
                 "INSERT INTO claims (document_id, kind, subject_doc_entity_id,"
                 " object_doc_entity_id, place_doc_entity_id, value_number, value_text, unit, date,"
                 " status, plover, holder, attributes, evidence_start, evidence_end, evidence_text,"
-                " via)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " via, sources, rule, confidence)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     doc_id,
                     claim.kind,
@@ -278,8 +281,19 @@ class Database:
                     claim.evidence.end,
                     claim.evidence.text,
                     refs(claim.evidence.via),
+                    refs(claim.evidence.sources),
+                    claim.rule,
+                    claim.confidence,
                 ),
             )
+        conn.executemany(
+            'INSERT INTO loaded_spans (document_id, start, "end", text, about_doc_entity_id,'
+            " holder, holder_doc_entity_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (doc_id, s.start, s.end, s.text, ref(s.about), s.holder, ref(s.holder_entity))
+                for s in analysis.loaded_spans
+            ],
+        )
         # The triggers on search_items keep its full-text index, search_fts, in step.
         conn.executemany(
             "INSERT INTO search_items (kind, text, document_id, sentence_idx, quote_id,"

@@ -394,3 +394,44 @@ SCHEMA_V5 = """
 CREATE INDEX IF NOT EXISTS documents_site ON documents(site, published);
 CREATE INDEX IF NOT EXISTS documents_published ON documents(published);
 """
+
+
+@migration(6, "the basis of claims and quotes (rule, confidence), parallel sources, loaded_spans")
+def _basis(conn: sqlite3.Connection) -> None:
+    run_script(conn, SCHEMA_V6)
+
+
+SCHEMA_V6 = """
+-- Which rule made a claim or attributed a quote (e.g. 'event:meet', 'relation:kin-noun',
+-- 'cue-after-quote'), and how sure that rule is: 0..1, the precision measured for its class
+-- of text on audited real articles (bench/audit_claims.py). NULL for rows stored before.
+-- `dossier show` and the exports leave out rows under the minimum confidence unless asked.
+ALTER TABLE claims ADD COLUMN rule TEXT;
+ALTER TABLE claims ADD COLUMN confidence REAL;
+ALTER TABLE quotes ADD COLUMN rule TEXT;
+ALTER TABLE quotes ADD COLUMN confidence REAL;
+
+-- Parallel sources (JSON list of doc_entities ids): outlets that each report the statement
+-- on their own ('according to A … B and C also reported'), as opposed to `via`, the chain
+-- of relays a statement passed through, nearest first. Neither ever holds the speaker.
+ALTER TABLE claims ADD COLUMN sources TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE quotes ADD COLUMN sources TEXT NOT NULL DEFAULT '[]';
+
+-- Loaded words and phrases of each document (the outlet's or a speaker's characterisations),
+-- by character offsets into documents.text; `about_doc_entity_id` is the entity they
+-- characterise when the sentence makes it clear; `holder` is who uses the words: the outlet
+-- (the document's site) or, inside a quote or paraphrase, the speaker's name, with
+-- `holder_doc_entity_id` the speaker's row.
+CREATE TABLE loaded_spans (
+    id INTEGER PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    about_doc_entity_id INTEGER REFERENCES doc_entities(id),
+    holder TEXT,
+    holder_doc_entity_id INTEGER REFERENCES doc_entities(id)
+);
+CREATE INDEX loaded_spans_document ON loaded_spans(document_id);
+CREATE INDEX loaded_spans_about ON loaded_spans(about_doc_entity_id);
+"""

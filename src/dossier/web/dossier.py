@@ -158,7 +158,7 @@ def claims_about(
     limit, offset = (-1, 0) if everything else (filters.per_page, filters.offset)
     rows = _claim_rows(
         conn, f"{scope} ORDER BY {order_by(filters, date)}, c.id LIMIT ? OFFSET ?",
-        (*bound, limit, offset),
+        (*bound, limit, offset), sure_only=False,
     )  # fmt: skip
     return _format_claims(conn, rows, facts, sources=facts is not None), total
 

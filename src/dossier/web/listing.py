@@ -16,6 +16,7 @@ from urllib.parse import urlencode
 
 from ..errors import BadQuery
 from ..records import CLAIM_KINDS
+from ..settings import Settings
 
 Row = dict[str, Any]
 
@@ -26,8 +27,11 @@ DOSSIER_PER_PAGE = 20
 MAX_PER_PAGE = 500
 #: Every status a claim can have (the claims table's CHECK).
 STATUSES = ("asserted", "reported", "planned", "hedged", "denied", "opinion")
-#: Confidence levels a claim may carry; "unsure" claims are hidden unless asked for.
+#: Confidence levels a reader can pick, as bands of a claim's `confidence` (0-1, how sure the
+#: rule that made it is): "unsure" is under the default minimum (Settings.min_confidence) and
+#: hidden unless asked for.
 CONFIDENCES = ("sure", "likely", "unsure")
+_SURE_FROM = 0.8
 SORTS = ("newest", "oldest", "outlet")
 
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
@@ -142,11 +146,18 @@ def claim_where(conn: sqlite3.Connection, filters: Filters) -> tuple[str, list[A
         where += " AND c.status = ?"
         params.append(filters.status)
     if has_column(conn, "claims", "confidence"):
-        if filters.confidence in CONFIDENCES:
-            where += " AND c.confidence = ?"
-            params.append(filters.confidence)
-        elif filters.confidence != "all":
-            where += " AND coalesce(c.confidence, '') != 'unsure'"
+        least = Settings().min_confidence
+        bands = {
+            "sure": ("c.confidence >= ?", [_SURE_FROM]),
+            "likely": ("c.confidence >= ? AND c.confidence < ?", [least, _SURE_FROM]),
+            "unsure": ("c.confidence < ?", [least]),
+            # the default: rows stored before claims carried a confidence count as sure enough
+            "": ("(c.confidence IS NULL OR c.confidence >= ?)", [least]),
+        }
+        if filters.confidence in bands:
+            condition, values = bands[filters.confidence]
+            where += f" AND {condition}"
+            params += values
     return where, params
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import BadQuery, NotFound, StoreError
+from ..settings import Settings
 from ..store.connect import connect
 from .facts import Facts
 from .listing import Filters, document_where, order_by, outlets, paging
@@ -282,12 +283,30 @@ def _sentence_link(doc_id: str, sentence: int | None) -> str:
     return f"/document/{doc_id}" + (f"#s{sentence}" if sentence is not None else "")
 
 
-def _claim_rows(conn: sqlite3.Connection, where: str, params: tuple[Any, ...]) -> list[Row]:
+def _sure(conn: sqlite3.Connection, table: str, alias: str) -> str:
+    """SQL that keeps rows at least as sure as the default minimum confidence (rows stored
+    before rules carried a confidence, and databases from before migration 6, pass)."""
+    columns = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+    if "confidence" not in columns:
+        return "1"
+    return f"({alias}.confidence IS NULL OR {alias}.confidence >= {Settings().min_confidence})"
+
+
+def _claim_rows(
+    conn: sqlite3.Connection, where: str, params: tuple[Any, ...], sure_only: bool = True
+) -> list[Row]:
+    """Claims matching `where` with their document's title, date and outlet; unsure ones are
+    left out unless `sure_only` is False (the caller's `where` then decides, as the web
+    filters' `confidence` does)."""
+    where, _, order = where.partition(" ORDER BY ")
+    order = f" ORDER BY {order}" if order else ""
+    sure = f" AND {_sure(conn, 'claims', 'c')}" if sure_only else ""
     return _rows(
         conn,
         "SELECT c.*, d.title AS doc_title, d.published AS doc_published, d.site AS doc_site, "
         + _sentence_index_sql("c.document_id", "c.evidence_start")
-        + f" AS sentence FROM claims c JOIN documents d ON d.id = c.document_id WHERE {where}",
+        + " AS sentence FROM claims c JOIN documents d ON d.id = c.document_id"
+        + f" WHERE ({where}){sure}{order}",
         params,
     )
 
@@ -364,7 +383,8 @@ def _quotes(
         conn,
         "SELECT q.*, d.title AS doc_title, d.published AS doc_published, d.site AS doc_site, "
         + _sentence_index_sql("q.document_id", "q.start")
-        + f" AS sentence FROM quotes q JOIN documents d ON d.id = q.document_id WHERE {where}"
+        + " AS sentence FROM quotes q JOIN documents d ON d.id = q.document_id"
+        + f" WHERE ({where}) AND {_sure(conn, 'quotes', 'q')}"
         f" ORDER BY {order}, q.id LIMIT ? OFFSET ?",
         (*params, limit, offset),
     )
