@@ -483,7 +483,8 @@ def score(folders: list[Path], console: Console) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
-    sub = parser.add_subparsers(dest="command", required=True)
+    # With no command (as `make bench` runs every script), score the judged rounds.
+    sub = parser.add_subparsers(dest="command")
     p = sub.add_parser("sample")
     p.add_argument("--round", required=True)
     p.add_argument("--seed", type=int, required=True)
@@ -510,7 +511,7 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "judge":
         print(f"{judge(args.folder, args.kind, iter(sys.stdin))} verdicts recorded")
     else:
-        folders = args.folders or sorted(p for p in AUDIT_DIR.iterdir() if p.is_dir())
+        folders = getattr(args, "folders", None) or sorted(p for p in AUDIT_DIR.iterdir() if p.is_dir())
         score(folders, Console())
     return 0
 

@@ -20,7 +20,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from ..errors import NotFound
-from ..extract.claim_lexicon import _loaded_pattern, subjectivity_lexicon
+from ..extract.opinion.lexicon import _loaded_pattern, subjectivity_lexicon
 from .listing import Filters, outlets, paging
 from .queries import Row, _claim_rows, _format_claims, _quotes, _rows, _sentence_link
 
