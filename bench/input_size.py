@@ -7,10 +7,11 @@ shuffled order until the wanted length): HTML pages of 10 KB to 1.9 MB of text, 
 as one single paragraph, a 5 MB page and a 45 MB page (refused by the size bounds). Each case
 runs in a fresh process that loads the model on a small article first, so the numbers are the
 input's own: wall and CPU seconds (CPU time is what to compare on a busy machine; of it, the
-analysis and the store's share), and peak resident memory above the loaded model. The peer, in the same process and on the same body,
-is the model alone: spaCy's `nlp.pipe` over the body's paragraphs, as a plain script on top of
-spaCy would run it (CPU seconds, or the error it stops with). A line per case;
-the growth per MB of text shows whether time and memory stay linear. Nothing is kept.
+analysis and the store's share), and peak resident memory above the loaded model. The peer,
+in the same process and on the same body, is the model alone: spaCy's `nlp.pipe` over the
+body's paragraphs, as a plain script on top of spaCy would run it (CPU seconds, or the error
+it stops with). A line per case; the CPU seconds per MB of text show whether time stays
+linear. Nothing is kept.
 """
 
 from __future__ import annotations
