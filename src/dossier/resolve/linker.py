@@ -585,12 +585,14 @@ def decide(
             )
         if verdict == "different":
             forbidden |= set(targets)
-    incoming = _incoming_profile(conn, entity, document_id, neighbours)
+    incoming: Profile | None = None  # built at the first candidate: it reads every neighbour
     scored: list[tuple[float, int, Comparison]] = []
     unsure: list[str] = []
     for candidate in _candidates(conn, entity.type, names):
         if candidate in forbidden:
             continue
+        if incoming is None:
+            incoming = _incoming_profile(conn, entity, document_id, neighbours)
         result = compare(incoming, entity_profile(conn, candidate, incoming))
         if result.same:
             scored.append((result.score, candidate, result))

@@ -183,12 +183,8 @@ class EntityIndex:
 
     def _previous_person(self, offset: int) -> int | None:
         """The person named last before `offset` (a stand-in until pronouns are resolved)."""
-        best: int | None = None
-        for start, key in self._person_starts:
-            if start >= offset:
-                break
-            best = key
-        return best
+        before = bisect_left(self._person_starts, (offset,))  # starts are sorted
+        return self._person_starts[before - 1][1] if before else None
 
     def times_in(self, start: int, end: int) -> list[TimeExpression]:
         """Dates the text states inside [start, end), in text order."""
