@@ -63,6 +63,14 @@ def add(
         typer.Option(help="Publication date to record for every page read (YYYY-MM-DD)."),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            help="Processes that analyse pages (default: one per core); one process writes, "
+            "in input order, so the database is the same for any number.",
+            min=1,
+        ),
+    ] = None,
 ) -> None:
     """Read news pages and store who and what they name, with the evidence.
 
@@ -84,7 +92,7 @@ def add(
                 bar.update(task, advance=1, description=f"{outcome}: {Path(source).name}")
 
         try:
-            report = api.add(paths, db, settings, progress)
+            report = api.add(paths, db, settings, progress, workers=workers)
         except DossierError as exc:
             fail(str(exc))
             return

@@ -33,7 +33,9 @@ from .attribution_syntax import (
 from .quote_marks import ALL_MARKS, Quoted
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from collections.abc import Callable
+
+    from spacy.tokens import Doc, Token
 
 #: What may stand between the end of the narrator's words and an opening mark.
 _LEAD_TAIL = re.compile(r"[\s'\"“‘]+$")
@@ -112,7 +114,8 @@ class LeftoverQuotes:
 
     def paragraph_of(self, offset: int) -> Paragraph | None:
         for paragraph in self.state.parsed.paragraphs:
-            if paragraph.offset <= offset < paragraph.offset + len(paragraph.doc.text):
+            # (the last token's end, not len(doc.text), which joins every token each time)
+            if paragraph.offset <= offset < paragraph.offset + _doc_length(paragraph.doc):
                 return paragraph
         return None
 
@@ -121,8 +124,10 @@ class LeftoverQuotes:
         doc = paragraph.doc
         local_start = quoted.outer_start - paragraph.offset
         local_end = quoted.outer_end - paragraph.offset
-        after = [t for t in doc if t.idx >= local_end]
-        before = [t for t in doc if t.idx + len(t.text) <= local_start]
+        # Found by bisection: walking the whole paragraph per quotation was a hot spot.
+        first_after = _first_token(doc, lambda t: t.idx >= local_end)
+        after = list(doc[first_after : first_after + 12])
+        before = doc[: _first_token(doc, lambda t: t.idx + len(t.text) > local_start)]
         candidates: list[tuple[int, Token]] = []
         # "author of “The Quiet Charter,” put it": a short quotation a preposition governs is
         # a title; the verb after it is not its cue.
@@ -329,6 +334,23 @@ class LeftoverQuotes:
             via_spans=list(last.via_spans),
             cue_lemma=last.cue_lemma,
         )
+
+
+def _doc_length(doc: Doc) -> int:
+    """len(doc.text) without building the text."""
+    return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+
+
+def _first_token(doc: Doc, past: Callable[[Token], bool]) -> int:
+    """Index of the first token for which `past` holds (it must hold for every later one)."""
+    low, high = 0, len(doc)
+    while low < high:
+        middle = (low + high) // 2
+        if past(doc[middle]):
+            high = middle
+        else:
+            low = middle + 1
+    return low
 
 
 def same_speaker(one: SpeakerSpan | None, other: SpeakerSpan | None) -> bool:
