@@ -17,7 +17,7 @@ from .errors import DossierError, NotFound
 from .export import EXPORTERS, export_to
 from .ingest import extract_article, iter_pages
 from .parallel import analyse_pages, default_workers
-from .records import Article, Page
+from .records import Analysis, Article, Page
 from .settings import Settings
 from .store import Database
 
@@ -95,6 +95,47 @@ def add(
                 report.warnings.append(f"{article.source}: {warning}")
                 notify(article.source, "warning", warning)
             notify(article.source, "added", article.title or "")
+    return report
+
+
+def spark(
+    inputs: Sequence[str],
+    out: str,
+    settings: Settings | None = None,
+    master: str | None = None,
+    partitions: int | None = None,
+) -> dict[str, int]:
+    """Analyse every file under `inputs` with Apache Spark into Parquet tables under `out`
+    (see `dossier.spark.tables`); returns the number of rows of each table."""
+    from .spark.job import run_job
+
+    return run_job(inputs, out, settings, master, partitions)
+
+
+def load(out: str | Path, db_path: str | Path, progress: Progress | None = None) -> AddReport:
+    """Store the documents of a `dossier spark` output folder, resolving entities as `add`
+    does; the job's bad inputs come back in `AddReport.failed`."""
+    from .spark.load import bad_inputs, store_records
+
+    report = AddReport()
+    notify = progress or (lambda source, outcome, detail: None)
+
+    def stored(article: Article, analysis: Analysis, new: bool) -> None:
+        if not new:
+            report.already_stored.append(article.source)
+            notify(article.source, "already stored", "")
+            return
+        report.added.append(article.source)
+        for warning in analysis.warnings:
+            report.warnings.append(f"{article.source}: {warning}")
+            notify(article.source, "warning", warning)
+        notify(article.source, "added", article.title or "")
+
+    with Database(db_path) as db:
+        store_records(out, db, stored)
+    for source, reason in bad_inputs(Path(out)):
+        report.failed.append(f"{source}: {reason}")
+        notify(source, "failed", reason)
     return report
 
 

@@ -105,6 +105,81 @@ def add(
         raise typer.Exit(1)
 
 
+@app.command("spark")
+def spark_job(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files or folders Spark can read (local paths, hdfs://, s3a://), read "
+            "recursively: HTML, text, WARC and .gz of them."
+        ),
+    ],
+    out: Annotated[
+        str, typer.Option("--out", help="New folder for the Parquet tables (any Spark path).")
+    ],
+    master: Annotated[
+        str | None,
+        typer.Option(help="Spark master, e.g. local[2] or yarn (default: local, every core)."),
+    ] = None,
+    partitions: Annotated[
+        int | None, typer.Option(help="Partitions to spread the files over.", min=1)
+    ] = None,
+    published: Annotated[
+        str | None,
+        typer.Option(help="Publication date to record for every page read (YYYY-MM-DD)."),
+    ] = None,
+) -> None:
+    """Analyse pages with Apache Spark into Parquet tables; `dossier load` stores them.
+
+    Each partition loads the model once. Writes documents, sentences, doc_entities, mentions,
+    roles, quotes, claims and bad_inputs under --out. Exits with status 1 if any input could
+    not be read (listed in bad_inputs).
+    """
+    try:
+        counts = api.spark(inputs, out, Settings(published=published), master, partitions)
+    except DossierError as exc:
+        fail(str(exc))
+        return
+    err.print(
+        f"{counts['documents']} documents, {counts['bad_inputs']} bad inputs → {out}",
+        highlight=False,
+    )
+    if counts["bad_inputs"]:
+        raise typer.Exit(1)
+
+
+@app.command()
+def load(
+    folder: Annotated[str, typer.Argument(help="The --out folder of `dossier spark`.")],
+    db: DbOption = Path(DEFAULT_DB),
+) -> None:
+    """Store the Parquet tables of `dossier spark` in the database, resolving entities.
+
+    Documents are stored in the order of their input paths, each in one transaction, through
+    the same code as `add`; those already stored are skipped. The job's bad inputs are listed,
+    one line each, and make the exit status 1.
+    """
+
+    def progress(source: str, outcome: str, detail: str) -> None:
+        if outcome == "failed":
+            err.print(f"skipped {source}: {detail}", highlight=False, soft_wrap=True)
+        elif outcome == "warning":
+            err.print(f"warning {source}: {detail}", highlight=False, soft_wrap=True)
+
+    try:
+        report = api.load(folder, db, progress)
+    except DossierError as exc:
+        fail(str(exc))
+        return
+    err.print(
+        f"{len(report.added)} added, {len(report.already_stored)} already stored, "
+        f"{len(report.failed)} failed → {db}",
+        highlight=False,
+    )
+    if not report.ok:
+        raise typer.Exit(1)
+
+
 @app.command()
 def export(
     db: DbOption = Path(DEFAULT_DB),
