@@ -10,6 +10,8 @@ the holder is the quoted speaker rather than the outlet.
 
 from __future__ import annotations
 
+import re
+from functools import cache
 from typing import TYPE_CHECKING
 
 from ..nlp.parse import SentenceView
@@ -25,16 +27,20 @@ if TYPE_CHECKING:
 __all__ = ["find_loaded", "opinion_claims"]
 
 _DEFAULT_HOLDER = "the outlet"
+_WORD_BREAK = re.compile(r"[\s-]")
 
 
 def find_loaded(sentence: SentenceView) -> list[tuple[int, int, str]]:
     """(first token, end token, class) of each loaded phrase in the sentence, longest first."""
     lexicon = subjectivity_lexicon()
-    longest = max((len(p.split()) for p in lexicon), default=1)
+    longest, openings = _lexicon_openings()
     tokens = list(sentence.span)
     hits: list[tuple[int, int, str]] = []
     i = 0
     while i < len(tokens):
+        if not tokens[i].is_space and _first_word(tokens[i].text.lower()) not in openings:
+            i += 1  # no loaded phrase begins with this word (the quick test)
+            continue
         found = None
         for size in range(min(longest + 2, len(tokens) - i), 0, -1):
             span = tokens[i : i + size]
@@ -49,6 +55,20 @@ def find_loaded(sentence: SentenceView) -> list[tuple[int, int, str]]:
         hits.append(found)
         i += found[1] - found[0]
     return hits
+
+
+def _first_word(text: str) -> str:
+    return _WORD_BREAK.split(text.strip(), maxsplit=1)[0]
+
+
+@cache
+def _lexicon_openings() -> tuple[int, frozenset[str]]:
+    """The longest phrase's length in words, and every beginning of a phrase's first word
+    (a token may be only the start of it: "don" of "don't")."""
+    lexicon = subjectivity_lexicon()
+    longest = max((len(p.split()) for p in lexicon), default=1)
+    firsts = {_first_word(p) for p in lexicon}
+    return longest, frozenset(w[:n] for w in firsts for n in range(len(w) + 1))
 
 
 def _phrase_head(doc_tokens: list[Token]) -> Token:

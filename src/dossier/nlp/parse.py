@@ -8,6 +8,7 @@ offset of the paragraph in the clean body, so every stage can speak in body offs
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -69,6 +70,7 @@ class ParsedDocument:
         self.text = text
         self.paragraphs = paragraphs
         self._sentences: list[SentenceView] | None = None
+        self._sentence_starts: list[int] | None = None
 
     @classmethod
     def parse(cls, text: str, nlp: Language, batch_size: int = 64) -> ParsedDocument:
@@ -102,9 +104,12 @@ class ParsedDocument:
 
     def sentence_at(self, offset: int) -> SentenceView | None:
         """The sentence holding body offset `offset`."""
-        for sentence in self.sentences:
-            if sentence.start <= offset < sentence.end:
-                return sentence
+        sentences = self.sentences
+        if self._sentence_starts is None:
+            self._sentence_starts = [s.start for s in sentences]
+        i = bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and sentences[i].start <= offset < sentences[i].end:
+            return sentences[i]
         return None
 
     def word_count(self) -> int:

@@ -443,17 +443,20 @@ def _candidates(conn: sqlite3.Connection, entity_type: str, names: list[str]) ->
     ]
 
 
-def _namesakes(conn: sqlite3.Connection, entity: Entity) -> list[int]:
-    """Stored entities of a compatible type known under exactly this entity's name."""
-    return [
-        int(r[0])
-        for r in conn.execute(
-            "SELECT k.entity_id, e.type FROM entity_keys k JOIN entities e ON e.id = k.entity_id"
-            " WHERE k.key = ?",
-            (f"exact:{name_key(entity.name)}",),
-        )
-        if compatible_types(entity.type, str(r[1]))
-    ]
+def _exact_keys(conn: sqlite3.Connection, keys: set[str]) -> dict[str, list[tuple[int, str]]]:
+    """(entity id, type) of the stored entities under each key (`exact:` keys: namesakes), in
+    one query for all of a document's names."""
+    found: dict[str, list[tuple[int, str]]] = {}
+    ordered = sorted(keys)
+    for i in range(0, len(ordered), 500):
+        chunk = ordered[i : i + 500]
+        for key, entity_id, entity_type in conn.execute(
+            "SELECT k.key, k.entity_id, e.type FROM entity_keys k JOIN entities e"
+            f" ON e.id = k.entity_id WHERE k.key IN ({','.join('?' * len(chunk))})",
+            chunk,
+        ):
+            found.setdefault(str(key), []).append((int(entity_id), str(entity_type)))
+    return found
 
 
 def _incoming_profile(
@@ -463,8 +466,14 @@ def _incoming_profile(
     and, for the neighbours not linked yet, the one stored entity each is named exactly as (so
     the first names in a document have context too)."""
     context: dict[int, str] = {}
-    for other in neighbours:
-        found = _namesakes(conn, other) if other.key != entity.key else []
+    others = [other for other in neighbours if other.key != entity.key]
+    stored = _exact_keys(conn, {f"exact:{name_key(other.name)}" for other in others})
+    for other in others:
+        found = [
+            entity_id
+            for entity_id, entity_type in stored.get(f"exact:{name_key(other.name)}", [])
+            if compatible_types(other.type, entity_type)
+        ]
         if len(found) == 1:
             context[found[0]] = other.name
     family: set[int] = set()

@@ -56,6 +56,7 @@ def strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """Lower-case, accent-free, single-spaced form of a name, for comparing names."""
     return " ".join(strip_accents(name).casefold().replace("’", "'").split())
