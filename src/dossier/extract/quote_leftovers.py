@@ -8,6 +8,8 @@ one without a cue).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..nlp.parse import Paragraph
@@ -55,7 +57,24 @@ class LeftoverQuotes:
     found: list[Attribution]
 
     def in_quote(self, offset: int) -> bool:
-        return any(q.outer_start <= offset < q.outer_end for q in self.quoted)
+        starts, ends = self._quoted_union
+        i = bisect_right(starts, offset) - 1
+        return i >= 0 and offset < ends[i]
+
+    @cached_property
+    def _quoted_union(self) -> tuple[list[int], list[int]]:
+        """Starts and ends of the text inside quotation marks, overlaps merged, for bisection."""
+        starts: list[int] = []
+        ends: list[int] = []
+        for q in sorted(self.quoted, key=lambda q: q.outer_start):
+            if q.outer_start >= q.outer_end:
+                continue
+            if ends and q.outer_start <= ends[-1]:
+                ends[-1] = max(ends[-1], q.outer_end)
+            else:
+                starts.append(q.outer_start)
+                ends.append(q.outer_end)
+        return starts, ends
 
     def said_by_verb(
         self, kind: QuoteKind, start: int, end: int, at: int, cue_in: Paragraph, verb: Token
@@ -114,8 +133,7 @@ class LeftoverQuotes:
 
     def paragraph_of(self, offset: int) -> Paragraph | None:
         for paragraph in self.state.parsed.paragraphs:
-            # (the last token's end, not len(doc.text), which joins every token each time)
-            if paragraph.offset <= offset < paragraph.offset + _doc_length(paragraph.doc):
+            if paragraph.offset <= offset < paragraph.end:
                 return paragraph
         return None
 
@@ -245,7 +263,7 @@ class LeftoverQuotes:
         self, paragraph: Paragraph, quoted: Quoted, after: list[Token]
     ) -> Attribution | None:
         """'“…” ― Ana Vela': a dash and a name after the quotation sign it."""
-        tail = self.text[quoted.outer_end : paragraph.offset + len(paragraph.doc.text)]
+        tail = self.text[quoted.outer_end : paragraph.end]
         dash = _BYLINE.match(tail)
         if dash is None:
             return None
@@ -334,11 +352,6 @@ class LeftoverQuotes:
             via_spans=list(last.via_spans),
             cue_lemma=last.cue_lemma,
         )
-
-
-def _doc_length(doc: Doc) -> int:
-    """len(doc.text) without building the text."""
-    return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
 
 
 def _first_token(doc: Doc, past: Callable[[Token], bool]) -> int:

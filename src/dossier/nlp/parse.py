@@ -26,6 +26,13 @@ class Paragraph:
     offset: int
     doc: Doc
 
+    @property
+    def end(self) -> int:
+        """Body offset just past the paragraph (without building `doc.text`, which joins
+        every token anew each time it is read)."""
+        last = self.doc[-1] if len(self.doc) else None
+        return self.offset + (last.idx + len(last.text_with_ws) if last is not None else 0)
+
 
 @dataclass
 class SentenceView:
