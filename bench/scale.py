@@ -102,11 +102,13 @@ def vary(
         first, last = names[entity.key]
         old_last = entity.name.split()[-1] if entity.name.split() else entity.name
 
-        def renamed(surface: str, old: str = entity.name, old_last: str = old_last) -> str:
+        def renamed(
+            surface: str, old: str = entity.name, old_last: str = old_last, new: str = last
+        ) -> str:
             if surface == old:
-                return f"{first} {last}"
+                return f"{first} {new}"  # noqa: B023  (used within this iteration only)
             if surface == old_last:
-                return last
+                return new
             return surface
 
         for mention in entity.mentions:
@@ -206,7 +208,9 @@ def main() -> None:
             article, analysis = seeds[number % len(seeds)]
             people = [e.key for e in analysis.entities if e.type == "Person"]
             # A long tail: a few names in many documents, most in a handful.
-            names = {k: pool[min(int(rng.paretovariate(1.1) * 5) - 5, len(pool) - 1)] for k in people}
+            names = {
+                k: pool[min(int(rng.paretovariate(1.1) * 5) - 5, len(pool) - 1)] for k in people
+            }
             varied, varied_analysis = vary(article, analysis, number, names)
             start = time.perf_counter()
             db.add_article(varied, varied_analysis)

@@ -12,6 +12,7 @@ from conftest import SAMPLES
 from dbcompare import differences
 from dossier import api
 from dossier.errors import NotFound
+from dossier.settings import Settings
 from dossier.spark.tables import analysis_from_json, article_from_json, order_key, to_json
 
 CORPUS = SAMPLES / "corpus"
@@ -50,14 +51,15 @@ def test_spark_then_load_stores_what_add_stores(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_records_survive_json(settings) -> None:  # type: ignore[no-untyped-def]
-    from dossier.records import Page
+def test_records_survive_json(settings: Settings) -> None:
+    from dossier.records import Analysis, Page
 
     source = CORPUS / "estmark-observer-kovacs-wins-runoff.txt"
     article, analysis = api.analyse_page(Page(str(source), source.read_bytes(), "text"), settings)
-    assert analysis.entities and analysis.claims and analysis.quotes  # type: ignore[attr-defined]
+    assert isinstance(analysis, Analysis)
+    assert analysis.entities and analysis.claims and analysis.quotes
     assert article_from_json(to_json(article)) == article
-    assert analysis_from_json(to_json(analysis)) == analysis  # type: ignore[arg-type]
+    assert analysis_from_json(to_json(analysis)) == analysis
 
 
 def test_load_of_a_folder_without_tables(tmp_path: Path) -> None:

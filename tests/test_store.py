@@ -128,7 +128,7 @@ def _version_2_file(path: Path) -> None:
 def test_a_version_2_file_is_upgraded_with_indexes_and_co_mentions(db_path: Path) -> None:
     _version_2_file(db_path)
     with Database(db_path) as db:
-        assert db.schema_version == 3
+        assert db.schema_version == max(m.version for m in MIGRATIONS)
         for table in ("mentions", "roles", "quotes", "claims"):
             indexed = {
                 db.conn.execute(f"PRAGMA index_info({r['name']})").fetchone()["name"]
@@ -151,3 +151,30 @@ def test_a_version_2_file_is_upgraded_with_indexes_and_co_mentions(db_path: Path
         ).fetchone()
         assert row[0] == 1
         assert db.conn.execute("SELECT count(*) FROM mentions").fetchone()[0] == 3
+
+
+def test_a_version_3_file_gets_its_entities_offices(db_path: Path) -> None:
+    from dossier.store.migrations import apply_migrations
+
+    conn = sqlite3.connect(db_path, isolation_level=None)
+    apply_migrations(conn, upto=3)
+    conn.execute(
+        "INSERT INTO documents (id, sha256, source, text, added_at) VALUES"
+        " ('d1', 'x', 's', 't', 'now')"
+    )
+    conn.execute(
+        "INSERT INTO entities (id, type, name, name_key, created_at) VALUES"
+        " (1, 'Person', 'Ivo Brannick', 'ivo brannick', 'now')"
+    )
+    conn.execute(
+        "INSERT INTO doc_entities (id, document_id, local_key, entity_id, type, name)"
+        " VALUES (1, 'd1', 0, 1, 'Person', 'Ivo Brannick')"
+    )
+    conn.execute(
+        'INSERT INTO roles (doc_entity_id, document_id, title, start, "end") VALUES'
+        " (1, 'd1', 'the Foreign Minister', 0, 3)"
+    )
+    conn.close()
+    with Database(db_path) as db:
+        rows = db.conn.execute("SELECT entity_id, role_key FROM entity_roles").fetchall()
+        assert [tuple(r) for r in rows] == [(1, "foreign minister")]

@@ -59,13 +59,21 @@ def default_workers() -> int:
 class _Worker:
     """The state of one analysing process: settings, database to peek at, the model."""
 
-    def __init__(self, settings: Settings, db_path: str | None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        db_path: str | None,
+        stored: Callable[[str], bool] | None = None,
+    ) -> None:
         self.settings = settings
         self.db_path = db_path
+        self._stored = stored
         self._conn: sqlite3.Connection | None = None
         self._pipeline: Pipeline | None = None
 
     def stored(self, doc_id: str) -> bool:
+        if self._stored is not None:
+            return self._stored(doc_id)
         if self.db_path is None:
             return False
         if self._conn is None:
@@ -144,9 +152,7 @@ def analyse_pages(
     `db_path`, which must exist unless it is None).
     """
     if workers <= 1:
-        local = _Worker(settings, None)
-        if stored is not None:
-            local.stored = stored  # type: ignore[method-assign]
+        local = _Worker(settings, None, stored)
         for group in _groups(items):
             yield from local.group(group)
         return

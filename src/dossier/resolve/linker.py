@@ -47,6 +47,7 @@ __all__ = [
     "compare",
     "link_entity",
     "name_key",
+    "note_roles",
     "rebuild_co_mentions",
     "register_keys",
 ]
@@ -242,11 +243,9 @@ def entity_profile(
     roles: set[str] = set()
     if against is None or against.roles:
         roles = {
-            _role_key(r[0])
+            str(r[0])
             for r in conn.execute(
-                "SELECT DISTINCT r.title FROM doc_entities d JOIN roles r ON r.doc_entity_id = d.id"
-                " WHERE d.entity_id = ?",
-                (entity_id,),
+                "SELECT role_key FROM entity_roles WHERE entity_id = ?", (entity_id,)
             )
         }
     return Profile(
@@ -291,9 +290,25 @@ def note_co_mentions(conn: sqlite3.Connection, entity_id: int, document_id: str)
     conn.executemany("INSERT OR IGNORE INTO co_mentions (entity_id, other_id) VALUES (?, ?)", pairs)
 
 
+def note_roles(conn: sqlite3.Connection, entity_id: int, titles: list[str]) -> None:
+    """Record the offices a document gives `entity_id` (`entity_roles`, compared by key)."""
+    conn.executemany(
+        "INSERT OR IGNORE INTO entity_roles (entity_id, role_key) VALUES (?, ?)",
+        sorted({(entity_id, _role_key(title)) for title in titles}),
+    )
+
+
 def rebuild_co_mentions(conn: sqlite3.Connection, entity_ids: list[int]) -> None:
-    """Recompute the co-mentions of entities whose documents a merge or split moved."""
+    """Recompute the co-mentions and offices (`entity_roles`) of entities whose documents a
+    merge or split moved."""
     for entity_id in entity_ids:
+        conn.execute("DELETE FROM entity_roles WHERE entity_id = ?", (entity_id,))
+        titles = conn.execute(
+            "SELECT DISTINCT r.title FROM doc_entities d JOIN roles r ON r.doc_entity_id = d.id"
+            " WHERE d.entity_id = ?",
+            (entity_id,),
+        ).fetchall()
+        note_roles(conn, entity_id, [str(t[0]) for t in titles])
         conn.execute(
             "DELETE FROM co_mentions WHERE entity_id = ? OR other_id = ?", (entity_id, entity_id)
         )

@@ -251,6 +251,7 @@ class NameForm:
         return len(self.parts) >= 2
 
 
+@lru_cache(maxsize=1 << 16)
 def form(name: str, entity_type: str) -> NameForm:
     """The comparable form of `name` for an entity of `entity_type`."""
     parts = person_tokens(name) if entity_type == "Person" else org_tokens(name)
