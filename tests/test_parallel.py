@@ -50,6 +50,20 @@ def test_workers_skip_stored_pages_and_report_bad_ones(
     assert again.added == [] and len(again.already_stored) == 8 and len(again.failed) == 1
 
 
+@pytest.mark.slow
+def test_a_few_pages_are_analysed_without_starting_workers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_pool(*args: object, **kwargs: object) -> None:
+        raise AssertionError("worker processes started for seven pages")
+
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", no_pool)
+    report = api.add([str(CORPUS)], tmp_path / "d.db")  # workers not given: one per core
+    assert len(report.added) == 7
+    with pytest.raises(AssertionError, match="worker processes started"):
+        api.add([str(CORPUS)], tmp_path / "e.db", workers=2)
+
+
 def test_at_least_one_worker(tmp_path: Path) -> None:
     with pytest.raises(DossierError, match="at least 1"):
         api.add([str(CORPUS)], tmp_path / "d.db", workers=0)

@@ -57,8 +57,9 @@ def add(
 
     Bad inputs are reported in `AddReport.failed` and the batch goes on; an input whose clean
     body is already stored is not analysed again, so an interrupted run can simply be repeated.
-    `workers` processes analyse the pages (None: one per core); this process alone writes, in
-    input order, so the database is the same whatever their number.
+    `workers` processes analyse the pages (None: one per core, or this process alone for up to
+    16 pages); this process alone writes, in input order, so the database is the same whatever
+    their number.
     """
     settings = settings or Settings()
     if settings.published is not None and not ISO_DATE.fullmatch(settings.published):
@@ -66,6 +67,7 @@ def add(
             f"--published {settings.published!r} is not a date: write it as YYYY-MM-DD "
             "(or YYYY-MM, YYYY when only that much is known)."
         )
+    chosen = workers is not None
     workers = default_workers() if workers is None else workers
     if workers < 1:
         raise DossierError(f"--workers {workers}: give at least 1 worker process.")
@@ -74,7 +76,12 @@ def add(
     with Database(db_path) as db:
         shared = None if db.path == ":memory:" else str(Path(db.path).resolve())
         outcomes = analyse_pages(
-            iter_pages(paths, settings), settings, workers, shared, db.has_document
+            iter_pages(paths, settings),
+            settings,
+            workers,
+            shared,
+            db.has_document,
+            small_in_process=not chosen,
         )
         for outcome in outcomes:
             if outcome.failed is not None:

@@ -66,8 +66,9 @@ def add(
     workers: Annotated[
         int | None,
         typer.Option(
-            help="Processes that analyse pages (default: one per core); one process writes, "
-            "in input order, so the database is the same for any number.",
+            help="Processes that analyse pages (default: one per core, or none beside this one "
+            "for up to 16 pages); one process writes, in input order, so the database is the "
+            "same for any number.",
             min=1,
         ),
     ] = None,

@@ -19,6 +19,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from itertools import chain, islice
 from multiprocessing import get_context
 from typing import TYPE_CHECKING
 
@@ -33,6 +34,9 @@ if TYPE_CHECKING:
 
 #: Pages per group: one spaCy stream, one task for a worker.
 GROUP = 8
+#: Inputs of at most this many groups are analysed in the main process when the number of
+#: workers was not asked for.
+SMALL = 2
 
 
 @dataclass
@@ -145,15 +149,25 @@ def analyse_pages(
     workers: int,
     db_path: str | None,
     stored: Callable[[str], bool] | None = None,
+    *,
+    small_in_process: bool = False,
 ) -> Iterator[Outcome]:
     """Outcomes of `items`, in input order, analysed by `workers` processes (1: this one).
 
     `stored` tells this process whether a document id is already stored (workers instead read
-    `db_path`, which must exist unless it is None).
+    `db_path`, which must exist unless it is None). With `small_in_process`, an input of at
+    most `SMALL` groups is analysed here: starting workers (each loads the model) would cost
+    more than it saves. The groups, and so the database, are the same either way.
     """
+    groups = _groups(items)
+    if workers > 1 and small_in_process:
+        head = list(islice(groups, SMALL + 1))
+        if len(head) <= SMALL:
+            workers = 1
+        groups = chain(head, groups)
     if workers <= 1:
         local = _Worker(settings, None, stored)
-        for group in _groups(items):
+        for group in groups:
             yield from local.group(group)
         return
     context = get_context("spawn")
@@ -161,7 +175,7 @@ def analyse_pages(
         workers, mp_context=context, initializer=_start, initargs=(settings, db_path)
     ) as pool:
         pending: deque[Future[list[Outcome]]] = deque()
-        for group in _groups(items):
+        for group in groups:
             pending.append(pool.submit(_run_group, group))
             # A few groups per worker in flight keeps them busy without reading every input.
             if len(pending) >= 2 * workers:
