@@ -23,6 +23,7 @@ from ..records import (
     Claim,
     Entity,
     Evidence,
+    LoadedSpan,
     Mention,
     Quote,
     Role,
@@ -101,6 +102,9 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("cue_start", "long"),
         ("cue_end", "long"),
         ("via_keys", "longs"),
+        ("source_keys", "longs"),
+        ("rule", "string"),
+        ("confidence", "double"),
     ],
     "claims": [
         ("document_id", "string"),
@@ -120,6 +124,18 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("evidence_end", "long"),
         ("evidence_text", "string"),
         ("via_keys", "longs"),
+        ("source_keys", "longs"),
+        ("rule", "string"),
+        ("confidence", "double"),
+    ],
+    "loaded_spans": [
+        ("document_id", "string"),
+        ("start", "long"),
+        ("end", "long"),
+        ("text", "string"),
+        ("about_key", "long"),
+        ("holder", "string"),
+        ("holder_key", "long"),
     ],
     "bad_inputs": [("source", "string"), ("reason", "string")],
 }
@@ -161,6 +177,7 @@ def analysis_from_json(value: str) -> Analysis:
         claims=[Claim(**{**c, "evidence": Evidence(**c["evidence"])}) for c in raw["claims"]],
         times=[TimeExpression(**t) for t in raw["times"]],
         loaded_score=raw["loaded_score"],
+        loaded_spans=[LoadedSpan(**span) for span in raw["loaded_spans"]],
         warnings=raw["warnings"],
     )
 
@@ -233,6 +250,9 @@ def document_rows(
                 q.cue_start,
                 q.cue_end,
                 list(q.via),
+                list(q.sources),
+                q.rule,
+                q.confidence,
             )
         )
     for c in analysis.claims:
@@ -258,6 +278,13 @@ def document_rows(
                 c.evidence.end,
                 c.evidence.text,
                 list(c.evidence.via),
+                list(c.evidence.sources),
+                c.rule,
+                c.confidence,
             )
+        )
+    for span in analysis.loaded_spans:
+        rows["loaded_spans"].append(
+            (doc_id, span.start, span.end, span.text, span.about, span.holder, span.holder_entity)
         )
     return rows
