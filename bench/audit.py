@@ -24,11 +24,20 @@ right), `joins` (two document entities in different documents stored as one enti
 (a quote or claim reported through someone), `claims-<kind>` (each claim kind), `opinions`
 (who holds which characterisation of whom), `loaded` (the loaded phrase itself) and
 `contradictions` (two claims found to disagree). Other audits add their kinds to `KINDS`.
+
+Contradictions are rare, so a whole corpus is read instead of a draw: `pages` writes every
+PolNeAR article (train and dev) as an HTML page with its outlet and date from metadata.tsv
+(as bench/screenshots.py does), `dossier add` stores them, and `corpus` lists every item:
+
+    python bench/audit.py pages /tmp/polnear-pages
+    dossier add /tmp/polnear-pages --db /tmp/polnear.db --quiet
+    python bench/audit.py corpus --db /tmp/polnear.db --round contradictions-2026-12-07
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import gzip
 import hashlib
 import json
@@ -86,8 +95,27 @@ def _meantime(data: Path) -> dict[str, str]:
     return _MEANTIME_CACHE[data]
 
 
+#: A PolNeAR text read as a page carrying its outlet and date (bench/screenshots.py's
+#: wrapping of metadata.tsv), as `corpus` rounds analyse it: "<path>.txt#page".
+PAGE = "#page"
+
+
+def polnear_page(data: Path, ref: str) -> Page:
+    """The HTML page bench/screenshots.py wraps a PolNeAR text in, with its metadata."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from screenshots import page
+
+    path = data / ref.removesuffix(PAGE)
+    with (path.parent.parent.parent / "metadata.tsv").open(encoding="utf-8") as f:
+        row = next(r for r in csv.DictReader(f, delimiter="\t") if r["filename"] == path.stem)
+    html = page(row, path.read_text(encoding="utf-8"))
+    return Page(source=f"{path.stem}.html", data=html.encode("utf-8"), kind="html")
+
+
 def article(data: Path, ref: str, settings: Settings) -> Article:
     """The article as Dossier reads it; offsets in audit items point into its `text`."""
+    if ref.endswith(PAGE):
+        return extract_article(polnear_page(data, ref), settings)
     if ref.startswith(MEANTIME + "#"):
         key = ref.split("#", 1)[1]
         return Article(source=ref, text=_meantime(data)[key], site="en.wikinews.org")
@@ -372,6 +400,48 @@ def sample(data: Path, round_: str, seed: int, docs: int, per_kind: int, out: Pa
     return folder
 
 
+def write_pages(data: Path, out: Path) -> int:
+    """Every PolNeAR article (train and dev) as the page `corpus` rounds analyse."""
+    out.mkdir(parents=True, exist_ok=True)
+    written = 0
+    for part in ("train", "dev"):
+        for path in sorted((data / "polnear" / "data" / part / "text").glob("*.txt")):
+            ref = f"polnear/data/{part}/text/{path.name}{PAGE}"
+            page = polnear_page(data, ref)
+            (out / page.source).write_bytes(page.data)
+            written += 1
+    return written
+
+
+def corpus(data: Path, db_path: Path, folder: Path, kinds: list[str]) -> None:
+    """Every item of `kinds` in a database `dossier add` built from `write_pages`' pages.
+
+    Unlike `sample`, nothing is drawn: a whole corpus, every item (contradictions are rare).
+    """
+    refs = {}
+    for part in ("train", "dev"):
+        for path in (data / "polnear" / "data" / part / "text").glob("*.txt"):
+            refs[f"{path.stem}.html"] = f"polnear/data/{part}/text/{path.name}{PAGE}"
+    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    conn.row_factory = sqlite3.Row
+    hashes: dict[str, str] = {}
+    for row in conn.execute("SELECT id, source, text FROM documents"):
+        ref = refs[Path(row["source"]).name]
+        hashes[ref] = text_hash(row["text"])
+    store = Store(conn, hashes)
+    store.ref = {k: refs[Path(v).name] for k, v in store.ref.items()}
+    folder.mkdir(parents=True, exist_ok=True)
+    for kind in kinds:
+        found = KINDS[kind](store)
+        items = found[kind] if isinstance(found, dict) else found
+        with (folder / f"{kind}.jsonl").open("w", encoding="utf-8") as stream:
+            for n, item in enumerate(items):
+                record = {"id": f"{kind}-{n}", **item, "judgement": None, "why": ""}
+                stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+        print(f"{kind}: {len(items)}")
+    conn.close()
+
+
 # --- judging and scoring --------------------------------------------------------------
 
 
@@ -491,6 +561,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--docs", type=int, default=150)
     p.add_argument("--per-kind", type=int, default=40)
     p.add_argument("--out", type=Path, default=AUDIT_DIR)
+    p = sub.add_parser("pages")
+    p.add_argument("out", type=Path)
+    p = sub.add_parser("corpus")
+    p.add_argument("--db", type=Path, required=True)
+    p.add_argument("--round", required=True)
+    p.add_argument("--kinds", default="contradictions")
+    p.add_argument("--out", type=Path, default=AUDIT_DIR)
     p = sub.add_parser("show")
     p.add_argument("folder", type=Path)
     p.add_argument("kind")
@@ -506,6 +583,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.command == "sample":
         sample(args.data, args.round, args.seed, args.docs, args.per_kind, args.out)
+    elif args.command == "pages":
+        print(f"{write_pages(args.data, args.out)} pages written to {args.out}")
+    elif args.command == "corpus":
+        corpus(args.data, args.db, args.out / args.round, args.kinds.split(","))
     elif args.command == "show":
         show(args.folder, args.kind, args.data, args.all)
     elif args.command == "judge":

@@ -1,12 +1,14 @@
 """Loaded-language detection on BABE (measure only): Dossier's lexicons against expert labels.
 
-    python bench/loaded.py [--data ../shared/data]
+    python bench/loaded.py [--data ../shared/data] [--before OLD_loaded_words.txt]
 
 BABE (../shared/data/babe, AGPL-3.0: read here, nothing derived ships) holds 3,674 US news
 sentences labelled biased or not by trained annotators, with the words they saw as loaded.
 Dossier's `find_loaded` runs on each sentence (tokenised as the pipeline tokenises), twice in
 one run: with yesterday's lexicon (`subjectivity.txt`, the strong verdicts that make opinion
-claims) and with today's (`loaded_lexicon()`: those plus `loaded_words.txt`).
+claims) and with today's (`loaded_lexicon()`: those plus `loaded_words.txt`). `--before`
+adds a column for an older `loaded_words.txt` (say, main's, saved with `git show`), measured
+in the same run with today's verdicts and today's rules.
 
 Sentence level: a sentence is predicted loaded when any word of the lexicon is in it;
 precision, recall and F1 against `label_bias == Biased` ("No agreement" rows left out).
@@ -77,11 +79,23 @@ def read_babe(path: Path) -> list[Row]:
     return rows
 
 
-def measure(rows: list[Row], docs: list[Doc], lexicon: dict[str, str]) -> dict[str, float]:
+def _read_lexicon(path: Path) -> dict[str, str]:
+    """A lexicon file as `lexicon.py` reads one: phrase, a tab, its class; # comments."""
+    out: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        phrase, _, label = line.split("#", 1)[0].strip().partition("\t")
+        if phrase.strip():
+            out[phrase.strip().lower()] = label.strip() or "loaded"
+    return out
+
+
+def measure(
+    rows: list[Row], docs: list[Doc], lexicon: dict[str, str], rules: bool
+) -> dict[str, float]:
     sentence = Counts()
     gold_words = found_words = marked = marked_right = marked_biased = right_biased = 0
     for row, doc in zip(rows, docs, strict=True):
-        hits = find_loaded(SimpleNamespace(span=doc[:]), lexicon)  # type: ignore[arg-type]
+        hits = find_loaded(SimpleNamespace(span=doc[:]), lexicon, rules=rules)  # type: ignore[arg-type]
         tokens = {_word_key(t.text) for a, b, _ in hits for t in doc[a:b]} - {""}
         sentence.add(bool(hits), row.biased)
         gold_words += len(row.words)
@@ -105,6 +119,7 @@ def measure(rows: list[Row], docs: list[Doc], lexicon: dict[str, str]) -> dict[s
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--before", type=Path, help="an older loaded_words.txt to compare")
     args = parser.parse_args(argv)
     path = args.data / BABE
     if not path.exists():
@@ -117,12 +132,22 @@ def main(argv: list[str] | None = None) -> int:
         "before: subjectivity.txt": subjectivity_lexicon,
         "today: + loaded_words.txt": loaded_lexicon,
     }
+    if args.before is not None:
+        old = _read_lexicon(args.before)
+        lexicons = {
+            "before: subjectivity.txt": subjectivity_lexicon,
+            f"older: {args.before.name}": lambda: {**old, **subjectivity_lexicon()},
+            "today: + loaded_words.txt": loaded_lexicon,
+        }
     biased = sum(r.biased for r in rows)
     print(f"BABE SG2: {len(rows)} sentences ({biased} biased), {sum(len(r.words) for r in rows)}"
           " annotated loaded words")  # fmt: skip
-    results = {name: measure(rows, docs, get()) for name, get in lexicons.items()}
+    # Today's column adds today's rules (scare quotes); the others are lexicons alone.
+    results = {
+        name: measure(rows, docs, get(), name.startswith("today")) for name, get in lexicons.items()
+    }
     metrics = list(next(iter(results.values())))
-    print(f"{'metric':28}" + "".join(f"{name:>28}" for name in results))
+    print(f"{'metric':28}" + "".join(f"{name[:27]:>28}" for name in results))
     for metric in metrics:
         print(f"{metric:28}" + "".join(f"{results[n][metric]:>28.3f}" for n in results))
     always = Counts(tp=biased, fp=len(rows) - biased)

@@ -37,3 +37,21 @@ def test_judge_records_verdicts_and_refuses_unknown_ids(tmp_path: Path) -> None:
     assert stored[2]["why"] == "title in name"
     with pytest.raises(SystemExit):
         audit.judge(tmp_path, "entities", iter(["entities-9\tright\tx"]))
+
+
+_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+if not _DATA.exists():
+    _DATA = Path("/work/shared/data")
+_ROUND = audit.AUDIT_DIR / "contradictions-2026-12-07-before" / "contradictions.jsonl"
+
+
+@pytest.mark.data
+@pytest.mark.skipif(not (_DATA / "polnear").exists(), reason="needs ../shared/data/polnear")
+def test_a_corpus_round_reads_its_pages_back_with_outlet_and_date() -> None:
+    item = audit.read_items(_ROUND)[0]
+    assert item["doc"].endswith(audit.PAGE)
+    art = audit.article(_DATA, item["doc"], audit.Settings())
+    assert art.site and art.published
+    # The committed hash and offsets still point into the text Dossier reads.
+    text = audit.Texts(_DATA).get(item)
+    assert text is not None and item["sentence"][1] <= len(text)

@@ -140,7 +140,7 @@ def test_a_plan_or_another_object_is_no_denial(fresh_db: Database) -> None:
     def support(status: str, obj: int | None, value: str | None = None) -> Claim:
         return Claim(
             "support", 1, Evidence(0, len(text), text), object=obj, value=value,
-            status=status,  # type: ignore[arg-type]
+            status=status, date="2025-06-02",  # type: ignore[arg-type]
         )  # fmt: skip
 
     store(fresh_db, text, "alpha.test", [support("asserted", 2)])
@@ -150,6 +150,81 @@ def test_a_plan_or_another_object_is_no_denial(fresh_db: Database) -> None:
     _, contradictions = corroborate(fresh_db.conn)
     assert len(contradictions) == 1
     assert contradictions[0].reason == "one source denies what the other states"
+
+
+def _act(kind: str, text: str, status: str, date: str | None) -> Claim:
+    return Claim(
+        kind, 1, Evidence(0, len(text), text), object=2, date=date,
+        status=status,  # type: ignore[arg-type]
+    )  # fmt: skip
+
+
+def test_a_denial_speaks_for_its_own_occasion(fresh_db: Database) -> None:
+    denied = "Ivo Brannick did not attack Alma Rostova on Tuesday night."
+    store(fresh_db, denied, "alpha.test", [_act("criticism", denied, "denied", "2025-04-08")])
+    # Attacks at other times, or undated ("has attacked her repeatedly"), stand beside it.
+    often = "Ivo Brannick has attacked Alma Rostova repeatedly."
+    store(fresh_db, often, "beta.test", [_act("criticism", often, "asserted", None)])
+    before = "On Saturday Ivo Brannick assailed Alma Rostova."
+    store(fresh_db, before, "gamma.test", [_act("criticism", before, "asserted", "2025-04-05")])
+    assert corroborate(fresh_db.conn)[1] == []
+    same = "Ivo Brannick attacked Alma Rostova on Tuesday night."
+    store(fresh_db, same, "delta.test", [_act("criticism", same, "asserted", "2025-04-08")])
+    _, contradictions = corroborate(fresh_db.conn)
+    assert [c.reason for c in contradictions] == ["one source denies what the other states"]
+
+
+def test_a_position_that_changed_is_no_contradiction(fresh_db: Database) -> None:
+    # "has not endorsed her" in June, "endorsed her on 12 July": both true, at their time;
+    # so is "refuses to attack her character" beside an attack on her record.
+    yet = "Ivo Brannick has not endorsed Alma Rostova."
+    store(
+        fresh_db, yet, "alpha.test", [_act("support", yet, "denied", None)], published="2025-06-29"
+    )
+    did = "Ivo Brannick endorsed Alma Rostova on Tuesday."
+    store(fresh_db, did, "beta.test", [_act("support", did, "asserted", "2025-07-12")])
+    early = "Ivo Brannick backed Alma Rostova in her first race."
+    store(fresh_db, early, "gamma.test", [_act("support", early, "asserted", "2025-06-02")])
+    assert corroborate(fresh_db.conn)[1] == []
+
+
+def test_a_meeting_denied_after_it_was_reported(fresh_db: Database) -> None:
+    never = "Ivo Brannick denied ever meeting Alma Rostova."
+    store(
+        fresh_db,
+        never,
+        "alpha.test",
+        [_act("meeting", never, "denied", None)],
+        published="2025-06-30",
+    )
+    later = "Ivo Brannick met Alma Rostova on 14 July."
+    store(fresh_db, later, "beta.test", [_act("meeting", later, "asserted", "2025-07-14")])
+    assert corroborate(fresh_db.conn)[1] == []  # a meeting after the denial is no conflict
+    met = "Ivo Brannick met Alma Rostova in Port Velo on 3 June."
+    store(fresh_db, met, "gamma.test", [_act("meeting", met, "asserted", "2025-06-03")])
+    _, contradictions = corroborate(fresh_db.conn)
+    assert [c.reason for c in contradictions] == ["one source denies what the other states"]
+
+
+def test_plans_and_repeated_trips_never_conflict(fresh_db: Database) -> None:
+    plan = "Ivo Brannick and Alma Rostova are meeting up next week, a spokesman said."
+    store(fresh_db, plan, "alpha.test", [_act("meeting", plan, "reported", "2025-05-05")])
+    held = "Ivo Brannick met Alma Rostova on Thursday."
+    store(fresh_db, held, "beta.test", [_act("meeting", held, "asserted", "2025-05-12")])
+    unlikely = "Ivo Brannick is not expected to meet Alma Rostova on Friday."
+    store(fresh_db, unlikely, "gamma.test", [_act("meeting", unlikely, "denied", "2025-05-12")])
+    trip = "Ivo Brannick travelled to Port Velo with Alma Rostova on 2 May."
+    store(fresh_db, trip, "delta.test", [_act("travel", trip, "asserted", "2025-05-02")])
+    again = "Ivo Brannick travelled to Port Velo with Alma Rostova on 20 May."
+    store(fresh_db, again, "epsilon.test", [_act("travel", again, "asserted", "2025-05-20")])
+    assert corroborate(fresh_db.conn)[1] == []
+    # Two past dates for one meeting of the same pair in one month are still flagged.
+    other = "Ivo Brannick met Alma Rostova on 9 May."
+    store(fresh_db, other, "zeta.test", [_act("meeting", other, "asserted", "2025-05-09")])
+    _, contradictions = corroborate(fresh_db.conn)
+    assert [c.reason for c in contradictions] == [
+        "different dates for what may be one event: 2025-05-12 / 2025-05-09"
+    ]
 
 
 def test_values_are_written_as_a_person_writes_them() -> None:

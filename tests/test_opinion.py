@@ -92,3 +92,27 @@ def test_a_word_inside_a_paraphrase_is_the_speakers(analyse) -> None:  # type: i
 def test_loaded_words_in_a_name_are_not_loaded(analyse) -> None:  # type: ignore[no-untyped-def]
     state = analyse("Fans call the judge Notorious Vela.", site="Marovia Daily")
     assert [c for c in state.analysis.claims if c.kind == "opinion"] == []
+
+
+@pytest.mark.slow
+def test_scare_quotes_and_loaded_verbs_are_spans_not_opinions(analyse) -> None:  # type: ignore[no-untyped-def]
+    state = analyse(
+        "Daniel Harwick slammed the so-called \u201creform\u201d and claimed the ministry "
+        "rammed it through.",
+        site="Marovia Daily",
+    )
+    marked = {s.text for s in state.analysis.loaded_spans}
+    assert {"slammed", "reform", "claimed", "rammed"} <= marked
+    # Only the strong verdicts of subjectivity.txt make opinion claims.
+    assert not [c for c in state.analysis.claims if c.kind == "opinion"]
+
+
+@pytest.mark.slow
+def test_quoted_speech_and_quoted_names_are_not_scare_quotes(analyse) -> None:  # type: ignore[no-untyped-def]
+    state = analyse(
+        "Peter Olsen said: \u201cnever again.\u201d The film \u201cHarbor Lights\u201d opened in "
+        "Veldoria."
+    )
+    marked = {s.text for s in state.analysis.loaded_spans}
+    assert "never again" not in marked
+    assert "Harbor Lights" not in marked

@@ -7,7 +7,13 @@ counts its independent sources: documents from one site count once, and a report
 repeats another outlet or person (its evidence `via`) counts once for that outlet — the same
 one as that outlet's own site, however it is written.
 Claims about the same entities whose dates or values cannot both be true — or one denying
-what another asserts — are reported as contradictions, with both sides. Two amounts conflict
+what another asserts — are reported as contradictions, with both sides. A denial speaks for
+one occasion ("did not attack her on Tuesday": that day) or, undated, for the time up to its
+report ("has never met her"): it conflicts only with the act on that very day, or — for a
+one-off event such as a meeting — with the act dated on or before an undated denial's report.
+Acts repeat, positions change, and an attack denied in one manner may come in another.
+Plans and expectations ("will meet next week", "is not expected to meet") never conflict in
+date or by denial, whatever status the sentence was given. Two amounts conflict
 only when they measure the same thing: same subject, same unit, the same measured noun
 ("300,000 people" deported / "250,000 people" deported), neither hedged by "more than" or
 "about"; values are written as a person writes them ("$5 billion", "3.2%", "12,000").
@@ -30,7 +36,8 @@ SYMMETRIC_KINDS: frozenset[str] = frozenset({"meeting", "associate", "family"})
 #: Kinds where one subject has one value per date (a vote share, an amount).
 SINGLE_VALUED_KINDS: frozenset[str] = frozenset({"election_result", "amount"})
 #: One-off events: the same entities in the same month with two different days is suspect.
-EVENT_KINDS: frozenset[str] = frozenset({"meeting", "travel"})
+#: (Travel is no such event: a candidate visits one state on many days of a month.)
+EVENT_KINDS: frozenset[str] = frozenset({"meeting"})
 #: Relative tolerance under which two numbers count as the same value.
 VALUE_TOLERANCE = 0.005
 
@@ -59,6 +66,8 @@ class StoredClaim:
     measure: str | None = None
     #: "more than", "about", "up to" …: the amount is a bound or an estimate.
     qualifier: str | None = None
+    #: The publication date of the claim's document (what an undated denial speaks up to).
+    published: str | None = None
 
 
 @dataclass
@@ -141,7 +150,7 @@ def outlet_key(label: str) -> str:
 _CLAIMS_SQL = """
 SELECT c.id, c.kind, s.entity_id, o.entity_id, p.entity_id, c.value_number, c.value_text,
        c.unit, c.date, c.status, c.document_id, c.via, c.evidence_text, c.evidence_start,
-       c.evidence_end, d.site, d.url, c.attributes
+       c.evidence_end, d.site, d.url, c.attributes, d.published
 FROM claims c
 JOIN documents d ON d.id = c.document_id
 LEFT JOIN doc_entities s ON s.id = c.subject_doc_entity_id
@@ -221,6 +230,7 @@ def load_claims(conn: sqlite3.Connection, entities: set[int] | None = None) -> l
                 relays=relays,
                 measure=str(measure).casefold() if measure else None,
                 qualifier=attributes.get("qualifier"),
+                published=r[18],
             )
         )
     return claims
@@ -304,19 +314,55 @@ def _conflicts(claims: list[StoredClaim]) -> list[Contradiction]:
 _STATED = frozenset({"asserted", "reported", "denied"})
 
 
+#: Wording of a plan, a schedule or an expectation: no statement of what happened.
+_FUTURE = re.compile(
+    r"\b(?:will|won't|would|shall|going to|plans? to|planned to|planning to|scheduled|"
+    r"expected to|set to|next (?:week|month|year|day|\w+day)|tomorrow|upcoming|"
+    r"(?:is|are) (?:meeting|traveling|travelling|visiting)|later this)\b",
+    re.IGNORECASE,
+)
+
+
+def _full_day(date: str | None) -> bool:
+    return bool(date and len(date) == 10 and not date.startswith("--"))
+
+
+def _denial_meets_act(denial: StoredClaim, act: StoredClaim) -> bool:
+    """True when a denial and an assertion speak of one occasion (see the module notes)."""
+    if _full_day(denial.date):
+        return denial.date == act.date
+    if denial.kind not in EVENT_KINDS:
+        return False  # "refuses to attack her character" denies no attack on her record
+    if denial.date is None and _full_day(act.date) and _full_day(denial.published):
+        return str(act.date) <= str(denial.published)
+    return False
+
+
 def _conflict(a: StoredClaim, b: StoredClaim) -> str | None:
     """Why two claims about the same entities cannot both hold, or None."""
     if a.status not in _STATED or b.status not in _STATED:
         return None  # "will back her" and "has not endorsed her" can both be true
+    # "are meeting next week", "is not expected to meet": a plan, whatever its status; the
+    # figures of one plan ("will cut 1,200 jobs" / "will cut 900") still disagree.
+    planned = bool(_FUTURE.search(a.evidence) or _FUTURE.search(b.evidence))
     if not dates_compatible(a.date, b.date):
+        if planned:
+            return None
         same_month = bool(a.date and b.date and a.date[:7] == b.date[:7])
-        if a.kind in EVENT_KINDS and same_month and values_compatible(a.value, b.value):
+        one_off = a.kind in EVENT_KINDS and _full_day(a.date) and _full_day(b.date)
+        if one_off and same_month and values_compatible(a.value, b.value):
             return f"different dates for what may be one event: {a.date} / {b.date}"
         return None  # facts on different dates are different facts
     if (a.status == "denied") != (b.status == "denied"):
-        # Only one act about one named other side: "backed X" / "did not endorse X".
+        if planned:
+            return None
+        # Only one act about one named other side on one occasion: "backed X on Monday" /
+        # "did not endorse X on Monday"; "has never met X" / "met X on 3 March".
+        denial, act = (a, b) if a.status == "denied" else (b, a)
         same_act = a.object is not None and values_compatible(a.value, b.value)
-        return "one source denies what the other states" if same_act else None
+        if same_act and _denial_meets_act(denial, act):
+            return "one source denies what the other states"
+        return None
     if a.kind in SINGLE_VALUED_KINDS and not values_compatible(a.value, b.value):
         if not _same_measure(a, b):
             return None

@@ -29,13 +29,44 @@ __all__ = ["find_loaded", "loaded_language", "opinion_claims"]
 _DEFAULT_HOLDER = "the outlet"
 
 
+_QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d"})
+#: The most words a pair of scare quotes holds: the "reform", so-called "experts".
+_SCARE_WORDS = 2
+
+
+def scare_quoted(sentence: SentenceView) -> list[tuple[int, int, str]]:
+    """(first token, end token, "scare quotes") of each word or two the writer sets in
+    quotation marks inside their own sentence, holding it at arm's length: the "reform".
+
+    A quotation introduced by a colon or comma, one that holds punctuation or more than
+    `_SCARE_WORDS` words, one that opens the sentence or a capitalised one (a title, a
+    nickname) is someone's words or a name, not a sneer.
+    """
+    tokens = list(sentence.span)
+    marks = [n for n, t in enumerate(tokens) if t.text in _QUOTE_MARKS]
+    hits: list[tuple[int, int, str]] = []
+    for a, b in zip(marks[::2], marks[1::2], strict=False):
+        inside = tokens[a + 1 : b]
+        if not 1 <= len(inside) <= _SCARE_WORDS or a == 0:
+            continue
+        if tokens[a - 1].text in {":", ",", "\u2014", "-"}:
+            continue
+        if not inside[0].text[:1].islower():
+            continue
+        if not all(t.text.replace("-", "").replace("'", "").isalpha() for t in inside):
+            continue
+        hits.append((inside[0].i, inside[-1].i + 1, "scare quotes"))
+    return hits
+
+
 def find_loaded(
-    sentence: SentenceView, lexicon: dict[str, str] | None = None
+    sentence: SentenceView, lexicon: dict[str, str] | None = None, *, rules: bool = False
 ) -> list[tuple[int, int, str]]:
     """(first token, end token, class) of each loaded phrase in the sentence, longest first.
 
     `lexicon` defaults to the strong verdicts that make opinion claims; `loaded_lexicon()`
-    finds every loaded word.
+    finds every loaded word. With `rules`, words in scare quotes count too (never a
+    verdict: they make loaded spans, not opinion claims).
     """
     lexicon = lexicon if lexicon is not None else subjectivity_lexicon()
     longest = max((len(p.split()) for p in lexicon), default=1)
@@ -56,6 +87,10 @@ def find_loaded(
             continue
         hits.append(found)
         i += found[1] - found[0]
+    if rules:
+        taken = {n for a, b, _ in hits for n in range(a, b)}
+        hits += [h for h in scare_quoted(sentence) if not taken & set(range(h[0], h[1]))]
+        hits.sort()
     return hits
 
 
@@ -194,7 +229,7 @@ def loaded_language(state: DocumentState) -> tuple[list[Claim], float, list[Load
     sentences = state.parsed.sentences
     for sentence in sentences:
         index.paragraph = sentence.paragraph
-        hits = find_loaded(sentence, loaded_lexicon())
+        hits = find_loaded(sentence, loaded_lexicon(), rules=True)
         verdicts = subjectivity_lexicon()
         if any(_words(sentence.span.doc[a:b]) in verdicts for a, b, _ in hits):
             loaded_sentences += 1
