@@ -55,8 +55,9 @@ lint: install
 	$(BIN)/mypy
 
 # Every benchmark on ../shared/data, then the web latency one (it generates its own database).
+# screenshots.py takes pictures for the README, not measurements.
 bench: install
-	for script in $(filter-out bench/serve.py,$(wildcard bench/*.py)); do \
+	for script in $(filter-out bench/serve.py bench/screenshots.py,$(wildcard bench/*.py)); do \
 		$(BIN)/python $$script --data $(DATA) || exit 1; done
 	$(BIN)/python bench/serve.py
 

@@ -6,7 +6,7 @@ The PLOVER gold standard records (`plover-gsr/PLOVER_GSR_CAMEO.json`, 322 edited
 sentences) each give an event type, source actors and target actors. For every sentence:
 
 * Dossier parses it with the project's spaCy model and codes it with
-  `dossier.extract.claim_events.main_event` (the trigger lexicon, argument rules and mood
+  `dossier.extract.claims.events.main_event` (the trigger lexicon, argument rules and mood
   coding the "claims" component uses; stored claims carry the same type through
   `stored_plover`): type = the PLOVER type of the event nearest the root; source =
   the compact phrase of its subject; target = its most likely object. When the parse gives
@@ -34,8 +34,8 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from dossier.extract.claim_events import best_target, main_event
-from dossier.extract.claim_syntax import actor_phrase
+from dossier.extract.claims.events import best_target, main_event
+from dossier.extract.claims.syntax import actor_phrase
 from dossier.nlp.model import load_model
 from dossier.settings import MODEL_NAME
 

@@ -1,8 +1,9 @@
 """Quotes and who said them on PolNeAR: Dossier vs textacy's `direct_quotations`.
 
-    python bench/quotes.py [--data ../shared/data] [--split dev|train] [--limit N]
+    python bench/quotes.py [--data ../shared/data] [--split both|dev|train] [--limit N]
 
-Dev (the default) is what rules were tuned on; train, never tuned on, checks they generalise.
+Both splits by default, each in its own table from one run: dev is what the rules were tuned
+on; train, not tuned on, checks that they generalise.
 
 PolNeAR annotates each attribution as source, cue and content spans (brat standoff; a
 quotation split around its cue is one content of several fragments). Every annotation file
@@ -41,7 +42,7 @@ from rich.console import Console
 from rich.table import Table
 from textacy.extract.triples import direct_quotations
 
-from dossier.extract.quotes import Attribution
+from dossier.extract.quotes.record import Attribution
 from dossier.nlp.parse import ParsedDocument
 from dossier.nlp.pipeline import Pipeline
 from dossier.nlp.registry import DocumentState
@@ -218,22 +219,16 @@ class Score:
         ]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
-    parser.add_argument("--split", choices=("dev", "train"), default="dev")
-    parser.add_argument("--limit", type=int, default=0, help="only the first N articles")
-    args = parser.parse_args()
-    split = args.data / "polnear" / "data" / args.split
+def measure_split(
+    data: Path, split_name: str, limit: int, pipeline: Pipeline, console: Console
+) -> None:
+    """Score Dossier and textacy on one PolNeAR split and print its table."""
+    split = data / "polnear" / "data" / split_name
     if not split.is_dir():
-        raise SystemExit(f"PolNeAR {args.split} not found under {args.data} (expected {split}).")
+        raise SystemExit(f"PolNeAR {split_name} not found under {data} (expected {split}).")
     anns = sorted((split / "attributions").glob("*.ann"))
-    if args.limit:
-        anns = anns[: args.limit]
-    # The components up to and including "quotes"; later ones (claims, …) do not change quotes.
-    names = DEFAULT_PIPELINE[: DEFAULT_PIPELINE.index("quotes") + 1]
-    settings = Settings(pipeline=names)
-    pipeline = Pipeline(settings)
+    if limit:
+        anns = anns[:limit]
     scores = {(s, k): Score() for s in ("Dossier", "textacy") for k in ("quoted", "all")}
     runs: dict[str, tuple[DocumentState, float]] = {}
     textacy_time = 0.0
@@ -257,7 +252,7 @@ def main() -> None:
             scores[(system, "quoted")].add(
                 [g for g in gold if g.quoted], [p for p in predicted if p.quoted]
             )
-    title = f"PolNeAR {args.split} attributions ({len(anns)} articles, same spaCy parses)"
+    title = f"PolNeAR {split_name} attributions ({len(anns)} articles, same spaCy parses)"
     table = Table(title=title)
     for column in (
         "subset",
@@ -275,14 +270,29 @@ def main() -> None:
     for subset in ("quoted", "all"):
         for system in ("Dossier", "textacy"):
             table.add_row(subset, system, *scores[(system, subset)].row())
-    console = Console(width=150)
     console.print(table)
     pipeline_seconds = sum(seconds for _, seconds in runs.values())
     console.print(
-        f"Dossier components {', '.join(names)} after parsing: {pipeline_seconds:.2f}s over "
+        f"Dossier quote components after parsing: {pipeline_seconds:.2f}s over "
         f"{len(runs)} texts; textacy direct_quotations: {textacy_time:.2f}s "
         f"(it refused {refused[0]} paragraphs with unbalanced quotation marks)."
     )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--split", choices=("both", "dev", "train"), default="both")
+    parser.add_argument("--limit", type=int, default=0, help="only the first N articles")
+    args = parser.parse_args()
+    # The components up to and including "quotes"; later ones (claims, …) do not change quotes.
+    names = DEFAULT_PIPELINE[: DEFAULT_PIPELINE.index("quotes") + 1]
+    pipeline = Pipeline(Settings(pipeline=names))
+    console = Console(width=150)
+    console.print(f"Dossier components: {', '.join(names)}")
+    splits = ("train", "dev") if args.split == "both" else (args.split,)
+    for split_name in splits:
+        measure_split(args.data, split_name, args.limit, pipeline, console)
 
 
 if __name__ == "__main__":

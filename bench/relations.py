@@ -33,7 +33,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from dossier.extract.claims import RuleClaimExtractor, claims_for_document
+from dossier.extract.claims.extractor import RuleClaimExtractor, claims_for_document
 from dossier.nlp.model import load_model
 from dossier.nlp.parse import ParsedDocument
 from dossier.nlp.registry import DocumentState

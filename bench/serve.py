@@ -22,6 +22,8 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -32,11 +34,14 @@ from dossier.records import Analysis, Article, Sentence
 from dossier.settings import Settings
 from dossier.store import Database
 from dossier.web import queries
+from dossier.web.dossier import entity_dossier
+from dossier.web.listing import DOSSIER_PER_PAGE, Filters
 
 FIRST = ["Talia", "Osric", "Ilse", "Petr", "Mira", "Jonas", "Edda", "Corin", "Lisbet", "Arvo"]
 LAST = ["Brenvik", "Malden", "Varga", "Anholm", "Quell", "Trell", "Rinn", "Solberg", "Kade"]
 PLACES = ["Kerrow", "Lamport", "Osterby", "Valmere", "Dunholt", "Vostria", "Carrick"]
 TITLES = ["Foreign Minister", "Senator", "Governor", "Mayor", "Finance Minister"]
+OUTLETS = ["Bench Post", "Kerrow Ledger", "Valmere Wire", "Osterby Times"]
 MONTHS = ["January", "March", "April", "June", "September", "November"]
 TEMPLATES = [
     "{t1} {a} met {t2} {b} in {p} on Monday to discuss the disputed port.\n\n"
@@ -85,7 +90,7 @@ def base_articles(count: int, seed: int = 7) -> list[Article]:
                 f"bench/{i}.txt",
                 text,
                 title=text.split(" on ")[0][:80],
-                site="Bench Post",
+                site=OUTLETS[i % len(OUTLETS)],
                 published=day,
                 published_from="html",
             )
@@ -207,25 +212,45 @@ def main() -> None:
         people = [e for e in queries.overview(conn, 40)["top_entities"] if e["type"] == "Person"]
         entity_ids = [e["id"] for e in people[:10]]
         terms = ["harbour", "Brenvik", "budget embassy", "Kerrow", "percent vote", "customs"]
-        sizes = [queries.entity_dossier(conn, i)["document_total"] for i in entity_ids]
+        first = Filters(per_page=DOSSIER_PER_PAGE)  # what /entity/N shows
+        sizes = [entity_dossier(conn, i, first)["document_total"] for i in entity_ids]
+        biggest = entity_ids[sizes.index(max(sizes))]
+        claims = entity_dossier(conn, biggest, first)["paging"]["claims"]
+        last = max(1, claims["pages"])
         console.print(
             f"{len(entity_ids)} people timed, in {min(sizes)}–{max(sizes)} documents each; "
-            f"{len(terms)} search terms"
+            f"{len(terms)} search terms; the biggest, entity {biggest}, has {claims['total']} "
+            f"claims ({claims['pages']} pages of {DOSSIER_PER_PAGE})"
         )
+        paged = [f"/entity/{biggest}", f"/entity/{biggest}?page={last}"]
+        paged += [
+            f"/entity/{biggest}?outlet=Kerrow+Ledger&kind=meeting",
+            f"/entity/{biggest}?sort=outlet&page=2",
+        ]
         port = _free_port()
         server = start_server(path, port)
         try:
-            rows = [
+            rows: list[tuple[str, list[str], list[Callable[[], Any]] | None]] = [
                 (
                     "dossier page (HTML)",
                     [f"/entity/{i}" for i in entity_ids],
-                    [lambda i=i: queries.entity_dossier(conn, i) for i in entity_ids],
+                    [partial(entity_dossier, conn, i, first) for i in entity_ids],
                 ),
+                (
+                    "biggest dossier, paged and filtered (HTML)",
+                    paged,
+                    [
+                        partial(entity_dossier, conn, biggest, first),
+                        partial(entity_dossier, conn, biggest, replace(first, page=last)),
+                    ],
+                ),
+                ("entity index (HTML)", ["/entities", "/entities?type=Person&sort=mentions"], None),
+                ("stories (HTML)", ["/stories"], None),
                 ("dossier (JSON)", [f"/entity/{i}.json" for i in entity_ids], None),
                 (
                     "search (HTML)",
                     [f"/search?q={t.replace(' ', '+')}" for t in terms],
-                    [lambda t=t: queries.search(conn, t) for t in terms],
+                    [partial(queries.search, conn, t) for t in terms],
                 ),
                 ("search (JSON)", [f"/search.json?q={t.replace(' ', '+')}" for t in terms], None),
             ]

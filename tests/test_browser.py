@@ -169,6 +169,7 @@ def test_bad_ids_show_an_error_page(page: Any) -> None:
 
 def test_clicking_a_graph_node_opens_its_dossier(page: Any) -> None:
     person = _top_person(page)
+    page.set_viewport_size({"width": 1280, "height": 1200})  # the whole graph on screen
     page.goto(f"/entity/{person['id']}/graph")
     page.wait_for_function("window.dossierGraph && window.dossierGraph.nodes().length > 1")
     target = page.evaluate(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from dossier.extract.claims import RuleClaimExtractor, claims_for_document
+from dossier.extract.claims.extractor import RuleClaimExtractor, claims_for_document
 from dossier.nlp.parse import ParsedDocument
 from dossier.nlp.registry import DocumentState
 from dossier.records import Analysis, Article, Entity, EntityType, Mention

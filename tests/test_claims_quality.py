@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from claim_views import claims_of, name_of, pairs_of
-from dossier.extract.claim_lexicon import is_loaded, strip_loaded
+from dossier.extract.opinion.lexicon import is_loaded, strip_loaded
 from dossier.nlp.temporal import find_times, not_before_document
 from dossier.records import TimeExpression
 

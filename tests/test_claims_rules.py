@@ -5,8 +5,8 @@ from __future__ import annotations
 from spacy.lang.en import English
 from spacy.tokens import Doc
 
-from dossier.extract.claim_events import find_events, main_event
-from dossier.extract.claim_syntax import modality
+from dossier.extract.claims.events import find_events, main_event
+from dossier.extract.claims.syntax import modality
 
 Row = tuple[str, str, int, str, str]  # word, lemma, head, dep, pos
 _VOCAB = English().vocab  # lexical attributes (lower case) without loading a model

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from dossier import api
 from dossier.cli import app
 from dossier.errors import NotFound
-from dossier.extract.claim_queries import claims_of, describe
+from dossier.extract.claims.queries import claims_of, describe
 from dossier.store import Database
 
 ARTICLE = """Harwick and Olsen meet in Veldoria
@@ -74,3 +74,19 @@ def test_show_command_prints_claims(stored: Path) -> None:
 def test_unknown_name_is_not_found(fresh_db: Database) -> None:
     with pytest.raises(NotFound):
         claims_of(fresh_db.conn, "Nobody Atall")
+
+
+@pytest.mark.slow
+def test_unsure_claims_are_left_out_unless_asked(stored: Path) -> None:
+    with Database(stored, create=False) as db:
+        every = claims_of(db.conn, "Daniel Harwick").count()
+        sure = claims_of(db.conn, "Daniel Harwick", min_confidence=0.99).count()
+        rows = db.conn.execute("SELECT rule, confidence FROM claims").fetchall()
+    assert all(r["rule"] and r["confidence"] is not None for r in rows)
+    assert sure < every
+    hidden = CliRunner().invoke(
+        app, ["show", "Daniel Harwick", "--db", str(stored), "--min-confidence", "0.99"]
+    )
+    shown = CliRunner().invoke(app, ["show", "Daniel Harwick", "--db", str(stored), "--all"])
+    assert hidden.exit_code == 0 and shown.exit_code == 0
+    assert f"{sure} claims" in hidden.output and f"{every} claims" in shown.output

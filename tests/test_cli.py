@@ -89,6 +89,16 @@ def test_export_validates_against_schema(corpus: Path, db_path: Path, tmp_path: 
         assert texts[evidence["document"]][evidence["start"] : evidence["end"]] == evidence["text"]
     names = {e["name"] for e in exported["entities"] if e["type"] == "Person"}
     assert {"Ada Quill", "Oren Falk", "Piet Okafor"} <= names
+    for document in exported["documents"]:
+        for span in document["loaded_spans"]:
+            assert document["text"][span["start"] : span["end"]] == span["text"]
+    for record in [*exported["claims"], *exported["quotes"]]:
+        assert record["rule"] and 0 < record["confidence"] <= 1
+        assert record.get("speaker") not in record.get("via", []) or record.get("speaker") is None
+    sure = tmp_path / "sure.json"
+    code, _ = dossier("export", "--db", str(db_path), "-o", str(sure), "--min-confidence", "0.99")
+    assert code == 0
+    assert len(json.loads(sure.read_text())["claims"]) < len(exported["claims"])
 
 
 def test_text_scrape_debris_stays_out(corpus: Path, db_path: Path) -> None:

@@ -7,6 +7,7 @@ from dossier.resolve.corroboration import (
     ClaimGroup,
     corroborate,
     dates_compatible,
+    format_value,
     values_compatible,
 )
 from dossier.resolve.timeline import timeline
@@ -94,21 +95,68 @@ def test_symmetric_meeting_and_contradicting_dates(fresh_db: Database) -> None:
 
 
 def test_values_that_disagree_are_contradictions(fresh_db: Database) -> None:
-    text = "Ivo Brannick won 58.3% of the vote."
+    text = "Ivo Brannick won 58.3% of the vote on 2025-11-30."
 
-    def result(value: float) -> Claim:
+    def result(value: float, date: str | None = "2025-11-30") -> Claim:
         return Claim(
-            "election_result", 1, Evidence(0, len(text), text), value=value, unit="percent"
-        )
+            "election_result", 1, Evidence(0, len(text), text), value=value, unit="percent",
+            date=date,
+        )  # fmt: skip
 
     store(fresh_db, text, "alpha.test", [result(58.3)])
     store(fresh_db, text + " Yes.", "beta.test", [result(58.3)])
     store(fresh_db, text + " No.", "gamma.test", [result(55.1)])
+    store(fresh_db, text + " Later.", "delta.test", [result(41.0, date=None)])
     groups, contradictions = corroborate(fresh_db.conn)
     agreed = next(g for g in groups if g.value == 58.3)
     assert agreed.independent == 2
+    # A share with no date may be another contest's: only the same day's results conflict.
     assert len(contradictions) == 2
-    assert "58.3" in contradictions[0].reason and "55.1" in contradictions[0].reason
+    assert contradictions[0].reason == "different values: 58.3% / 55.1%"
+
+
+def test_amounts_conflict_only_for_one_measure_on_one_day(fresh_db: Database) -> None:
+    text = "Orvel Foods will cut 1,200 jobs, its chief said on 2025-03-02."
+
+    def amount(value: float, counted: str, **extra: object) -> Claim:
+        attributes: dict[str, object] = {"counted": counted, **extra}
+        return Claim(
+            "amount", 1, Evidence(0, len(text), text), value=value, unit="job",
+            date="2025-03-02", attributes=attributes,
+        )  # fmt: skip
+
+    store(fresh_db, text, "alpha.test", [amount(1200, "jobs")])
+    store(fresh_db, text + " A.", "beta.test", [amount(5_000_000_000.0, "jobs")])
+    store(fresh_db, text + " B.", "gamma.test", [amount(300, "stores")])
+    store(fresh_db, text + " C.", "delta.test", [amount(900, "jobs", qualifier="more than")])
+    _, contradictions = corroborate(fresh_db.conn)
+    # Stores are another measure; "more than 900" is a bound that fits 1,200.
+    assert [c.reason for c in contradictions] == ["different values: 1,200 job / 5 billion job"]
+
+
+def test_a_plan_or_another_object_is_no_denial(fresh_db: Database) -> None:
+    text = "Tomas Reyes backed Lena Varga."
+
+    def support(status: str, obj: int | None, value: str | None = None) -> Claim:
+        return Claim(
+            "support", 1, Evidence(0, len(text), text), object=obj, value=value,
+            status=status,  # type: ignore[arg-type]
+        )  # fmt: skip
+
+    store(fresh_db, text, "alpha.test", [support("asserted", 2)])
+    store(fresh_db, text + " A.", "beta.test", [support("planned", 2)])
+    store(fresh_db, text + " B.", "gamma.test", [support("denied", None, "the tariff plan")])
+    store(fresh_db, text + " C.", "delta.test", [support("denied", 2)])
+    _, contradictions = corroborate(fresh_db.conn)
+    assert len(contradictions) == 1
+    assert contradictions[0].reason == "one source denies what the other states"
+
+
+def test_values_are_written_as_a_person_writes_them() -> None:
+    assert format_value(5_000_000_000.0, "USD") == "$5 billion"
+    assert format_value(3.2, "percent") == "3.2%"
+    assert format_value(12000.0, None) == "12,000"
+    assert format_value(2_500_000.0, "EUR") == "€2.5 million"
 
 
 def test_timeline_orders_offices_with_evidence(fresh_db: Database) -> None:

@@ -184,3 +184,35 @@ def test_plain_text_byline_with_a_role() -> None:
     )
     article = extract_article(Page(source="t.txt", data=text.encode(), kind="text"), Settings())
     assert article.authors == ["Ana Ruiz", "Pavel Osk"]
+
+
+def test_the_page_address_comes_from_its_canonical_link_then_og_url() -> None:
+    canonical = '<link rel="canonical" href="https://marlow.example/2024/tolls">'
+    og = '<meta property="og:url" content="https://marlow.example/og/tolls">'
+    assert extract_metadata(page(og + canonical)).url == "https://marlow.example/2024/tolls"
+    assert extract_metadata(page(og)).url == "https://marlow.example/og/tolls"
+    assert extract_metadata(page('<link rel="canonical" href="/relative/tolls">')).url is None
+    assert extract_metadata(page('<link rel="canonical" href="javascript:alert(1)">')).url is None
+
+
+def test_the_user_url_beats_the_page_and_the_warc_record() -> None:
+    markup = page('<link rel="canonical" href="https://marlow.example/2024/tolls">').encode()
+    warc = Page(source="a.warc#0", data=markup, kind="html", url="https://marlow.example/?utm=x")
+    assert extract_article(warc, Settings()).url == "https://marlow.example/2024/tolls"
+    bare = Page(source="a.warc#0", data=page("").encode(), kind="html", url="https://m.example/a")
+    assert extract_article(bare, Settings()).url == "https://m.example/a"
+    given = Settings(url="https://marlow.example/print/tolls")
+    assert extract_article(warc, given).url == "https://marlow.example/print/tolls"
+
+
+def test_add_refuses_a_url_that_is_no_web_address_or_names_several_pages(tmp_path: Path) -> None:
+    from dossier import api
+    from dossier.errors import DossierError
+
+    (tmp_path / "a.html").write_text(page(""), encoding="utf-8")
+    with pytest.raises(DossierError, match="not a web address"):
+        api.add([str(tmp_path / "a.html")], tmp_path / "d.db", Settings(url="file:///etc/passwd"))
+    with pytest.raises(DossierError, match="one page"):
+        api.add(
+            [str(tmp_path), str(tmp_path)], tmp_path / "d.db", Settings(url="https://a.example/")
+        )

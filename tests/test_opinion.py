@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claim_views import name_of
-from dossier.extract.claim_lexicon import subjectivity_lexicon
+from dossier.extract.opinion.lexicon import subjectivity_lexicon
 
 
 def test_subjectivity_lexicon_loads_phrases() -> None:
@@ -64,3 +64,31 @@ def test_loaded_score(analyse) -> None:  # type: ignore[no-untyped-def]
     assert loaded.analysis.loaded_score == pytest.approx(0.5)
     secrets = [c for c in loaded.analysis.claims if c.value == "dirty secrets"]
     assert secrets and name_of(loaded, secrets[0].subject) == "Daniel Harwick"
+
+
+@pytest.mark.slow
+def test_a_word_someone_calls_another_is_theirs(analyse) -> None:  # type: ignore[no-untyped-def]
+    """ "X called Y a liar": the caller holds the word, not the outlet."""
+    state = analyse("Senator Tomas Reyes called Lena Varga a liar on Monday.", site="Marovia Daily")
+    holders = {c.holder for c in state.analysis.claims if c.kind == "opinion"}
+    assert holders == {"Tomas Reyes"}
+    spans = state.analysis.loaded_spans
+    assert [(s.text, s.holder, name_of(state, s.about)) for s in spans] == [
+        ("liar", "Tomas Reyes", "Lena Varga")
+    ]
+
+
+@pytest.mark.slow
+def test_a_word_inside_a_paraphrase_is_the_speakers(analyse) -> None:  # type: ignore[no-untyped-def]
+    state = analyse(
+        "Tomas Reyes said that the lunatic plan of Lena Varga would ruin the harbor.",
+        site="Marovia Daily",
+    )
+    holders = {c.holder for c in state.analysis.claims if c.kind == "opinion"}
+    assert holders == {"Tomas Reyes"}
+
+
+@pytest.mark.slow
+def test_loaded_words_in_a_name_are_not_loaded(analyse) -> None:  # type: ignore[no-untyped-def]
+    state = analyse("Fans call the judge Notorious Vela.", site="Marovia Daily")
+    assert [c for c in state.analysis.claims if c.kind == "opinion"] == []

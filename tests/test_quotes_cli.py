@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from dossier.cli import app
 from dossier.errors import NotFound
-from dossier.extract.quote_queries import find_quotes
+from dossier.extract.quotes.queries import find_quotes
 from dossier.records import Analysis, Article, Entity, Mention, Quote
 from dossier.store import Database
 

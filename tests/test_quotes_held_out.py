@@ -144,11 +144,8 @@ def test_per_after_according_to_runs_through_the_first_outlet(
     )
     quote = find(state, "Several bankers attended")
     assert speaker(state, quote) == "The Harbor Ledger"
-    assert [state.entity(k).name for k in quote.via if state.entity(k)] == [
-        "The Harbor Ledger",
-        "El Vigía",
-        "La Hora",
-    ]
+    assert [state.entity(k).name for k in quote.via if state.entity(k)] == ["El Vigía"]
+    assert [state.entity(k).name for k in quote.sources if state.entity(k)] == ["La Hora"]
 
 
 def test_a_no_break_space_before_the_next_quotation_still_carries_it_on(
@@ -259,7 +256,7 @@ def test_page_labels_are_not_transcript_turns(run_quotes: Callable[[str], Docume
 
 
 def test_markup_attribute_values_are_not_quotations() -> None:
-    from dossier.extract.quote_marks import find_quoted
+    from dossier.extract.quotes.marks import find_quoted
 
     text = '<post author="velanews" date="March 10, 2016">Wirt said “we will not go.”</post>'
     spans = [text[q.start : q.end] for q in find_quoted(text, [(0, len(text))])]

@@ -268,3 +268,60 @@ def test_every_name_of_a_country_is_one_place(
     assert entity_of(fresh_db, d2, "Veloria") == country
     assert entity_of(fresh_db, d3, "RV") == country
     assert "names of one country" in reason_of(fresh_db, d3, "RV")
+
+
+def test_familiar_and_formal_given_names_join(fresh_db: Database) -> None:
+    """Class: "Chuck"/"Charles", "Joe"/"Joseph R. … Jr." (middle initial, full-style suffix)."""
+    d1 = add(fresh_db, "one", person(1, "Charles Vandermeer"), person(2, "Joseph R. Halloran Jr."))
+    d2 = add(fresh_db, "two", person(1, "Chuck Vandermeer"), person(2, "Joe Halloran"))
+    assert entity_of(fresh_db, d1, "Charles Vandermeer") == entity_of(
+        fresh_db, d2, "Chuck Vandermeer"
+    )
+    assert entity_of(fresh_db, d1, "Joseph R. Halloran Jr.") == entity_of(
+        fresh_db, d2, "Joe Halloran"
+    )
+
+
+def test_a_junior_never_joins_his_namesake(fresh_db: Database) -> None:
+    """Class: "X Y Jr." is the son; a different first name also blocks a join."""
+    d1 = add(fresh_db, "one", person(1, "Corwin Ashby"), org(2, "Veloria Labour Front"))
+    d2 = add(fresh_db, "two", person(1, "Corwin Ashby Jr."), org(2, "Veloria Labour Front"))
+    d3 = add(fresh_db, "three", person(1, "Nadia Ashby"), org(2, "Veloria Labour Front"))
+    father = entity_of(fresh_db, d1, "Corwin Ashby")
+    assert entity_of(fresh_db, d2, "Corwin Ashby Jr.") != father
+    assert entity_of(fresh_db, d3, "Nadia Ashby") != father
+
+
+def test_joins_say_how_sure_they_are(fresh_db: Database) -> None:
+    add(fresh_db, "one", person(1, "Ivo Brannick"))
+    d2 = add(fresh_db, "two", person(1, "Ivo Brannick"))
+    reason = fresh_db.conn.execute(
+        "SELECT resolution FROM doc_entities WHERE document_id = ?", (d2,)
+    ).fetchone()[0]
+    assert reason.endswith("sure: high"), reason
+
+
+def test_a_shared_office_alone_does_not_join_a_full_name_to_a_surname(
+    fresh_db: Database,
+) -> None:
+    """Class: a daughter named in full against an entity known only by the family name,
+    both called "president" (the parent's office)."""
+    d1 = add(fresh_db, "one", person(1, "Ashby", roles=("President",)))
+    d2 = add(fresh_db, "two", person(1, "Nadia Ashby", roles=("President",)))
+    assert entity_of(fresh_db, d1, "Ashby") != entity_of(fresh_db, d2, "Nadia Ashby")
+
+
+def test_one_acronym_for_two_bodies_does_not_join_them(fresh_db: Database) -> None:
+    """Class: "VLC" stands for a committee in one document and a convention in another."""
+    d1 = add(fresh_db, "one", org(1, "Veloria Labour Convention", "VLC"))
+    d2 = add(fresh_db, "two", org(1, "Veloria Labour Committee"))
+    assert entity_of(fresh_db, d1, "Veloria Labour Convention") != entity_of(
+        fresh_db, d2, "Veloria Labour Committee"
+    )
+
+
+def test_a_division_is_not_its_parent(fresh_db: Database) -> None:
+    """Class: "Quillon News" or "Quillon Studios" beside "Quillon" in shared company."""
+    d1 = add(fresh_db, "one", org(1, "Quillon"), person(2, "Ida Brenner"))
+    d2 = add(fresh_db, "two", org(1, "Quillon Studios"), person(2, "Ida Brenner"))
+    assert entity_of(fresh_db, d1, "Quillon") != entity_of(fresh_db, d2, "Quillon Studios")

@@ -173,3 +173,40 @@ def test_an_owned_title_before_a_comma_and_a_name() -> None:
     president = roles(state, "Hana Lindqvist")["President"]
     assert (president.of, president.current) == (named(state, "Tarnova").key, True)
     assert "Senator" in roles(state, "Lia Dorrance")
+
+
+def test_a_party_before_a_title_is_the_roles_party_and_ousted_is_past() -> None:
+    """Classes: "GOP Sen. X" (the party glued into the title) and "Ousted Acme CEO X"
+    (an adjective that ends the office kept in the title and the office called current)."""
+    from dossier.nlp.pipeline import Pipeline
+    from dossier.records import Article
+    from dossier.settings import Settings
+
+    pipeline = Pipeline(Settings(pipeline=MINE))
+    article = Article(
+        source="test",
+        text="GOP Sen. Corwin Ashby is squeezed between two challengers. Ousted Quillon CEO "
+        "Ida Brenner can still name directors.",
+        language="en",
+    )
+    state = pipeline.run(article, pipeline.parse(article))
+    senator = named(state, "Corwin Ashby").roles[0]
+    assert (senator.title, senator.party) == ("Senator", "Republican")
+    ceo = named(state, "Ida Brenner").roles[0]
+    assert "Ousted" not in ceo.title and ceo.current is False
+
+
+def test_a_clause_word_before_a_title_is_no_part_of_it() -> None:
+    """Class: "While President X has …": the sentence's first word glued to the office."""
+    from dossier.nlp.pipeline import Pipeline
+    from dossier.records import Article
+    from dossier.settings import Settings
+
+    pipeline = Pipeline(Settings(pipeline=MINE))
+    article = Article(
+        source="test",
+        text="While President Halvard Brekke has cautioned against haste, he ordered a review.",
+        language="en",
+    )
+    state = pipeline.run(article, pipeline.parse(article))
+    assert [r.title for r in named(state, "Halvard Brekke").roles] == ["President"]

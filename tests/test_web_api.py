@@ -158,7 +158,7 @@ def test_dossier_json_has_offices_claims_quotes_documents(client, built_db) -> N
     assert data["entity"]["name"] == "Mara Quell"
     assert "Quell" in [n["name"] for n in data["names"]]
     assert [o["title"] for o in data["offices"]] == ["President"]
-    assert data["offices"][0]["date"] == "2023-02-06"
+    assert (data["offices"][0]["from"], data["offices"][0]["to"]) == ("2023-02-06", "2023-02-06")
     kinds = {g["kind"] for g in data["claim_groups"]}
     assert {"meeting", "criticism", "travel"} <= kinds
     meetings = [c for c in data["claims"] if c["kind"] == "meeting"]

@@ -16,7 +16,7 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from dossier.cli import app
-from dossier.extract.claim_queries import claims_of
+from dossier.extract.claims.queries import claims_of
 from dossier.records import Analysis, Article, Claim, Entity, Evidence, Mention, Sentence
 from dossier.store import Database
 from dossier.web import create_app
@@ -111,7 +111,10 @@ def test_dossier_page_shows_the_count_and_which_report_repeats_whom(wire) -> Non
     html = wire["client"].get(f"/entity/{wire['ids']['Anselm Vorick']}").text
     claims = html.split('id="claims"')[1].split("</section>")[0]
     assert claims.count(">3 independent sources</span>") == 5
-    assert claims.count(">1 independent source</span>") == 1
+    assert ">1 independent source" not in claims  # a lone source is named, not counted
+    assert claims.count('<span class="reported-by only"') == 1
+    named = claims.split(">3 independent sources</span>")[1].split("</span>")[0]
+    assert all(outlet in named for outlet in ("Kestrel Gazette", "Fennic Wire"))
     assert "Kestrel Gazette: 3 reports, 1 only repeating it; Fennic Wire: 1 report;" in html
     assert "only repeats Velland Herald" in html
     assert "3 independent sources in 5 documents" in html

@@ -102,10 +102,23 @@ def add(
         str | None,
         typer.Option(help="Publication date to record for every page read (YYYY-MM-DD)."),
     ] = None,
+    url: Annotated[
+        str | None,
+        typer.Option(help="The page's original web address, shown and linked in `dossier serve`."),
+    ] = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print only errors (as `dossier -q add`).")
     ] = False,
     as_json: JsonOption = False,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            help="Processes that analyse pages (default: one per core, or none beside this one "
+            "for up to 16 pages); one process writes, in input order, so the database is the "
+            "same for any number.",
+            min=1,
+        ),
+    ] = None,
 ) -> None:
     """Read news pages and store who and what they name, with the evidence.
 
@@ -117,15 +130,86 @@ def add(
 
     if quiet:
         set_verbosity(quiet=True, verbose=False)
-    settings = Settings(published=published)
+    settings = Settings(published=published, url=url)
     with FileProgress(list_inputs(paths)) as progress:
         try:
-            report = api.add(paths, db, settings, progress)
+            report = api.add(paths, db, settings, progress, workers=workers)
         except DossierError as exc:
             fail(str(exc))
             return
     if as_json:
         print_json({**vars(report), "ok": report.ok})
+    note(
+        f"{len(report.added)} added, {len(report.already_stored)} already stored, "
+        f"{len(report.failed)} failed → {db}"
+    )
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@app.command("spark")
+def spark_job(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files or folders Spark can read (local paths, hdfs://, s3a://), read "
+            "recursively: HTML, text, WARC and .gz of them."
+        ),
+    ],
+    out: Annotated[
+        str, typer.Option("--out", help="New folder for the Parquet tables (any Spark path).")
+    ],
+    master: Annotated[
+        str | None,
+        typer.Option(help="Spark master, e.g. local[2] or yarn (default: local, every core)."),
+    ] = None,
+    partitions: Annotated[
+        int | None, typer.Option(help="Partitions to spread the files over.", min=1)
+    ] = None,
+    published: Annotated[
+        str | None,
+        typer.Option(help="Publication date to record for every page read (YYYY-MM-DD)."),
+    ] = None,
+) -> None:
+    """Analyse pages with Apache Spark into Parquet tables; `dossier load` stores them.
+
+    Each partition loads the model once. Writes documents, sentences, doc_entities, mentions,
+    roles, quotes, claims and bad_inputs under --out. Exits with status 1 if any input could
+    not be read (listed in bad_inputs).
+    """
+    try:
+        counts = api.spark(inputs, out, Settings(published=published), master, partitions)
+    except DossierError as exc:
+        fail(str(exc))
+        return
+    note(f"{counts['documents']} documents, {counts['bad_inputs']} bad inputs → {out}")
+    if counts["bad_inputs"]:
+        raise typer.Exit(1)
+
+
+@app.command()
+def load(
+    folder: Annotated[str, typer.Argument(help="The --out folder of `dossier spark`.")],
+    db: DbOption = Path(DEFAULT_DB),
+) -> None:
+    """Store the Parquet tables of `dossier spark` in the database, resolving entities.
+
+    Documents are stored in the order of their input paths, each in one transaction, through
+    the same code as `add`; those already stored are skipped. The job's bad inputs are listed,
+    one line each, and make the exit status 1.
+    """
+
+    def progress(source: str, outcome: str, detail: str) -> None:
+        if outcome == "failed":
+            error(f"skipped {source}: {detail}")
+        elif outcome == "warning":
+            note(f"warning {source}: {detail}")
+
+    try:
+        report = api.load(folder, db, progress)
+    except DossierError as exc:
+        fail(str(exc))
+        return
     note(
         f"{len(report.added)} added, {len(report.already_stored)} already stored, "
         f"{len(report.failed)} failed → {db}"
@@ -143,13 +227,21 @@ def export(
     output: Annotated[
         str | None, typer.Option("--output", "-o", help="File to write (default: standard output).")
     ] = None,
+    min_confidence: Annotated[
+        float | None,
+        typer.Option(
+            "--min-confidence",
+            help="json: leave out claims and quotes whose rule is less sure than this (0-1).",
+        ),
+    ] = None,
 ) -> None:
     """Write the whole database in a format other tools read.
 
-    Documents, entities, quotes and claims, each with its evidence.
+    Documents (with their loaded-language spans), entities, quotes and claims, each with its
+    evidence and the rule that made it and how sure that rule is.
     """
     try:
-        api.export(db, format, output)
+        api.export(db, format, output, min_confidence)
     except DossierError as exc:
         fail(str(exc))
 
@@ -189,13 +281,30 @@ def serve(
         typer.Option(help="Address to listen on; the default lets only this computer connect."),
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    token_file: Annotated[
+        Path | None,
+        typer.Option(
+            help="File holding the access token every browser must present (made, with a new "
+            "random token, if missing). Needed to listen beyond this computer."
+        ),
+    ] = None,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Another name this server may be reached under (its name on your network); "
+            "requests under any other name are refused. Repeatable."
+        ),
+    ] = None,
 ) -> None:
     """Browse the database in your web browser: dossiers of people with every line linked to
-    its sentence, documents, search, a network graph and a timeline (read-only)."""
+    its sentence, documents, search, a network graph and a timeline (read-only).
+
+    Only this computer can connect unless `--host` says otherwise, and then every browser
+    needs the token in `--token-file`."""
     from .web import serve as serve_web
 
     try:
-        serve_web(db, host, port)
+        serve_web(db, host, port, token_file, tuple(allow_host or ()))
     except DossierError as exc:
         fail(str(exc))
 
@@ -266,7 +375,7 @@ def why(
     from .store import Database
 
     try:
-        with Database(db, create=False) as database:
+        with Database(db, create=False, readonly=True) as database:
             result = explain(database.conn, left, right)
     except DossierError as exc:
         fail(str(exc))
@@ -292,7 +401,7 @@ def timeline(name: EntityArg, db: DbOption = Path(DEFAULT_DB), as_json: JsonOpti
     from .store import Database
 
     try:
-        with Database(db, create=False) as database:
+        with Database(db, create=False, readonly=True) as database:
             result = build_timeline(database.conn, name)
     except DossierError as exc:
         fail(str(exc))
@@ -323,15 +432,32 @@ def _shortened(text: str, limit: int) -> str:
 
 
 @app.command()
-def show(name: EntityArg, db: DbOption = Path(DEFAULT_DB), as_json: JsonOption = False) -> None:
+def show(
+    name: EntityArg,
+    db: DbOption = Path(DEFAULT_DB),
+    as_json: JsonOption = False,
+    min_confidence: Annotated[
+        float,
+        typer.Option(
+            "--min-confidence",
+            help="Leave out claims whose rule is less sure than this (0-1).",
+        ),
+    ] = Settings().min_confidence,
+    every: Annotated[
+        bool, typer.Option("--all", help="Show every claim, however unsure its rule.")
+    ] = False,
+) -> None:
     """A person's claims grouped by kind: who they met, backed, attacked, are related to, work
-    for — each with its date, how sure the article is, the sentence and the source."""
-    from .extract.claim_queries import claims_of, describe
+    for — each with its date, how sure the article is, the sentence and the source.
+
+    Claims whose rule is unsure (a participant only referred to by a pronoun, a meeting read
+    off a noun) are left out unless --all or a lower --min-confidence asks for them."""
+    from .extract.claims.queries import claims_of, describe
     from .store import Database
 
     try:
-        with Database(db, create=False) as database:
-            result = claims_of(database.conn, name)
+        with Database(db, create=False, readonly=True) as database:
+            result = claims_of(database.conn, name, None if every else min_confidence)
     except DossierError as exc:
         fail(str(exc))
         return
@@ -399,11 +525,11 @@ def quotes(
 ) -> None:
     """Who said what, through whom: each quote with its speaker, whether it is word for word
     or paraphrased, and the outlets or people it reached the page through."""
-    from .extract.quote_queries import find_quotes
+    from .extract.quotes.queries import find_quotes
     from .store import Database
 
     try:
-        with Database(db, create=False) as database:
+        with Database(db, create=False, readonly=True) as database:
             result = find_quotes(database.conn, by=by, about=about)
     except DossierError as exc:
         fail(str(exc))

@@ -145,8 +145,12 @@ class Evidence:
     start: int
     end: int
     text: str
-    #: Entity keys the statement came through, nearest first.
+    #: Entity keys the statement came through, nearest first: a chain of relays, each
+    #: repeating the next ("X told The Ledger, citing Radio Norte"). Never the speaker.
     via: list[int] = field(default_factory=list)
+    #: Entity keys of sources that state it side by side, each on its own ("according to
+    #: The Ledger … Radio Norte also reported"): parallel, not a chain.
+    sources: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -163,6 +167,12 @@ class Quote:
     via: list[int] = field(default_factory=list)
     #: Why the speaker is None (e.g. "no speaker named in the text").
     speaker_reason: str | None = None
+    #: Parallel sources that also report it, each on its own (see `Evidence.sources`).
+    sources: list[int] = field(default_factory=list)
+    #: Which rule attributed it ("cue-after-quote", "according-to", …) and how sure that rule
+    #: is (0..1, the precision measured for its class on audited real articles).
+    rule: str | None = None
+    confidence: float | None = None
 
 
 @dataclass
@@ -183,6 +193,10 @@ class Claim:
     #: Kind-specific detail: {"relation": "brother"}, {"round": "runoff"}, {"trigger": "met"}.
     #: (`Any` because the field `object` above shadows the builtin inside this class.)
     attributes: dict[str, Any] = field(default_factory=dict)
+    #: Which rule made it ("event:meet", "relation:kin-noun", …) and how sure that rule is
+    #: (0..1, the precision measured for its class on audited real articles).
+    rule: str | None = None
+    confidence: float | None = None
 
 
 @dataclass
@@ -199,6 +213,21 @@ class TimeExpression:
 
 
 @dataclass
+class LoadedSpan:
+    """A loaded word or phrase: the outlet's (or a speaker's) characterisation, not a fact."""
+
+    start: int
+    end: int
+    text: str
+    #: Key of the entity it characterises, when the sentence makes that clear.
+    about: int | None = None
+    #: Who uses the word: the outlet (its site) or, inside a quote or paraphrase, the speaker.
+    holder: str | None = None
+    #: Key of the speaker when the holder is one.
+    holder_entity: int | None = None
+
+
+@dataclass
 class Analysis:
     """Everything the pipeline found in one article."""
 
@@ -210,4 +239,6 @@ class Analysis:
     times: list[TimeExpression] = field(default_factory=list)
     #: Share of sentences carrying the outlet's loaded characterisations (0..1).
     loaded_score: float | None = None
+    #: Every loaded word or phrase in the body, with who uses it and about whom.
+    loaded_spans: list[LoadedSpan] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)

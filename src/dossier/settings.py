@@ -16,6 +16,8 @@ DEFAULT_PIPELINE: tuple[str, ...] = (
     "quotes",
     "claims",
     "opinion",
+    "entity_review",
+    "basis",
 )
 
 
@@ -41,7 +43,13 @@ class Settings:
     pipeline: tuple[str, ...] = DEFAULT_PIPELINE
     #: Publication date given by the user for every input of this run (`--published`).
     published: str | None = None
+    #: The original address of the page read in this run (`dossier add --url`), which beats
+    #: the address the page or its WARC record gives.
+    url: str | None = None
     #: Number of paragraphs spaCy parses per batch.
     batch_size: int = 64
+    #: Claims and quotes whose rule is less sure than this (0..1) are left out of `dossier
+    #: show`, the exports and the web pages unless everything is asked for (`--all`).
+    min_confidence: float = 0.6
     #: Extra fields for components, by component name.
     component_options: dict[str, dict[str, object]] = field(default_factory=dict)

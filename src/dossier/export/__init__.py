@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -30,12 +31,28 @@ PATH_EXPORTERS: dict[str, Callable[[Database, Path], object]] = {
 }
 
 
-def export_to(db: Database, fmt: str, out: str | Path | TextIO | None) -> None:
-    """Run exporter `fmt`, writing to a path (atomically, via a temporary file) or a stream."""
+def export_to(
+    db: Database, fmt: str, out: str | Path | TextIO | None, min_confidence: float | None = None
+) -> None:
+    """Run exporter `fmt`, writing to a path (atomically, via a temporary file) or a stream.
+
+    Every read of one export happens in one read transaction, so an `add` running meanwhile
+    never makes it name a document, entity or quote that its other parts lack.
+    `min_confidence` (json only) leaves out claims and quotes whose rule is less sure.
+    """
+    with db.snapshot():
+        _export(db, fmt, out, min_confidence)
+
+
+def _export(
+    db: Database, fmt: str, out: str | Path | TextIO | None, min_confidence: float | None
+) -> None:
     if fmt in PATH_EXPORTERS and isinstance(out, str | Path) and str(out) != "-":
         PATH_EXPORTERS[fmt](db, Path(out))
         return
     writer = EXPORTERS[fmt]
+    if fmt == "json" and min_confidence is not None:
+        writer = functools.partial(write_json, min_confidence=min_confidence)
     if out is None or str(out) == "-":
         writer(db, sys.stdout)
         return

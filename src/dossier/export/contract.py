@@ -25,7 +25,45 @@ def _doc_entity_map(conn: sqlite3.Connection) -> dict[int, int]:
     return {int(r[0]): int(r[1]) for r in conn.execute("SELECT id, entity_id FROM doc_entities")}
 
 
-def build_documents(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+def _has_table(conn: sqlite3.Connection, name: str) -> bool:
+    row = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,))
+    return row.fetchone() is not None
+
+
+def build_loaded_spans(
+    conn: sqlite3.Connection, to_entity: dict[int, int]
+) -> dict[str, list[dict[str, Any]]]:
+    """document id → its loaded words and phrases, in text order."""
+    spans: dict[str, list[dict[str, Any]]] = {}
+    if not _has_table(conn, "loaded_spans"):
+        return spans
+    for r in conn.execute('SELECT * FROM loaded_spans ORDER BY document_id, start, "end"'):
+        spans.setdefault(r["document_id"], []).append(
+            {
+                "start": r["start"],
+                "end": r["end"],
+                "text": r["text"],
+                "about": to_entity.get(r["about_doc_entity_id"]),
+                "holder": r["holder"],
+                "holder_entity": to_entity.get(r["holder_doc_entity_id"]),
+            }
+        )
+    return spans
+
+
+def confident(row: sqlite3.Row, min_confidence: float | None) -> bool:
+    """True when a claim or quote row is at least as sure as asked (rows without a recorded
+    basis, stored before rules carried one, always pass)."""
+    if min_confidence is None:
+        return True
+    value = row["confidence"]
+    return value is None or float(value) >= min_confidence
+
+
+def build_documents(
+    conn: sqlite3.Connection, to_entity: dict[int, int] | None = None
+) -> list[dict[str, Any]]:
+    loaded = build_loaded_spans(conn, to_entity or _doc_entity_map(conn))
     return [
         {
             "id": r["id"],
@@ -42,6 +80,7 @@ def build_documents(conn: sqlite3.Connection) -> list[dict[str, Any]]:
             "warnings": _load(r["warnings"], []),
             "text": r["text"],
             "sha256": r["sha256"],
+            "loaded_spans": loaded.get(r["id"], []),
         }
         for r in conn.execute("SELECT * FROM documents ORDER BY added_at, id")
     ]
@@ -98,7 +137,9 @@ def build_entities(conn: sqlite3.Connection, to_entity: dict[int, int]) -> list[
     return [e for e in entities.values() if e["mentions"]]
 
 
-def build_quotes(conn: sqlite3.Connection, to_entity: dict[int, int]) -> list[dict[str, Any]]:
+def build_quotes(
+    conn: sqlite3.Connection, to_entity: dict[int, int], min_confidence: float | None = None
+) -> list[dict[str, Any]]:
     return [
         {
             "id": int(r["id"]),
@@ -111,14 +152,26 @@ def build_quotes(conn: sqlite3.Connection, to_entity: dict[int, int]) -> list[di
             "start": r["start"],
             "end": r["end"],
             "via": [to_entity[v] for v in _load(r["via"], []) if v in to_entity],
+            "sources": [to_entity[v] for v in _load(_get(r, "sources"), []) if v in to_entity],
+            "rule": _get(r, "rule"),
+            "confidence": _get(r, "confidence"),
         }
         for r in conn.execute("SELECT * FROM quotes ORDER BY id")
+        if confident(r, min_confidence)
     ]
 
 
-def build_claims(conn: sqlite3.Connection, to_entity: dict[int, int]) -> list[dict[str, Any]]:
+def _get(row: sqlite3.Row, column: str) -> Any:
+    return row[column]
+
+
+def build_claims(
+    conn: sqlite3.Connection, to_entity: dict[int, int], min_confidence: float | None = None
+) -> list[dict[str, Any]]:
     claims = []
     for r in conn.execute("SELECT * FROM claims ORDER BY id"):
+        if not confident(r, min_confidence):
+            continue
         value = r["value_number"] if r["value_number"] is not None else r["value_text"]
         via = [to_entity[v] for v in _load(r["via"], []) if v in to_entity]
         attributes = _load(r["attributes"], {})
@@ -138,26 +191,34 @@ def build_claims(conn: sqlite3.Connection, to_entity: dict[int, int]) -> list[di
                 "plover": r["plover"],
                 "holder": r["holder"],
                 "attributes": attributes,
+                "rule": _get(r, "rule"),
+                "confidence": _get(r, "confidence"),
                 "evidence": {
                     "document": r["document_id"],
                     "start": r["evidence_start"],
                     "end": r["evidence_end"],
                     "text": r["evidence_text"],
                     "via": via,
+                    "sources": [
+                        to_entity[v] for v in _load(_get(r, "sources"), []) if v in to_entity
+                    ],
                 },
             }
         )
     return claims
 
 
-def build_export(db: Database) -> dict[str, Any]:
-    """The whole database as the `schema_version: 1` export object."""
+def build_export(db: Database, min_confidence: float | None = None) -> dict[str, Any]:
+    """The whole database as the `schema_version: 1` export object.
+
+    With `min_confidence`, claims and quotes whose rule is less sure than that are left out.
+    """
     conn = db.conn
     to_entity = _doc_entity_map(conn)
     return {
         "schema_version": SCHEMA_VERSION,
-        "documents": build_documents(conn),
+        "documents": build_documents(conn, to_entity),
         "entities": build_entities(conn, to_entity),
-        "quotes": build_quotes(conn, to_entity),
-        "claims": build_claims(conn, to_entity),
+        "quotes": build_quotes(conn, to_entity, min_confidence),
+        "claims": build_claims(conn, to_entity, min_confidence),
     }

@@ -9,6 +9,7 @@ from ..store import Database
 from .contract import build_export
 
 
-def write_json(db: Database, out: TextIO) -> None:
-    json.dump(build_export(db), out, ensure_ascii=False, indent=1)
+def write_json(db: Database, out: TextIO, min_confidence: float | None = None) -> None:
+    """The export contract; with `min_confidence`, unsure claims and quotes are left out."""
+    json.dump(build_export(db, min_confidence), out, ensure_ascii=False, indent=1)
     out.write("\n")

@@ -61,6 +61,7 @@ def extract_article(page: Page, settings: Settings) -> Article:
         article.warnings.extend(found.warnings)
         if found.date:
             article.published, article.published_from = found.date, "html"
+        article.url = found.url or page.url
     else:
         scraped = extract_text(clean_text(raw))
         paragraphs = scraped.paragraphs
@@ -79,6 +80,7 @@ def extract_article(page: Page, settings: Settings) -> Article:
     if len(article.text) > settings.max_chars:
         raise TooLarge(page.source, _over_chars(len(article.text), settings))
     _settle_date(article, page, settings)
+    article.url = settings.url or article.url
     _check_language(article)
     return article
 

@@ -49,6 +49,8 @@ class HtmlExtraction:
     date: str | None = None
     #: Things the reader should check about the extraction, one sentence each.
     warnings: list[str] = field(default_factory=list)
+    #: The page's canonical address (or `og:url`), when it states one.
+    url: str | None = None
 
 
 def extract_html(markup: str, url: str | None = None) -> HtmlExtraction:
@@ -96,6 +98,7 @@ def _metadata(tree: Any, markup: str) -> HtmlExtraction:
         site=meta.site,
         authors=meta.authors,
         date=_find_date(tree, markup),
+        url=meta.url,
     )
 
 

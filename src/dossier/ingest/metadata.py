@@ -54,6 +54,8 @@ class PageMeta:
     title: str | None = None
     site: str | None = None
     authors: list[str] = field(default_factory=list)
+    #: The page's own address: its canonical link, else its `og:url` (http(s) only).
+    url: str | None = None
 
 
 def read_metadata(tree: Any) -> PageMeta:
@@ -74,7 +76,20 @@ def read_metadata(tree: Any) -> PageMeta:
     if title:
         title = _without_site_tail(title, site)
     authors = _ld_authors(ld) or _meta_authors(metas) or _byline(tree)
-    return PageMeta(title=title, site=site, authors=authors)
+    return PageMeta(title=title, site=site, authors=authors, url=_own_url(tree, metas))
+
+
+def _own_url(tree: Any, metas: dict[str, str]) -> str | None:
+    """The address the page gives itself: `<link rel=canonical>`, then `og:url`."""
+    links = [
+        (node.get("href") or "").strip()
+        for node in tree.iterfind(".//link")
+        if "canonical" in (node.get("rel") or "").lower().split()
+    ]
+    for url in [*links, metas.get("og:url", "")]:
+        if re.match(r"https?://[^\s/]+\.[^\s]*$", url, re.IGNORECASE):
+            return url
+    return None
 
 
 def _metas(tree: Any) -> dict[str, str]:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..extract.claim_lexicon import claim_lexicon
-from ..extract.claim_syntax import is_passive
+from ..extract.claims.lexicon import claim_lexicon
+from ..extract.claims.syntax import is_passive
 from ..records import Claim, ClaimStatus, Evidence
 from ..settings import Settings
 from .entities import english
@@ -50,7 +50,7 @@ _PEOPLE |= {"deaths", "victims", "supporters", "patients", "officers", "delegate
 _PEOPLE |= {"men", "adults", "inmates", "asylum-seekers", "detainees", "deportees", "staff"}
 _RELATIVE = {"that", "which", "who", "whom"}
 _PLANNED = {"intend", "plan", "promise", "pledge", "vow", "want", "aim", "propose", "seek"}
-_PLANNED |= {"hope", "expect", "threaten", "announce", "will", "would", "going"}
+_PLANNED |= {"hope", "expect", "threaten", "will", "would", "going"}
 _REPORTED = re.compile(r"\b(?:according to|reportedly|reported|reports|per)\b", re.IGNORECASE)
 _HEDGED = {"may", "might", "could", "estimate", "estimated", "about", "around", "roughly"}
 _QUALIFIER = re.compile(
@@ -193,6 +193,13 @@ def _status(sentence: SentenceView, token: Token) -> ClaimStatus:
     return "asserted"
 
 
+def _sterling(sentence: str, tail: list[str]) -> bool:
+    """True when "pounds" is money: "£" in the sentence, or "pounds sterling"/"British pounds"."""
+    if "£" in sentence or (len(tail) > 1 and tail[1].lower().startswith("sterling")):
+        return True
+    return re.search(r"\b(?:British|UK|U\.K\.|Egyptian|Lebanese)\s+pounds?\b", sentence) is not None
+
+
 def _unit_for_count(noun: Token) -> str:
     word = noun.lower_
     if word in _PEOPLE or noun.ent_type_ == "NORP":
@@ -215,11 +222,31 @@ def find_amounts(state: DocumentState) -> list[Claim]:
                 continue  # "one-time", "two-year-old": part of a compound word
             if match.re is _WORDS_COUNT and _not_a_count(match, text[sentence.start : start]):
                 continue
+            if _not_a_quantity(text[max(0, start - 12) : start], text[end : end + 12]):
+                continue
             claim = _claim(state, sentence, match, start, end)
             if claim is not None:
                 seen.append((start, end))
                 claims.append(claim)
     return claims
+
+
+#: Numbers that name, rank or split rather than measure: "Exodus 18:21", "9/11", "5-to-4",
+#: "top 10", "two out of three", "one in three", "our two countries".
+#: "Seventy-four": a spelled number after a hyphen is the end of a larger one; "one in three".
+_NAMING_BEFORE = re.compile(
+    r"(?:[:/]|\d-to-|\btop\s+|\b(?:our|their|his|her|its|my|your)\s+|[a-z]-|"
+    r"\b(?:one|two|three|four|five|\d+)\s+in\s+)$",
+    re.I,
+)
+_NAMING_AFTER = re.compile(
+    r"^(?::\d|/\d|-to-|\s+out\s+of\b|\s+in\s+(?:two|three|four|five|ten|\d+)\b)", re.I
+)
+
+
+def _not_a_quantity(before: str, after: str) -> bool:
+    """True for a number that is a reference, a date name, a split, a rank or a proportion."""
+    return bool(_NAMING_BEFORE.search(before) or _NAMING_AFTER.search(after))
 
 
 def _not_a_count(match: re.Match[str], before: str) -> bool:
@@ -258,8 +285,12 @@ def _claim(
         unit = _CURRENCIES.get(groups["cur"].strip(), groups["cur"])
     else:
         tail = state.article.text[end : end + 20].split()
-        if tail and tail[0].lower().strip(".,;") in _CURRENCY_WORDS:
-            unit = _CURRENCY_WORDS[tail[0].lower().strip(".,;")]
+        word = tail[0].lower().strip(".,;") if tail else ""
+        if word in {"pound", "pounds"} and not _sterling(sentence.text, tail):
+            unit = "pound"  # "300 pounds" in US news is a weight; money says £ or sterling
+            attributes["counted"] = word
+        elif word in _CURRENCY_WORDS:
+            unit = _CURRENCY_WORDS[word]
         else:
             noun = _counted_noun(token)
             if noun is None or noun.ent_type_ in {"DATE", "TIME"}:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from ..extract import (
-    claims,  # noqa: F401
-    opinion,  # noqa: F401
-    quotes,  # noqa: F401
-)
+from ..extract.claims import basis as _basis  # noqa: F401
+from ..extract.claims import extractor as _claims  # noqa: F401
+from ..extract.opinion import extractor as _opinion  # noqa: F401
+from ..extract.quotes import extractor as _quotes  # noqa: F401
 from . import (
     amounts,  # noqa: F401
     entities,  # noqa: F401

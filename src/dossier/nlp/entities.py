@@ -24,12 +24,14 @@ from .entity_candidates import (
     _KIN_MODIFIERS,
     _PARTICLES,
     _POSSESSIVE,
+    _SPEECH_LEMMAS,
     _Cand,
     _collect,
     initials_of,
 )
 from .entity_lexicon import Lexicon, fold, lexicon
 from .entity_places import place_votes
+from .entity_refine import GENERATIONS, refine, review_speakers
 from .registry import Component, DocumentState, component
 
 if TYPE_CHECKING:
@@ -119,7 +121,13 @@ def _cluster(cands: list[_Cand]) -> list[_Cluster]:
                 by_key[other]
                 for other in by_key
                 if (len(key) < len(other) and other[-len(key) :] == key)
-                or (len(groups[key]) == 1 and other == key[: len(other)] and len(other) > 1)
+                or (
+                    len(groups[key]) == 1
+                    and other == key[: len(other)]
+                    and len(other) > 1
+                    and key[len(other)] not in GENERATIONS
+                )
+                or _variant_of(key, other)
             ),
             None,
         )
@@ -155,6 +163,33 @@ def _cluster(cands: list[_Cand]) -> list[_Cluster]:
     return [c for c in clusters if c.cands]
 
 
+def _variant_of(key: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """One person's name written another way in the same article: a middle name or
+    initial dropped or a generation written in full style ("Robert S. Lusk III" / "Robert
+    Lusk"), or the last of two surnames dropped ("Ana Peña" / "Ana Peña Nieto")."""
+    if len(key) < 2 or len(other) < 2:
+        return False
+    if len(other) == len(key) + 1 and other[: len(key)] == key:
+        return other[-1] not in GENERATIONS and other[-1] not in _PARTICLES
+    a, b = _without_generation(list(key)), _without_generation(list(other))
+    if a[-1] != b[-1] or a[0].rstrip(".") != b[0].rstrip(".") or a == b:
+        return False
+    if (key[-1] in GENERATIONS) != (other[-1] in GENERATIONS):
+        suffixed = a if key[-1] in GENERATIONS else b
+        if len(suffixed) < 3:
+            return False  # "X Y Jr." is X Y's son
+    elif key[-1] in GENERATIONS and key[-1] != other[-1]:
+        return False
+    short, long_ = (a[1:-1], b[1:-1]) if len(a) <= len(b) else (b[1:-1], a[1:-1])
+    rest = iter(long_)
+    return all(any(_initial_fits(w, x) for x in rest) for w in short)
+
+
+def _initial_fits(word: str, other: str) -> bool:
+    word, other = word.rstrip("."), other.rstrip(".")
+    return word == other or (min(len(word), len(other)) == 1 and word[0] == other[0])
+
+
 def _merge_acronyms(clusters: list[_Cluster]) -> None:
     """An acronym joins the one longer name whose capitals spell it ("OAS")."""
     longer: dict[str, list[_Cluster]] = {}
@@ -186,6 +221,8 @@ def _merge_prefixed(persons: list[_Cluster]) -> None:
             if other is cluster or n < 2 or n >= len(cluster.name_tokens) or not other.cands:
                 continue
             if cluster.name_tokens[:n] == other.name_tokens:
+                if cluster.name_tokens[n] in GENERATIONS:
+                    continue  # "X Y Jr." is the son of "X Y", not "X Y" with a word too many
                 cand = cluster.cands.pop()
                 span = cand.para.doc[cand.i : cand.i + n]
                 cand.j = cand.i + n
@@ -203,15 +240,44 @@ def _surname_matches(
         return []
     if any(c.kind_named for c in group):
         return []
+    if _a_body_by_its_tags(group):
+        return []
     if len(key) == 1 and group[0].text.isupper() and len(group[0].text) > 1:
         return []  # an acronym is not a surname
     n = len(key)
     last = [p for p in persons if tuple(p.name_tokens[-n:]) == key]
     if last:
         return last
+    # "Ashby" for "Corwin Ashby Jr." when no other Ashby is named.
+    last = [p for p in persons if tuple(_without_generation(p.name_tokens)[-n:]) == key]
+    if last:
+        return last
     if n == 1 and key[0] not in _PARTICLES:
         return [p for p in persons if p.name_tokens[0] == key[0]]
     return []
+
+
+def _a_body_by_its_tags(group: list[_Cand]) -> bool:
+    """A company named after a person ("Ashford" beside "Will Ashford"): the tagger calls the
+    bare name an organisation three times or more and a person at most once in four, and
+    no title stands before it. Then it is the body, not the person's surname."""
+    tagged = [c.para.doc[c.i].ent_type_ for c in group]
+    bodies = sum(t == "ORG" for t in tagged)
+    people = sum(t == "PERSON" for t in tagged)
+    titled = any(c.votes["Person"] >= 3 for c in group)
+    speaks = any(_speaker(c.para.doc[c.j - 1]) for c in group)
+    return bodies >= 3 and people * 3 <= bodies and not titled and not speaks
+
+
+def _speaker(token: Token) -> bool:
+    """The subject of a speech verb ("X said", "X explained") or after "according to"."""
+    if token.dep_ == "nsubj" and token.head.lemma_ in _SPEECH_LEMMAS:
+        return True
+    return token.i >= 2 and token.doc[token.i - 2 : token.i].text.lower() == "according to"
+
+
+def _without_generation(tokens: list[str]) -> list[str]:
+    return tokens[:-1] if len(tokens) > 2 and tokens[-1] in GENERATIONS else tokens
 
 
 def _pick(cand: _Cand, matches: list[_Cluster]) -> _Cluster:
@@ -487,7 +553,7 @@ def find_entities(state: DocumentState) -> list[Entity]:
     from .pronouns import resolve_pronouns
 
     lex = lexicon()
-    cands = _collect(state, lex)
+    cands = refine(state, _collect(state, lex), lex)
     clusters = _cluster(cands)
     capitals = _mostly_capitals(state.article.text)
     place_votes(clusters, state.article.text, lex)
@@ -525,5 +591,20 @@ def make_entities(settings: Settings) -> Component:
                 "The text is written in capitals: entity types may be unreliable."
             )
         find_entities(state)
+        state.extras["first_speaker_key"] = (
+            max((e.key for e in state.analysis.entities), default=0) + 1
+        )
+
+    return run
+
+
+@component("entity_review")
+def make_entity_review(settings: Settings) -> Component:
+    """Re-check the entities that later components named from speaker phrases."""
+
+    def run(state: DocumentState) -> None:
+        first = state.extras.get("first_speaker_key")
+        if isinstance(first, int):
+            review_speakers(state, first, lexicon())
 
     return run

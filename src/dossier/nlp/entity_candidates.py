@@ -141,9 +141,32 @@ def _trim(doc: Doc, i: int, j: int, label: str, lex: Lexicon) -> tuple[int, int,
     return i, j, titled or _title_before(doc, i, lex)
 
 
+#: Words that name a ministry's field inside an office ("Labor Minister", "Foreign Affairs
+#: Secretary"), as opposed to a body that employs the office holder ("Acme CEO").
+_DEPARTMENT_WORDS = frozenset(
+    {"labor", "labour", "foreign", "affairs", "defense", "defence", "trade", "finance"}
+    | {"interior", "health", "justice", "education", "economy", "economic", "state", "home"}
+    | {"treasury", "transport", "energy", "environment", "agriculture", "culture", "housing"}
+    | {"commerce", "industry", "security", "homeland", "development", "tourism", "and", "&"}
+    | {"shadow", "emeritus", "junior", "senior"}
+)
+
+
+def _department(text: str) -> bool:
+    """True for a ministry's field before an office word ("Labor" Minister), not a company
+    or an acronym ("Acme" CEO, "UAW" President)."""
+    return all(fold(w) in _DEPARTMENT_WORDS for w in text.split())
+
+
 def _after_title(doc: Doc, i: int, lex: Lexicon) -> bool:
     """True for the department of an office: "Secretary of [State]", "… for [Trade]"."""
-    return i >= 2 and doc[i - 1].lower_ in {"of", "for"} and doc[i - 2].text in lex.titles
+    if i < 2 or doc[i - 1].lower_ not in {"of", "for"}:
+        return False
+    if doc[i - 2].text in lex.titles:
+        return True
+    # "secretary of State": news style lowercases the title; then only a ministry's field
+    # is taken for part of it, not the company in "the director for Quillon Foods".
+    return fold(doc[i - 2].text) in lex.titles_folded and fold(doc[i].text) in _DEPARTMENT_WORDS
 
 
 def _outlet_score(state: DocumentState, cand: _Cand, lex: Lexicon) -> int:
@@ -185,7 +208,8 @@ def _collect(state: DocumentState, lex: Lexicon) -> list[_Cand]:
             if label == "PERSON" and _counted_plural(doc, i, j):
                 continue  # "many Africans", "the Smiths": a people or a family, not a name
             nxt = doc[j] if j < len(doc) else None
-            if label == "ORG" and nxt is not None and nxt.text in lex.titles:
+            office_after = nxt is not None and nxt.text in lex.titles
+            if label == "ORG" and office_after and _department(span.text):
                 continue  # "Labor" in "Labor Minister": part of an office, not a body
             if label == "ORG" and _after_title(doc, i, lex):
                 continue  # "State" in "Secretary of State"

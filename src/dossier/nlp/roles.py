@@ -14,8 +14,8 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..extract.claim_lexicon import is_loaded, strip_loaded
-from ..extract.claim_syntax import governing_verb
+from ..extract.claims.syntax import governing_verb
+from ..extract.opinion.lexicon import is_loaded, strip_loaded
 from ..records import Entity, Mention, Role
 from ..settings import Settings
 from .entities import english
@@ -28,11 +28,19 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _PAST_MARKERS = {"former", "ex", "then", "late", "onetime", "one-time", "erstwhile"}
+_PAST_MARKERS |= {"ousted", "deposed", "retired"}
 _QUALIFIERS = (
     r"(?:(?:former|ex-|then-|onetime|one-time|erstwhile|outgoing|incoming|acting|interim"
-    r"|current|new|late|Former|Ex-|Then-|Outgoing|Incoming|Acting|Interim|Onetime)\s*)"
+    r"|current|new|late|ousted|deposed|retired|Former|Ex-|Then-|Outgoing|Incoming"
+    r"|Acting|Interim|Onetime|Ousted|Deposed|Retired)\s*)"
 )
 _PARTIES = {"R": "Republican", "D": "Democratic", "I": "Independent"}
+#: Capitalised words before a title that open the sentence or clause, not the office.
+_NOT_MODIFIERS = {"the", "a", "an", "while", "when", "as", "after", "before", "if", "but"}
+_NOT_MODIFIERS |= {"and", "because", "though", "although", "since", "until", "then", "so"}
+#: A party named before a title ("GOP Sen. X"): the role's party, not a word of its title.
+_PARTY_WORDS = {"GOP": "Republican", "Republican": "Republican", "Democratic": "Democratic"}
+_PARTY_WORDS |= {"Democrat": "Democratic", "Libertarian": "Libertarian"}
 _PARTY_TAG = re.compile(r"^\s*\((?P<party>[RDI])\s*[-–—,]\s*(?P<region>[A-Z][A-Za-z. ]{0,20})\)")
 #: Job nouns accepted as the head of an apposition, besides the title lexicon.
 _JOB_NOUNS = {"manager", "executive", "chief", "official", "spokesperson", "correspondent"}
@@ -227,8 +235,13 @@ def _titles_before(state: DocumentState, entity: Entity, mention: Mention, lex: 
     mods = match.group("mods").split()
     kept: list[str] = []
     of: Entity | None = None
+    party: str | None = None
     offset = base + match.start("mods")
     for word in mods:
+        if word in _PARTY_WORDS and not kept:
+            party = _PARTY_WORDS[word]
+            offset += len(word) + 1
+            continue
         found = _of_entity(state, offset, offset + len(word), entity)
         bare = word.rstrip("'’s") if word.endswith(("'s", "’s")) else word
         if found is not None and found.type in {"Country", "Place", "Organization"}:
@@ -237,7 +250,7 @@ def _titles_before(state: DocumentState, entity: Entity, mention: Mention, lex: 
             pass
         elif (paired := _demonym_of(state, bare, entity)) is not None:
             of = paired
-        elif word.endswith(("'s", "’s")) or word in {"The", "A", "An"}:
+        elif word.endswith(("'s", "’s")) or word.lower() in _NOT_MODIFIERS:
             kept = []
         else:
             kept.append(word)
@@ -261,7 +274,7 @@ def _titles_before(state: DocumentState, entity: Entity, mention: Mention, lex: 
     start = base + match.start("title")
     if kept or org is not None:
         start = base + match.start("mods") + (match.group("mods").index(kept[0]) if kept else 0)
-    _finish(state, entity, mention, full, (start, end), match.group("qual"), of)
+    _finish(state, entity, mention, full, (start, end), match.group("qual"), of, party=party)
 
 
 def _body_before(
@@ -407,6 +420,7 @@ def _finish(
     qualifiers: str | None,
     of: Entity | None,
     current: bool | None = True,
+    party: str | None = None,
 ) -> None:
     """Date, currency and party of a role found before a name; attach it."""
     words = [q.lower().rstrip("-") for q in (qualifiers or "").split()]
@@ -415,6 +429,7 @@ def _finish(
     date, basis = _date(state, mention.start, tied="then" in words, span=(span[0], mention.end))
     role = Role(title, span[0], span[1], of.key if of else None, date, basis)
     role.current = False if past else current
+    role.party = party
     tag = _PARTY_TAG.match(state.article.text[mention.end : mention.end + 30])
     if tag:
         role.party = _PARTIES[tag.group("party")]

@@ -7,7 +7,10 @@ counts its independent sources: documents from one site count once, and a report
 repeats another outlet or person (its evidence `via`) counts once for that outlet — the same
 one as that outlet's own site, however it is written.
 Claims about the same entities whose dates or values cannot both be true — or one denying
-what another asserts — are reported as contradictions, with both sides.
+what another asserts — are reported as contradictions, with both sides. Two amounts conflict
+only when they measure the same thing: same subject, same unit, the same measured noun
+("300,000 people" deported / "250,000 people" deported), neither hedged by "more than" or
+"about"; values are written as a person writes them ("$5 billion", "3.2%", "12,000").
 """
 
 from __future__ import annotations
@@ -52,6 +55,10 @@ class StoredClaim:
     end: int
     #: The outlet or person the report only repeats (its first `via`), when it does.
     relays: str | None = None
+    #: What an amount measures (its counted noun or "percent of" noun), lower case.
+    measure: str | None = None
+    #: "more than", "about", "up to" …: the amount is a bound or an estimate.
+    qualifier: str | None = None
 
 
 @dataclass
@@ -134,7 +141,7 @@ def outlet_key(label: str) -> str:
 _CLAIMS_SQL = """
 SELECT c.id, c.kind, s.entity_id, o.entity_id, p.entity_id, c.value_number, c.value_text,
        c.unit, c.date, c.status, c.document_id, c.via, c.evidence_text, c.evidence_start,
-       c.evidence_end, d.site, d.url
+       c.evidence_end, d.site, d.url, c.attributes
 FROM claims c
 JOIN documents d ON d.id = c.document_id
 LEFT JOIN doc_entities s ON s.id = c.subject_doc_entity_id
@@ -145,19 +152,25 @@ LEFT JOIN doc_entities p ON p.id = c.place_doc_entity_id
 _CHUNK = 500
 
 
-def _entity_names(conn: sqlite3.Connection, doc_entity_ids: set[int]) -> dict[int, str]:
-    """doc_entities id → the name of the entity it resolves to."""
+def _entity_names(
+    conn: sqlite3.Connection, doc_entity_ids: set[int]
+) -> tuple[dict[int, str], set[int]]:
+    """doc_entities id → the name of the entity it resolves to; and which are organisations."""
     ids = sorted(doc_entity_ids)
     names: dict[int, str] = {}
+    organisations: set[int] = set()
     for i in range(0, len(ids), _CHUNK):
         part = ids[i : i + _CHUNK]
         for row in conn.execute(
-            "SELECT de.id, e.name FROM doc_entities de JOIN entities e ON e.id = de.entity_id"
+            "SELECT de.id, e.name, e.type FROM doc_entities de"
+            " JOIN entities e ON e.id = de.entity_id"
             f" WHERE de.id IN ({','.join('?' * len(part))})",
             part,
         ):
             names[int(row[0])] = str(row[1])
-    return names
+            if row[2] == "Organization":
+                organisations.add(int(row[0]))
+    return names, organisations
 
 
 def load_claims(conn: sqlite3.Connection, entities: set[int] | None = None) -> list[StoredClaim]:
@@ -175,10 +188,20 @@ def load_claims(conn: sqlite3.Connection, entities: set[int] | None = None) -> l
         params = ids + ids
     rows = conn.execute(sql + " ORDER BY c.id", params).fetchall()
     vias = [[int(v) for v in json.loads(r[11])] if r[11] not in (None, "[]") else [] for r in rows]
-    names = _entity_names(conn, {v for via in vias for v in via})
+    every = [json.loads(r[17] or "{}") for r in rows]
+    # A report from an outlet ("according to The Ledger") repeats that outlet: its speaker.
+    speakers = [
+        int(a["speaker"]) if r[9] == "reported" and isinstance(a.get("speaker"), int) else None
+        for r, a in zip(rows, every, strict=True)
+    ]
+    wanted = {v for via in vias for v in via} | {s for s in speakers if s is not None}
+    names, outlets = _entity_names(conn, wanted)
     claims = []
-    for r, via in zip(rows, vias, strict=True):
+    for r, via, attributes, speaker in zip(rows, vias, every, speakers, strict=True):
         relays = next((names[v] for v in via if v in names), None)
+        if relays is None and speaker in outlets:
+            relays = names[speaker]
+        measure = attributes.get("counted") or attributes.get("measure")
         claims.append(
             StoredClaim(
                 id=int(r[0]),
@@ -196,6 +219,8 @@ def load_claims(conn: sqlite3.Connection, entities: set[int] | None = None) -> l
                 start=int(r[13]),
                 end=int(r[14]),
                 relays=relays,
+                measure=str(measure).casefold() if measure else None,
+                qualifier=attributes.get("qualifier"),
             )
         )
     return claims
@@ -205,6 +230,8 @@ def _fact_key(claim: StoredClaim) -> tuple[object, ...]:
     subject, obj = claim.subject, claim.object
     if claim.kind in SYMMETRIC_KINDS and subject is not None and obj is not None:
         subject, obj = min(subject, obj), max(subject, obj)
+    if claim.kind == "amount":
+        return (claim.kind, subject, obj, claim.unit, claim.measure)
     if claim.kind in SINGLE_VALUED_KINDS:
         return (claim.kind, subject, obj, claim.unit)
     return (claim.kind, subject, obj)
@@ -273,18 +300,80 @@ def _conflicts(claims: list[StoredClaim]) -> list[Contradiction]:
     return found
 
 
+#: Statuses that say something happened (or did not): plans and hedges never conflict.
+_STATED = frozenset({"asserted", "reported", "denied"})
+
+
 def _conflict(a: StoredClaim, b: StoredClaim) -> str | None:
     """Why two claims about the same entities cannot both hold, or None."""
+    if a.status not in _STATED or b.status not in _STATED:
+        return None  # "will back her" and "has not endorsed her" can both be true
     if not dates_compatible(a.date, b.date):
         same_month = bool(a.date and b.date and a.date[:7] == b.date[:7])
         if a.kind in EVENT_KINDS and same_month and values_compatible(a.value, b.value):
             return f"different dates for what may be one event: {a.date} / {b.date}"
         return None  # facts on different dates are different facts
     if (a.status == "denied") != (b.status == "denied"):
-        return "one source denies what the other states"
+        # Only one act about one named other side: "backed X" / "did not endorse X".
+        same_act = a.object is not None and values_compatible(a.value, b.value)
+        return "one source denies what the other states" if same_act else None
     if a.kind in SINGLE_VALUED_KINDS and not values_compatible(a.value, b.value):
-        return f"different values: {a.value} / {b.value}"
+        if not _same_measure(a, b):
+            return None
+        return (
+            f"different values: {format_value(a.value, a.unit)} / {format_value(b.value, b.unit)}"
+        )
     return None
+
+
+def _same_measure(a: StoredClaim, b: StoredClaim) -> bool:
+    """True when two values are exact statements of one measure of one thing on one day.
+
+    An amount needs its measured noun on both sides ("$5 billion" alone could be any sum the
+    subject is named beside) and the same full date ("439 delegates short" and "214 delegates
+    at stake" count different things on different days); a bound or estimate ("more than",
+    "about") fits many values.
+    """
+    # One contest or one count is one date: values of different days are different facts.
+    same_day = bool(a.date and b.date and len(a.date) == len(b.date) == 10 and a.date == b.date)
+    if a.kind != "amount":
+        return same_day
+    if a.measure is None or a.measure != b.measure or a.unit != b.unit:
+        return False
+    return same_day and a.qualifier is None and b.qualifier is None
+
+
+_CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
+_SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+def _plain_number(value: float) -> str:
+    """12000 → "12,000"; 3.25 → "3.25"; 3.0 → "3"."""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def format_value(value: float | str | None, unit: str | None) -> str:
+    """A stated value as a person writes it: "$5 billion", "3.2%", "12,000 people".
+
+    >>> format_value(5000000000.0, "USD")
+    '$5 billion'
+    """
+    if value is None:
+        return "unknown"
+    if isinstance(value, str):
+        return value
+    if unit == "percent":
+        return f"{_plain_number(value)}%"
+    number = _plain_number(value)
+    for scale, word in _SCALE_WORDS:
+        if abs(value) >= scale:
+            number = f"{_plain_number(round(value / scale, 2))} {word}"
+            break
+    if unit in _CURRENCY_SIGNS:
+        return f"{_CURRENCY_SIGNS[unit]}{number}"
+    return f"{number} {unit}" if unit else number
 
 
 def corroborate(

@@ -47,6 +47,7 @@ __all__ = [
     "compare",
     "link_entity",
     "name_key",
+    "note_roles",
     "rebuild_co_mentions",
     "register_keys",
 ]
@@ -84,15 +85,18 @@ class Comparison:
     same: bool | None
     score: float
     reasons: list[str]
+    #: How strongly the names alone agree (3: proof, 2: equal bare names, 1 or less: a part).
+    strength: float = 0.0
 
 
 def _role_key(title: str) -> str:
     return " ".join(w for w in name_key(title).replace(".", "").split() if w not in {"the", "a"})
 
 
-def _person_agreement(left: list[NameForm], right: list[NameForm]) -> tuple[int, str] | None:
+def _person_agreement(left: list[NameForm], right: list[NameForm]) -> tuple[float, str] | None:
     """How well two people's names agree: 3 alone suffices, 2 for equal bare names, 1 needs
-    context, 0 no match; None when the names prove two people (different given names)."""
+    context, 0 no match; None when the names prove two people
+    (different given names, or a "Jr." against the father's name)."""
     main = left[0]
     right_full = [b for b in right if b.full]
     right_bare = [b for b in right if not b.full]
@@ -106,6 +110,9 @@ def _person_agreement(left: list[NameForm], right: list[NameForm]) -> tuple[int,
     for b in right_full:
         if b.surname != main.surname:
             continue
+        if not _same_generation(main, b):
+            clash = f"another generation ({main.key!r} {main.generation or '-'} / {b.key!r})"
+            continue
         if b.key == main.key:
             return (3, f"same full name {main.key!r}")
         if given_names_compatible(main.given, b.given):
@@ -117,8 +124,26 @@ def _person_agreement(left: list[NameForm], right: list[NameForm]) -> tuple[int,
         if a.full and any(a.key == b.key for b in right_full):
             return (3, f"same full name {a.key!r}")
     if any(b.key == main.surname for b in right_bare):
-        return (1, f"shared surname {main.surname!r} only")
+        if main.generation and len(main.given) < 2:
+            return (0, f"{main.key!r} {main.generation} is not whoever the bare surname is")
+        return (1, _FULL_ON_SURNAME + f" {main.surname!r} only")
     return (0, "different names")
+
+
+#: The agreement of a full name with an entity known only by its surname.
+_FULL_ON_SURNAME = "full name on a bare surname:"
+
+
+def _same_generation(a: NameForm, b: NameForm) -> bool:
+    """Whether a generation suffix lets two names with one given name and surname be one
+    person: equal suffixes, or a suffix written in full style (with a middle name or
+    initial, "Joseph R. Biden Jr.") against none; "X Y Jr." against "X Y" is the son."""
+    if a.generation == b.generation:
+        return True
+    if a.generation and b.generation:
+        return False
+    suffixed = a if a.generation else b
+    return len(suffixed.given) >= 2
 
 
 def _other_agreement(left: list[NameForm], right: list[NameForm], place: bool) -> tuple[float, str]:
@@ -152,7 +177,8 @@ def _other_agreement(left: list[NameForm], right: list[NameForm], place: bool) -
                 continue
             short, long_ = (a, b) if len(a.parts) <= len(b.parts) else (b, a)
             if long_.parts[: len(short.parts)] == short.parts:
-                if not region_or_country(long_.parts[len(short.parts) :]):
+                rest = long_.parts[len(short.parts) :]
+                if not region_or_country(rest) and not set(rest) & _UNIT_WORDS:
                     best = max(best, (1, f"{short.key!r} begins {long_.key!r}"))
             elif (
                 short.capitals
@@ -162,6 +188,27 @@ def _other_agreement(left: list[NameForm], right: list[NameForm], place: bool) -
             ):
                 best = max(best, (1, f"{short.key!r} is cut from {long_.key!r}"))
     return best
+
+
+#: Words that make a unit of a body out of its name ("X News", "X Studios"): a division is
+#: not its parent, though its name begins with the parent's.
+_UNIT_WORDS = frozenset(
+    {"news", "studios", "studio", "pictures", "records", "entertainment", "media", "sports"}
+    | {"foundation", "institute", "labs", "research", "ventures", "capital", "bank", "fund"}
+    | {"college", "school", "university", "hospital", "museum", "division", "unit"}
+)
+
+
+def _acronym_clash(left: list[NameForm], right: list[NameForm]) -> bool:
+    """Both sides have full names and none agree: an acronym they share ("DNC" for a
+    committee and a convention) is then two bodies' initials, not one body's."""
+    left_long = [f for f in left if len(f.parts) > 1]
+    right_long = [f for f in right if len(f.parts) > 1]
+    if not left_long or not right_long:
+        return False
+    return not any(
+        a.key == b.key or (a.bare and a.bare == b.bare) for a in left_long for b in right_long
+    )
 
 
 def compare(left: Profile, right: Profile) -> Comparison:
@@ -189,6 +236,8 @@ def compare(left: Profile, right: Profile) -> Comparison:
     strength, why = agreement
     if strength == 0:
         return Comparison(False, 0.0, [why])
+    if why.startswith("acronym") and _acronym_clash(left_forms, right_forms):
+        return Comparison(False, 0.0, [why, "their full names differ: two bodies"])
     reasons = [why]
     context = 0
     shared = sorted(set(left.context) & set(right.context))
@@ -197,6 +246,11 @@ def compare(left: Profile, right: Profile) -> Comparison:
         reasons.append(f"co-mentioned with {names}")
         context += min(len(shared), 2)
     roles = sorted(left.roles & right.roles)
+    if roles and why.startswith(_FULL_ON_SURNAME) and not shared:
+        # A wife, a son or a daughter shares the surname; an office both are given ("both
+        # called president") may be the parent's, so it is no evidence on its own here.
+        reasons.append(f"both called {', '.join(repr(r) for r in roles[:2])}, not counted")
+        roles = []
     if roles:
         reasons.append(f"both called {', '.join(repr(r) for r in roles[:2])}")
         context += 1
@@ -207,9 +261,9 @@ def compare(left: Profile, right: Profile) -> Comparison:
         reasons.insert(0, f"typed {left.type} here, {right.type} elsewhere")
         if strength < 3 or context < 1:
             return Comparison(False, 0.0, [*reasons, "not enough to join across types"])
-        return Comparison(True, float(score) - 1.0, reasons)
+        return Comparison(True, float(score) - 1.0, reasons, strength)
     if strength >= 2 or (strength >= 1 and context >= 1) or context >= 2:
-        return Comparison(True, float(score), reasons)
+        return Comparison(True, float(score), reasons, strength)
     reasons.append("no evidence beyond the name")
     return Comparison(None, float(score), reasons)
 
@@ -242,11 +296,9 @@ def entity_profile(
     roles: set[str] = set()
     if against is None or against.roles:
         roles = {
-            _role_key(r[0])
+            str(r[0])
             for r in conn.execute(
-                "SELECT DISTINCT r.title FROM doc_entities d JOIN roles r ON r.doc_entity_id = d.id"
-                " WHERE d.entity_id = ?",
-                (entity_id,),
+                "SELECT role_key FROM entity_roles WHERE entity_id = ?", (entity_id,)
             )
         }
     return Profile(
@@ -291,9 +343,25 @@ def note_co_mentions(conn: sqlite3.Connection, entity_id: int, document_id: str)
     conn.executemany("INSERT OR IGNORE INTO co_mentions (entity_id, other_id) VALUES (?, ?)", pairs)
 
 
+def note_roles(conn: sqlite3.Connection, entity_id: int, titles: list[str]) -> None:
+    """Record the offices a document gives `entity_id` (`entity_roles`, compared by key)."""
+    conn.executemany(
+        "INSERT OR IGNORE INTO entity_roles (entity_id, role_key) VALUES (?, ?)",
+        sorted({(entity_id, _role_key(title)) for title in titles}),
+    )
+
+
 def rebuild_co_mentions(conn: sqlite3.Connection, entity_ids: list[int]) -> None:
-    """Recompute the co-mentions of entities whose documents a merge or split moved."""
+    """Recompute the co-mentions and offices (`entity_roles`) of entities whose documents a
+    merge or split moved."""
     for entity_id in entity_ids:
+        conn.execute("DELETE FROM entity_roles WHERE entity_id = ?", (entity_id,))
+        titles = conn.execute(
+            "SELECT DISTINCT r.title FROM doc_entities d JOIN roles r ON r.doc_entity_id = d.id"
+            " WHERE d.entity_id = ?",
+            (entity_id,),
+        ).fetchall()
+        note_roles(conn, entity_id, [str(t[0]) for t in titles])
         conn.execute(
             "DELETE FROM co_mentions WHERE entity_id = ? OR other_id = ?", (entity_id, entity_id)
         )
@@ -394,21 +462,26 @@ def _judgements(
 def entities_named(
     conn: sqlite3.Connection, name: str, entity_type: str | None = None
 ) -> list[int]:
-    """Ids of entities known under exactly this name (canonical or alias), most-mentioned first."""
-    keys = {f"name:{form(name, t).key}" for t in ("Person", "Organization")} | {
-        f"exact:{name_key(name)}"
-    }
+    """Ids of entities known under this name (canonical or alias), most-mentioned first.
+
+    Entities known under exactly this spelling come alone when there are any: "Ivo Brannick
+    Jr." split from "Ivo Brannick" is that entity, not every "Ivo Brannick" (whose comparable
+    form, without the "Jr.", is the same). Otherwise the comparable form finds them.
+    """
+    exact = f"exact:{name_key(name)}"
+    keys = {f"name:{form(name, t).key}" for t in ("Person", "Organization")} | {exact}
     marks = ",".join("?" * len(keys))
     rows = conn.execute(
-        "SELECT k.entity_id, e.type, count(d.id) AS n FROM entity_keys k"
-        " JOIN entities e ON e.id = k.entity_id"
-        " LEFT JOIN doc_entities d ON d.entity_id = k.entity_id"
+        "SELECT k.entity_id, e.type, max(k.key = ?) AS exact,"
+        " (SELECT count(*) FROM doc_entities d WHERE d.entity_id = k.entity_id) AS n"
+        " FROM entity_keys k JOIN entities e ON e.id = k.entity_id"
         f" WHERE k.key IN ({marks}) GROUP BY k.entity_id ORDER BY n DESC, k.entity_id",
-        tuple(keys),
+        (exact, *keys),
     ).fetchall()
-    return [
-        int(r[0]) for r in rows if entity_type is None or compatible_types(entity_type, str(r[1]))
-    ]
+    rows = [r for r in rows if entity_type is None or compatible_types(entity_type, str(r[1]))]
+    if any(r[2] for r in rows):
+        rows = [r for r in rows if r[2]]
+    return [int(r[0]) for r in rows]
 
 
 def register_keys(
@@ -443,17 +516,20 @@ def _candidates(conn: sqlite3.Connection, entity_type: str, names: list[str]) ->
     ]
 
 
-def _namesakes(conn: sqlite3.Connection, entity: Entity) -> list[int]:
-    """Stored entities of a compatible type known under exactly this entity's name."""
-    return [
-        int(r[0])
-        for r in conn.execute(
-            "SELECT k.entity_id, e.type FROM entity_keys k JOIN entities e ON e.id = k.entity_id"
-            " WHERE k.key = ?",
-            (f"exact:{name_key(entity.name)}",),
-        )
-        if compatible_types(entity.type, str(r[1]))
-    ]
+def _exact_keys(conn: sqlite3.Connection, keys: set[str]) -> dict[str, list[tuple[int, str]]]:
+    """(entity id, type) of the stored entities under each key (`exact:` keys: namesakes), in
+    one query for all of a document's names."""
+    found: dict[str, list[tuple[int, str]]] = {}
+    ordered = sorted(keys)
+    for i in range(0, len(ordered), 500):
+        chunk = ordered[i : i + 500]
+        for key, entity_id, entity_type in conn.execute(
+            "SELECT k.key, k.entity_id, e.type FROM entity_keys k JOIN entities e"
+            f" ON e.id = k.entity_id WHERE k.key IN ({','.join('?' * len(chunk))})",
+            chunk,
+        ):
+            found.setdefault(str(key), []).append((int(entity_id), str(entity_type)))
+    return found
 
 
 def _incoming_profile(
@@ -463,8 +539,14 @@ def _incoming_profile(
     and, for the neighbours not linked yet, the one stored entity each is named exactly as (so
     the first names in a document have context too)."""
     context: dict[int, str] = {}
-    for other in neighbours:
-        found = _namesakes(conn, other) if other.key != entity.key else []
+    others = [other for other in neighbours if other.key != entity.key]
+    stored = _exact_keys(conn, {f"exact:{name_key(other.name)}" for other in others})
+    for other in others:
+        found = [
+            entity_id
+            for entity_id, entity_type in stored.get(f"exact:{name_key(other.name)}", [])
+            if compatible_types(other.type, entity_type)
+        ]
         if len(found) == 1:
             context[found[0]] = other.name
     family: set[int] = set()
@@ -521,7 +603,10 @@ def decide(
         seen.add(name_key(other))
         targets = entities_named(conn, other, entity.type)
         if verdict == "same" and targets:
-            return targets[0], f"researcher judged {entity.name!r} and {other!r} the same"
+            return (
+                targets[0],
+                f"researcher judged {entity.name!r} and {other!r} the same; sure: researcher",
+            )
         if verdict == "different":
             forbidden |= set(targets)
     incoming: Profile | None = None  # built at the first candidate: it reads every neighbour
@@ -550,7 +635,18 @@ def decide(
         return None, f"ambiguous: could be {rivals}; kept apart"
     return best, f"same as {_entity_name(conn, best)!r} (entity {best}): " + "; ".join(
         result.reasons
-    )
+    ) + f"; sure: {_sureness(result)}"
+
+
+def _sureness(result: Comparison) -> str:
+    """How sure a join is, for the reader and for precision audits: "high" when the names
+    alone prove it (one full name, one country, an acronym spelled out), "medium" when a
+    name part needed the context, "low" when the context alone carried it."""
+    if result.strength >= 3:
+        return "high"
+    if result.strength >= 1:
+        return "medium"
+    return "low"
 
 
 def _prefer_full_name(conn: sqlite3.Connection, entity_id: int, name: str) -> None:

@@ -56,6 +56,7 @@ def strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """Lower-case, accent-free, single-spaced form of a name, for comparing names."""
     return " ".join(strip_accents(name).casefold().replace("’", "'").split())
@@ -77,12 +78,98 @@ def clean_surface(name: str) -> str:
     return name.strip(" ,;:-")
 
 
+#: Generation suffixes: "X Y Jr." is not "X Y" unless written in full style (see `generation`).
+GENERATION_WORDS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+#: Short and familiar forms of common English given names, by formal name. Written for this
+#: project; a form listed under two names ("al") links to both.
+_NICKNAMES: dict[str, str] = {
+    "abraham": "abe",
+    "albert": "al bert",
+    "alexander": "alex al sandy",
+    "alfred": "al alf fred",
+    "andrew": "andy drew",
+    "anthony": "tony",
+    "barbara": "barb babs",
+    "benjamin": "ben benji",
+    "catherine": "cathy kate katie",
+    "charles": "chuck charlie chas",
+    "christopher": "chris kit",
+    "daniel": "dan danny",
+    "david": "dave",
+    "deborah": "debbie deb",
+    "donald": "don donnie",
+    "douglas": "doug",
+    "edward": "ed eddie ted ned",
+    "elizabeth": "liz beth betsy betty eliza",
+    "eugene": "gene",
+    "frederick": "fred freddie",
+    "gerald": "jerry",
+    "gregory": "greg",
+    "harold": "hal harry",
+    "henry": "hank harry",
+    "james": "jim jimmy jamie",
+    "jeffrey": "jeff",
+    "john": "jack johnny",
+    "jonathan": "jon",
+    "joseph": "joe joey",
+    "joshua": "josh",
+    "katherine": "kathy kate katie",
+    "kenneth": "ken kenny",
+    "lawrence": "larry",
+    "margaret": "maggie meg peggy",
+    "matthew": "matt",
+    "michael": "mike mick",
+    "mitchell": "mitch",
+    "nicholas": "nick",
+    "patricia": "pat patty trish",
+    "patrick": "pat",
+    "peter": "pete",
+    "philip": "phil",
+    "randolph": "randy",
+    "raymond": "ray",
+    "richard": "rick dick rich",
+    "robert": "bob bobby rob",
+    "ronald": "ron ronnie",
+    "samuel": "sam",
+    "stephen": "steve",
+    "steven": "steve",
+    "susan": "sue",
+    "theodore": "ted teddy",
+    "thomas": "tom tommy",
+    "timothy": "tim",
+    "victoria": "vicky",
+    "walter": "walt",
+    "william": "bill billy will willie",
+}
+_FORMAL_OF: dict[str, set[str]] = {}
+for _formal, _short in _NICKNAMES.items():
+    for _nick in _short.split():
+        _FORMAL_OF.setdefault(_nick, set()).add(_formal)
+
+
+def same_given_name(a: str, b: str) -> bool:
+    """One given name, written formally or familiarly ("charles" / "chuck", "joe" /
+    "joseph"); two familiar forms of one formal name agree too ("bill" / "will")."""
+    if a == b:
+        return True
+    left = _FORMAL_OF.get(a, set()) | {a}
+    right = _FORMAL_OF.get(b, set()) | {b}
+    return bool(left & right)
+
+
+def generation(name: str) -> str:
+    """The generation suffix a person's name ends with ("jr", "iii"), or ""."""
+    parts = tokens(clean_surface(name))
+    return parts[-1] if len(parts) > 2 and parts[-1] in GENERATION_WORDS else ""
+
+
 def person_tokens(name: str) -> list[str]:
     """Tokens of a person's name with leading titles and trailing suffixes removed."""
     parts = tokens(clean_surface(name))
     while len(parts) > 1 and parts[0] in TITLE_WORDS:
         parts = parts[1:]
-    while len(parts) > 1 and parts[-1] in {"jr", "sr", "ii", "iii", "iv", "phd", "md"}:
+    while len(parts) > 1 and parts[-1] in GENERATION_WORDS | {"phd", "md"}:
         parts = parts[:-1]
     return parts
 
@@ -231,6 +318,8 @@ class NameForm:
     bare: tuple[str, ...] = ()
     #: Written in capitals ("KMB"): letters that may stand for words.
     capitals: bool = False
+    #: A person's generation suffix ("jr"), dropped from `parts`.
+    generation: str = ""
 
     @property
     def turned(self) -> tuple[str, ...]:
@@ -250,6 +339,7 @@ class NameForm:
         return len(self.parts) >= 2
 
 
+@lru_cache(maxsize=1 << 16)
 def form(name: str, entity_type: str) -> NameForm:
     """The comparable form of `name` for an entity of `entity_type`."""
     parts = person_tokens(name) if entity_type == "Person" else org_tokens(name)
@@ -257,7 +347,7 @@ def form(name: str, entity_type: str) -> NameForm:
         # "de la Fuente": keep particles with the surname by dropping them from given names.
         while len(parts) > 2 and parts[-2] in PARTICLES:
             parts = [*parts[:-2], parts[-2] + " " + parts[-1]]
-        return NameForm(" ".join(parts), tuple(parts))
+        return NameForm(" ".join(parts), tuple(parts), generation=generation(name))
     parts, bare = national_parts(parts)
     return NameForm(" ".join(parts), tuple(parts), bare, name.isupper())
 
@@ -266,13 +356,15 @@ def given_names_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """True when two lists of given names can belong to one person.
 
     "josé antonio" and "josé" agree (a middle name dropped), "j" and "josé" agree (an
-    initial), "josé" and "miguel" do not.
+    initial), "chuck" and "charles" agree (a familiar form), "josé" and "miguel" do not.
     """
     if not a or not b:
         return True
 
     def same(x: str, y: str) -> bool:
-        return x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y))
+        if len(x) == 1 or len(y) == 1:
+            return x[0] == y[0]
+        return same_given_name(x, y)
 
     if not same(a[0], b[0]):
         return False

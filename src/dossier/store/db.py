@@ -5,15 +5,17 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ..errors import NotADossierDatabase, StoreError
+from ..errors import StoreError
 from ..records import Analysis, Article
 from ..resolve import link_entity
-from .migrations import apply_migrations, current_version
-
-_SQLITE_MAGIC = b"SQLite format 3\x00"
+from ..resolve.linker import note_roles
+from .connect import connect
+from .migrations import current_version
 
 
 def body_sha256(text: str) -> str:
@@ -38,40 +40,16 @@ class Database:
     0
     """
 
-    def __init__(self, path: str | Path, *, create: bool = True) -> None:
-        self.path = str(path)
-        if self.path != ":memory:":
-            self._check_file(Path(self.path), create)
-        try:
-            self.conn = sqlite3.connect(self.path, isolation_level=None)
-            self.conn.execute("PRAGMA foreign_keys = ON")
-            self.conn.execute("PRAGMA journal_mode = WAL")
-            tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master")}
-        except sqlite3.DatabaseError as exc:
-            raise NotADossierDatabase(f"{self.path}: not a Dossier database ({exc}).") from exc
-        if tables and "dossier_migrations" not in tables:
-            self.conn.close()
-            raise NotADossierDatabase(
-                f"{self.path}: this SQLite file holds other tables and is not a Dossier "
-                "database; choose another --db file."
-            )
-        apply_migrations(self.conn)
-        self.conn.row_factory = sqlite3.Row
+    def __init__(self, path: str | Path, *, create: bool = True, readonly: bool = False) -> None:
+        """Open (or, unless `create` is False, create) the database at `path`.
 
-    @staticmethod
-    def _check_file(path: Path, create: bool) -> None:
-        if not path.exists():
-            if not create:
-                raise StoreError(f"{path}: no such database; run `dossier add` first.")
-            if not path.parent.exists():
-                raise StoreError(f"{path}: the folder {path.parent} does not exist.")
-            return
-        if path.is_dir():
-            raise NotADossierDatabase(f"{path}: is a folder, not a database file.")
-        with path.open("rb") as handle:
-            head = handle.read(16)
-        if head and head != _SQLITE_MAGIC:
-            raise NotADossierDatabase(f"{path}: not a Dossier database (not an SQLite file).")
+        A file that is not a Dossier database is refused without being changed. `readonly`
+        opens it for reading only, as every command that does not write does; see
+        `store.connect` for what that leaves behind on disk.
+        """
+        self.path = str(path)
+        self.conn = connect(self.path, create=create, readonly=readonly)
+        self.conn.row_factory = sqlite3.Row
 
     def close(self) -> None:
         self.conn.close()
@@ -81,6 +59,20 @@ class Database:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    @contextmanager
+    def snapshot(self) -> Iterator[sqlite3.Connection]:
+        """One read transaction: every query inside sees the database as it was when the first
+        one ran, whatever other runs commit meanwhile (WAL gives readers a snapshot)."""
+        if self.conn.in_transaction:  # already inside one: it is the snapshot
+            yield self.conn
+            return
+        self.conn.execute("BEGIN DEFERRED")
+        try:
+            yield self.conn
+        finally:
+            if self.conn.in_transaction:
+                self.conn.execute("COMMIT")
 
     @property
     def schema_version(self) -> int:
@@ -106,9 +98,20 @@ class Database:
             return doc_id, False
         conn = self.conn
         try:
+            # The write lock is taken before anything is read, so entity resolution sees the
+            # entities another `add` run committed, and no run can link against a stale view.
             conn.execute("BEGIN IMMEDIATE")
+            if self.has_document(doc_id):  # stored by another run while this one analysed it
+                conn.execute("ROLLBACK")
+                return doc_id, False
             self._write(conn, doc_id, sha, article, analysis)
             conn.execute("COMMIT")
+        except sqlite3.IntegrityError:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            if self.has_document(doc_id):  # the other run's copy won the unique key
+                return doc_id, False
+            raise
         except sqlite3.OperationalError as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
@@ -206,6 +209,11 @@ class Database:
             return _dumps([rowid[k] for k in keys if k in rowid])
 
         for entity in analysis.entities:
+            if entity.roles:
+                linked = conn.execute(
+                    "SELECT entity_id FROM doc_entities WHERE id = ?", (rowid[entity.key],)
+                ).fetchone()[0]
+                note_roles(conn, int(linked), [role.title for role in entity.roles])
             for role in entity.roles:
                 conn.execute(
                     "INSERT INTO roles (doc_entity_id, document_id, title, of_doc_entity_id, date,"
@@ -228,8 +236,8 @@ class Database:
         for quote in analysis.quotes:
             cursor = conn.execute(
                 "INSERT INTO quotes (document_id, speaker_doc_entity_id, speaker_reason, text,"
-                ' kind, start, "end", cue, cue_start, cue_end, via)'
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                ' kind, start, "end", cue, cue_start, cue_end, via, sources, rule, confidence)'
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     doc_id,
                     ref(quote.speaker),
@@ -242,6 +250,9 @@ class Database:
                     quote.cue_start,
                     quote.cue_end,
                     refs(quote.via),
+                    refs(quote.sources),
+                    quote.rule,
+                    quote.confidence,
                 ),
             )
             search_rows.append(("quote", quote.text, doc_id, None, cursor.lastrowid, None))
@@ -256,8 +267,8 @@ class Database:
                 "INSERT INTO claims (document_id, kind, subject_doc_entity_id,"
                 " object_doc_entity_id, place_doc_entity_id, value_number, value_text, unit, date,"
                 " status, plover, holder, attributes, evidence_start, evidence_end, evidence_text,"
-                " via)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " via, sources, rule, confidence)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     doc_id,
                     claim.kind,
@@ -276,8 +287,19 @@ class Database:
                     claim.evidence.end,
                     claim.evidence.text,
                     refs(claim.evidence.via),
+                    refs(claim.evidence.sources),
+                    claim.rule,
+                    claim.confidence,
                 ),
             )
+        conn.executemany(
+            'INSERT INTO loaded_spans (document_id, start, "end", text, about_doc_entity_id,'
+            " holder, holder_doc_entity_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (doc_id, s.start, s.end, s.text, ref(s.about), s.holder, ref(s.holder_entity))
+                for s in analysis.loaded_spans
+            ],
+        )
         # The triggers on search_items keep its full-text index, search_fts, in step.
         conn.executemany(
             "INSERT INTO search_items (kind, text, document_id, sentence_idx, quote_id,"

@@ -56,6 +56,10 @@ def apply_migrations(conn: sqlite3.Connection, upto: int | None = None) -> list[
         if step.version <= done or (upto is not None and step.version > upto):
             continue
         conn.execute("BEGIN IMMEDIATE")
+        if current_version(conn) >= step.version:
+            # another process (two `add` runs on a new file) applied it while this one waited
+            conn.execute("ROLLBACK")
+            continue
         try:
             step.apply(conn)
             conn.execute(
@@ -374,4 +378,88 @@ CREATE TRIGGER search_items_au AFTER UPDATE ON search_items BEGIN
     INSERT INTO search_fts (search_fts, rowid, text) VALUES ('delete', old.id, old.text);
     INSERT INTO search_fts (rowid, text) VALUES (new.id, new.text);
 END;
+"""
+
+
+@migration(5, "indexes for the web UI's filters by outlet and date")
+def _browsing(conn: sqlite3.Connection) -> None:
+    run_script(conn, SCHEMA_V5)
+
+
+SCHEMA_V5 = """
+-- `documents.url` (since version 1) now holds the page's original address: `dossier add --url`,
+-- else the page's canonical link or og:url, else the WARC record's target URI; NULL for a
+-- local file that states none (`source` keeps the file path). The web UI filters documents,
+-- claims and quotes by outlet (`site`) and by date, and pages every list by them.
+CREATE INDEX IF NOT EXISTS documents_site ON documents(site, published);
+CREATE INDEX IF NOT EXISTS documents_published ON documents(published);
+"""
+
+
+@migration(6, "the basis of claims and quotes (rule, confidence), parallel sources, loaded_spans")
+def _basis(conn: sqlite3.Connection) -> None:
+    run_script(conn, SCHEMA_V6)
+
+
+SCHEMA_V6 = """
+-- Which rule made a claim or attributed a quote (e.g. 'event:meet', 'relation:kin-noun',
+-- 'cue-after-quote'), and how sure that rule is: 0..1, the precision measured for its class
+-- of text on audited real articles (bench/audit_claims.py). NULL for rows stored before.
+-- `dossier show` and the exports leave out rows under the minimum confidence unless asked.
+ALTER TABLE claims ADD COLUMN rule TEXT;
+ALTER TABLE claims ADD COLUMN confidence REAL;
+ALTER TABLE quotes ADD COLUMN rule TEXT;
+ALTER TABLE quotes ADD COLUMN confidence REAL;
+
+-- Parallel sources (JSON list of doc_entities ids): outlets that each report the statement
+-- on their own ('according to A … B and C also reported'), as opposed to `via`, the chain
+-- of relays a statement passed through, nearest first. Neither ever holds the speaker.
+ALTER TABLE claims ADD COLUMN sources TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE quotes ADD COLUMN sources TEXT NOT NULL DEFAULT '[]';
+
+-- Loaded words and phrases of each document (the outlet's or a speaker's characterisations),
+-- by character offsets into documents.text; `about_doc_entity_id` is the entity they
+-- characterise when the sentence makes it clear; `holder` is who uses the words: the outlet
+-- (the document's site) or, inside a quote or paraphrase, the speaker's name, with
+-- `holder_doc_entity_id` the speaker's row.
+CREATE TABLE loaded_spans (
+    id INTEGER PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    about_doc_entity_id INTEGER REFERENCES doc_entities(id),
+    holder TEXT,
+    holder_doc_entity_id INTEGER REFERENCES doc_entities(id)
+);
+CREATE INDEX loaded_spans_document ON loaded_spans(document_id);
+CREATE INDEX loaded_spans_about ON loaded_spans(about_doc_entity_id);
+"""
+
+
+@migration(7, "entity_roles: each entity's offices by key, so resolution never rereads them")
+def _entity_roles(conn: sqlite3.Connection) -> None:
+    from ..resolve.linker import note_roles
+
+    run_script(conn, SCHEMA_V7)
+    found: dict[int, list[str]] = {}
+    for entity_id, title in conn.execute(
+        "SELECT DISTINCT d.entity_id, r.title FROM doc_entities d"
+        " JOIN roles r ON r.doc_entity_id = d.id"
+    ):
+        found.setdefault(int(entity_id), []).append(str(title))
+    for entity_id, titles in found.items():
+        note_roles(conn, entity_id, titles)
+
+
+SCHEMA_V7 = """
+-- The offices documents give each entity, by comparison key (lower case, no "the"/"a", no
+-- dots: "secretary of state"), kept as documents are stored: resolution compares offices
+-- without reading every document of an entity. Rebuilt for the entities a merge or split
+-- touches.
+CREATE TABLE entity_roles (
+    entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    role_key TEXT NOT NULL,
+    PRIMARY KEY (entity_id, role_key)
+) WITHOUT ROWID;
 """

@@ -8,7 +8,10 @@ page, and each group is summarised once however many lines on the page state it.
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import threading
+from collections import OrderedDict
 from typing import Any
 
 from ..resolve.corroboration import (
@@ -23,18 +26,61 @@ Row = dict[str, Any]
 
 #: Reports listed under one source; the rest are counted ("and 3 more").
 REPORTS_SHOWN = 5
+#: Entities whose fact groups are kept between requests (paging through a dossier, or
+#: filtering it, reads the same groups again until the database changes).
+CACHED_ENTITIES = 64
+
+_cache: OrderedDict[tuple[Any, ...], tuple[list[ClaimGroup], list[Contradiction]]] = OrderedDict()
+_cache_lock = threading.Lock()
+
+
+def _database_version(conn: sqlite3.Connection) -> tuple[Any, ...]:
+    """The database file and the state of it (and of its write-ahead log) on disk: any write
+    by another connection changes one of them."""
+    path = next((r[2] for r in conn.execute("PRAGMA database_list") if r[1] == "main"), "")
+    state: list[Any] = [path]
+    for name in (path, path + "-wal"):
+        try:
+            info = os.stat(name)
+            state += [info.st_mtime_ns, info.st_size]
+        except OSError:
+            state += [None, None]
+    return tuple(state)
 
 
 class Facts:
     """The fact groups and contradictions around some entities, shared by a page's claims."""
 
-    def __init__(self, conn: sqlite3.Connection, entities: set[int]) -> None:
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        entities: set[int],
+        found: tuple[list[ClaimGroup], list[Contradiction]] | None = None,
+    ) -> None:
         self.conn = conn
-        found = corroborate(conn, entities=entities) if entities else ([], [])
+        if found is None:
+            found = corroborate(conn, entities=entities) if entities else ([], [])
         self.groups: list[ClaimGroup] = found[0]
         self.contradictions: list[Contradiction] = found[1]
         self.group_of = {claim: group for group in self.groups for claim in group.claims}
         self._summaries: dict[int, Row] = {}
+
+    @classmethod
+    def of_entity(cls, conn: sqlite3.Connection, entity_id: int) -> Facts:
+        """The facts around one entity, kept for the next pages of its dossier until the
+        database changes on disk."""
+        key = (*_database_version(conn), entity_id)
+        with _cache_lock:
+            found = _cache.get(key)
+            if found is not None:
+                _cache.move_to_end(key)
+        if found is None:
+            found = corroborate(conn, entities={entity_id})
+            with _cache_lock:
+                _cache[key] = found
+                while len(_cache) > CACHED_ENTITIES:
+                    _cache.popitem(last=False)
+        return cls(conn, {entity_id}, found)
 
     @classmethod
     def around(cls, conn: sqlite3.Connection, claims: list[Row]) -> Facts:

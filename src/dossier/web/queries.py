@@ -1,7 +1,8 @@
 """Read-side queries of the web UI: plain functions over a read-only connection → plain dicts.
 
 Every page and its JSON twin are built from the same dict, so what a browser shows and what
-`/x.json` returns cannot drift apart. Nothing here writes; the connection is opened `mode=ro`.
+`/x.json` returns cannot drift apart. Nothing here writes, and the connection refuses
+writes (`connect_readonly`).
 """
 
 from __future__ import annotations
@@ -14,18 +15,18 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from ..errors import BadQuery, NotADossierDatabase, NotFound, StoreError
-from ..records import CLAIM_KINDS
+from ..errors import BadQuery, NotFound, StoreError
+from ..settings import Settings
+from ..store.connect import connect
 from .facts import Facts
+from .listing import Filters, document_where, order_by, outlets, paging
 
 Row = dict[str, Any]
 
 #: Longest search query accepted, in characters.
 MAX_QUERY_CHARS = 200
-#: Most search hits returned per page.
+#: Search hits on a page unless `per_page` (or the older `limit`) says otherwise.
 SEARCH_LIMIT = 50
-#: Caps on the lists of one dossier, so a very common name still answers quickly.
-DOSSIER_LIMIT = 50
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -48,19 +49,11 @@ STATUS_LABELS: dict[str, str] = {
 
 
 def connect_readonly(path: Path) -> sqlite3.Connection:
-    """Open a Dossier database read-only, so the web UI can never change it."""
+    """Open a Dossier database for reading only (`PRAGMA query_only`, or `mode=ro` where the
+    file cannot be written), so the web UI can never change it."""
     if not path.is_file():
         raise StoreError(f"{path}: no such database; run `dossier add` first.")
-    uri = path.resolve().as_uri() + "?mode=ro"
-    try:
-        conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
-        conn.execute("PRAGMA query_only = ON")
-        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
-    except sqlite3.DatabaseError as exc:
-        raise NotADossierDatabase(f"{path}: not a Dossier database ({exc}).") from exc
-    if "dossier_migrations" not in names or "documents" not in names:
-        conn.close()
-        raise NotADossierDatabase(f"{path}: not a Dossier database.")
+    conn = connect(str(path), create=False, readonly=True)
     conn.row_factory = sqlite3.Row
     return conn
 
@@ -139,11 +132,29 @@ def _segments(marked: str) -> list[Row]:
     return pieces
 
 
-def search(conn: sqlite3.Connection, q: str, limit: int = SEARCH_LIMIT) -> Row:
-    """Full-text search over sentences, quotes, titles and names; entities listed once each."""
+#: What a search hit can be, for the `kind` filter of the search page.
+SEARCH_KINDS = ("sentence", "quote", "title")
+
+
+def search(
+    conn: sqlite3.Connection, q: str, limit: int = SEARCH_LIMIT, filters: Filters | None = None
+) -> Row:
+    """Full-text search over sentences, quotes, titles and names; entities listed once each.
+
+    Hits are one page of `filters` (outlet, date range, kind of hit; sorted by relevance or
+    date), each with its document's outlet and date, and `paging` gives their true total.
+    """
     match = fts_query(q)
     if not 1 <= limit <= 500:
         raise BadQuery("limit must be between 1 and 500.")
+    filters = filters or Filters(per_page=limit)
+    where, params = document_where(filters)
+    if filters.kind:
+        where += " AND i.kind = ?"
+        params.append(filters.kind)
+    order = (
+        "rank" if filters.sort in ("relevance", "") else order_by(filters, "d.published") + ", rank"
+    )
     try:
         entity_rows = _rows(
             conn,
@@ -153,14 +164,20 @@ def search(conn: sqlite3.Connection, q: str, limit: int = SEARCH_LIMIT) -> Row:
             " WHERE search_fts MATCH ? AND i.kind = 'entity' LIMIT 200",
             (match,),
         )
-        hits = _rows(
-            conn,
-            "SELECT i.kind, i.sentence_idx, i.quote_id, i.document_id, d.title, d.published,"
-            f" snippet(search_fts, 0, '{_MARK_OPEN}', '{_MARK_CLOSE}', '…', 24) AS snip"
+        scope = (
             " FROM search_fts JOIN search_items i ON i.id = search_fts.rowid"
             " JOIN documents d ON d.id = i.document_id"
-            " WHERE search_fts MATCH ? AND i.kind != 'entity' ORDER BY search_fts.rank LIMIT ?",
-            (match, limit),
+            f" WHERE search_fts MATCH ? AND i.kind != 'entity' AND {where}"
+        )
+        total = conn.execute("SELECT count(*)" + scope, (match, *params)).fetchone()[0]
+        hits = _rows(
+            conn,
+            "SELECT i.kind, i.sentence_idx, i.quote_id, i.document_id, d.title, d.site,"
+            " d.published,"
+            f" snippet(search_fts, 0, '{_MARK_OPEN}', '{_MARK_CLOSE}', '…', 24) AS snip"
+            + scope
+            + f" ORDER BY {order} LIMIT ? OFFSET ?",
+            (match, *params, filters.per_page, filters.offset),
         )
     except sqlite3.OperationalError as exc:
         raise BadQuery(f"Cannot search for {q!r}: {exc}.") from exc
@@ -172,7 +189,7 @@ def search(conn: sqlite3.Connection, q: str, limit: int = SEARCH_LIMIT) -> Row:
             conn,
             "SELECT e.id, e.name, e.type, count(DISTINCT de.document_id) AS documents"
             f" FROM entities e JOIN doc_entities de ON de.entity_id = e.id WHERE e.id IN ({marks})"
-            " GROUP BY e.id ORDER BY documents DESC, e.name LIMIT 50",
+            " GROUP BY e.id ORDER BY documents DESC, e.name",
             tuple(ids),
         )
     results = []
@@ -189,13 +206,28 @@ def search(conn: sqlite3.Connection, q: str, limit: int = SEARCH_LIMIT) -> Row:
         results.append(
             {
                 "kind": kind,
-                "document": {"id": doc, "title": hit["title"], "published": hit["published"]},
+                "sentence": hit["sentence_idx"],
+                "quote": hit["quote_id"],
+                "document": {
+                    "id": doc,
+                    "title": hit["title"],
+                    "site": hit["site"],
+                    "published": hit["published"],
+                },
                 "link": f"/document/{doc}{anchor}",
                 "snippet": _segments(hit["snip"]),
                 "text": text,
             }
         )
-    return {"query": q, "entities": entities, "results": results}
+    return {
+        "query": q,
+        "entities": entities,
+        "results": results,
+        "filters": filters.active(),
+        "sort": filters.sort,
+        "outlets": outlets(conn),
+        "paging": paging(filters, int(total)),
+    }
 
 
 def _sentence_index_sql(doc_col: str, offset_col: str) -> str:
@@ -242,67 +274,6 @@ def _names(conn: sqlite3.Connection, entity: Row) -> list[Row]:
     return names
 
 
-def _documents_of(conn: sqlite3.Connection, entity_id: int) -> tuple[list[Row], int]:
-    total = conn.execute(
-        "SELECT count(DISTINCT document_id) FROM doc_entities WHERE entity_id = ?", (entity_id,)
-    ).fetchone()[0]
-    rows = _rows(
-        conn,
-        "WITH docs AS (SELECT d.id, d.title, d.site, d.published, count(m.id) AS mentions,"
-        " min(CASE WHEN m.form != 'pronoun' THEN m.start END) AS first"
-        " FROM doc_entities de JOIN documents d ON d.id = de.document_id"
-        " LEFT JOIN mentions m ON m.doc_entity_id = de.id"
-        " WHERE de.entity_id = ? GROUP BY d.id"
-        " ORDER BY coalesce(d.published, '') DESC, d.id LIMIT ?)"
-        " SELECT docs.*, s.idx AS sentence,"
-        ' substr(body.text, s.start + 1, s."end" - s.start) AS sentence_text FROM docs'
-        " LEFT JOIN sentences s ON s.document_id = docs.id AND s.idx = "
-        + _sentence_index_sql("docs.id", "docs.first")
-        + " LEFT JOIN documents body ON body.id = docs.id"
-        " ORDER BY coalesce(docs.published, '') DESC, docs.id",
-        (entity_id, DOSSIER_LIMIT),
-    )
-    docs = []
-    for r in rows:
-        del r["first"]
-        idx, text = r.pop("sentence"), r.pop("sentence_text")
-        found = {"text": text, "link": _sentence_link(r["id"], idx)} if idx is not None else None
-        docs.append({**r, "first_mention": found})
-    return docs, int(total)
-
-
-def _offices(conn: sqlite3.Connection, entity_id: int) -> list[Row]:
-    rows = _rows(
-        conn,
-        "SELECT r.id, r.title, r.of_doc_entity_id, r.date, r.date_basis, r.current, r.party,"
-        ' r.region, r.document_id, r.start, r."end", d.title AS doc_title,'
-        " d.published AS doc_published, "
-        + _sentence_index_sql("r.document_id", "r.start")
-        + " AS sentence FROM roles r JOIN documents d ON d.id = r.document_id"
-        f" WHERE r.doc_entity_id IN {_OF} LIMIT ?",
-        (entity_id, DOSSIER_LIMIT),
-    )
-    refs = _entity_refs(conn, [r["of_doc_entity_id"] for r in rows if r["of_doc_entity_id"]])
-    offices = []
-    for r in rows:
-        date = r["date"] or r["doc_published"]
-        offices.append(
-            {
-                "title": r["title"],
-                "of": _ref(refs, r["of_doc_entity_id"]),
-                "date": date,
-                "date_basis": r["date_basis"] if r["date"] else ("document" if date else None),
-                "current": None if r["current"] is None else bool(r["current"]),
-                "party": r["party"],
-                "region": r["region"],
-                "document": {"id": r["document_id"], "title": r["doc_title"]},
-                "link": _sentence_link(r["document_id"], r["sentence"]),
-            }
-        )
-    offices.sort(key=lambda o: (*date_order(o["date"]), o["title"]))
-    return offices
-
-
 def date_order(date: str | None) -> tuple[bool, str]:
     """Sort key for full and partial ISO dates: dates without a year ("--12-14") come last."""
     return (date is None or date.startswith("--"), date or "")
@@ -312,18 +283,36 @@ def _sentence_link(doc_id: str, sentence: int | None) -> str:
     return f"/document/{doc_id}" + (f"#s{sentence}" if sentence is not None else "")
 
 
-def _claim_rows(conn: sqlite3.Connection, where: str, params: tuple[Any, ...]) -> list[Row]:
+def _sure(conn: sqlite3.Connection, table: str, alias: str) -> str:
+    """SQL that keeps rows at least as sure as the default minimum confidence (rows stored
+    before rules carried a confidence, and databases from before migration 6, pass)."""
+    columns = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+    if "confidence" not in columns:
+        return "1"
+    return f"({alias}.confidence IS NULL OR {alias}.confidence >= {Settings().min_confidence})"
+
+
+def _claim_rows(
+    conn: sqlite3.Connection, where: str, params: tuple[Any, ...], sure_only: bool = True
+) -> list[Row]:
+    """Claims matching `where` with their document's title, date and outlet; unsure ones are
+    left out unless `sure_only` is False (the caller's `where` then decides, as the web
+    filters' `confidence` does)."""
+    where, _, order = where.partition(" ORDER BY ")
+    order = f" ORDER BY {order}" if order else ""
+    sure = f" AND {_sure(conn, 'claims', 'c')}" if sure_only else ""
     return _rows(
         conn,
-        "SELECT c.*, d.title AS doc_title, d.published AS doc_published, "
+        "SELECT c.*, d.title AS doc_title, d.published AS doc_published, d.site AS doc_site, "
         + _sentence_index_sql("c.document_id", "c.evidence_start")
-        + f" AS sentence FROM claims c JOIN documents d ON d.id = c.document_id WHERE {where}",
+        + " AS sentence FROM claims c JOIN documents d ON d.id = c.document_id"
+        + f" WHERE ({where}){sure}{order}",
         params,
     )
 
 
 def _format_claims(
-    conn: sqlite3.Connection, rows: list[Row], facts: Facts | None = None
+    conn: sqlite3.Connection, rows: list[Row], facts: Facts | None = None, sources: bool = True
 ) -> list[Row]:
     """Claims as dicts with entity names, evidence link and their independent sources
     (from `facts`, else from the facts around these claims)."""
@@ -367,6 +356,7 @@ def _format_claims(
                 "evidence": {
                     "document": r["document_id"],
                     "document_title": r["doc_title"],
+                    "outlet": r["doc_site"],
                     "start": r["evidence_start"],
                     "end": r["evidence_end"],
                     "text": r["evidence_text"],
@@ -374,32 +364,29 @@ def _format_claims(
                 },
             }
         )
-    (facts or Facts.around(conn, claims)).attach(claims)
+    if sources:
+        (facts or Facts.around(conn, claims)).attach(claims)
     return claims
 
 
-def _contradictions(conn: sqlite3.Connection, facts: Facts) -> list[Row]:
-    """Facts about the entity that cannot both hold: both sides as claims, each with its
-    sentence and its own sources."""
-    found = facts.disagreements(DOSSIER_LIMIT)
-    ids = sorted({i for c in found for i in (c.left, c.right)})
-    rows = _claim_rows(conn, f"c.id IN ({_marks(ids)})", tuple(ids)) if ids else []
-    claims = {c["id"]: c for c in _format_claims(conn, rows, facts)}
-    return [
-        {"reason": c.reason, "sides": [claims[c.left], claims[c.right]]}
-        for c in found
-        if c.left in claims and c.right in claims
-    ]
-
-
-def _quotes(conn: sqlite3.Connection, where: str, params: tuple[Any, ...]) -> list[Row]:
+def _quotes(
+    conn: sqlite3.Connection,
+    where: str,
+    params: tuple[Any, ...],
+    order: str = "coalesce(d.published, '') DESC",
+    limit: int = -1,
+    offset: int = 0,
+) -> list[Row]:
+    """Quotes matching `where` (on `q` and its document `d`), each with speaker, reporting
+    chain, outlet, date and a link to it in its article; `limit` -1 means all."""
     rows = _rows(
         conn,
-        "SELECT q.*, d.title AS doc_title, d.published AS doc_published, "
+        "SELECT q.*, d.title AS doc_title, d.published AS doc_published, d.site AS doc_site, "
         + _sentence_index_sql("q.document_id", "q.start")
-        + f" AS sentence FROM quotes q JOIN documents d ON d.id = q.document_id WHERE {where}"
-        " ORDER BY coalesce(d.published, '') DESC, q.id LIMIT ?",
-        (*params, DOSSIER_LIMIT),
+        + " AS sentence FROM quotes q JOIN documents d ON d.id = q.document_id"
+        + f" WHERE ({where}) AND {_sure(conn, 'quotes', 'q')}"
+        f" ORDER BY {order}, q.id LIMIT ? OFFSET ?",
+        (*params, limit, offset),
     )
     de_ids = [r["speaker_doc_entity_id"] for r in rows if r["speaker_doc_entity_id"]]
     for r in rows:
@@ -414,68 +401,12 @@ def _quotes(conn: sqlite3.Connection, where: str, params: tuple[Any, ...]) -> li
             "speaker_reason": r["speaker_reason"],
             "cue": r["cue"],
             "via": [refs[v] for v in _loads(r["via"], []) if v in refs],
-            "document": {"id": r["document_id"], "title": r["doc_title"]},
+            "document": {"id": r["document_id"], "title": r["doc_title"], "site": r["doc_site"]},
             "date": r["doc_published"],
             "link": f"/document/{r['document_id']}#q{r['id']}",
         }
         for r in rows
     ]
-
-
-def _quotes_mentioning(conn: sqlite3.Connection, entity_id: int) -> list[Row]:
-    """Quotes by other named speakers whose words mention the entity (by its resolved mentions)."""
-    return _quotes(
-        conn,
-        "q.id IN (SELECT q2.id FROM doc_entities mine"
-        " JOIN doc_entities other ON other.document_id = mine.document_id"
-        " JOIN quotes q2 ON q2.speaker_doc_entity_id = other.id"
-        " JOIN mentions m ON m.doc_entity_id = mine.id"
-        '  AND m.start >= q2.start AND m."end" <= q2."end"'
-        " WHERE mine.entity_id = ? AND other.entity_id != ?)",
-        (entity_id, entity_id),
-    )
-
-
-def _claims_about(conn: sqlite3.Connection, entity_id: int, facts: Facts) -> list[Row]:
-    """The entity's claims as subject or object, newest first, with their sources."""
-    rows = _claim_rows(
-        conn,
-        f"c.subject_doc_entity_id IN {_OF} OR c.object_doc_entity_id IN {_OF}"
-        " ORDER BY coalesce(c.date, d.published, '') DESC, c.id LIMIT ?",
-        (entity_id, entity_id, DOSSIER_LIMIT),
-    )
-    return _format_claims(conn, rows, facts)
-
-
-def entity_dossier(conn: sqlite3.Connection, entity_id: int) -> Row:
-    """Everything the sources say about one entity, each line with the sentence it came from."""
-    entity = _entity_row(conn, entity_id)
-    documents, document_total = _documents_of(conn, entity_id)
-    facts = Facts(conn, {entity_id})
-    claims = _claims_about(conn, entity_id, facts)
-    groups: dict[str, list[Row]] = defaultdict(list)
-    for claim in claims:
-        groups[claim["kind"]].append(claim)
-    order = {kind: i for i, kind in enumerate(CLAIM_KINDS)}
-    quotes_by = _quotes(conn, f"q.speaker_doc_entity_id IN {_OF}", (entity_id,))
-    names = _names(conn, entity)
-    quotes_about = _quotes_mentioning(conn, entity_id)
-    return {
-        "entity": entity,
-        "names": names,
-        "offices": _offices(conn, entity_id),
-        "claims": claims,
-        "claim_groups": [
-            {"kind": k, "claims": v}
-            for k, v in sorted(groups.items(), key=lambda kv: (order.get(kv[0], 99), kv[0]))
-        ],
-        "contradictions": _contradictions(conn, facts),
-        "quotes_by": quotes_by,
-        "quotes_about": quotes_about,
-        "documents": documents,
-        "document_total": document_total,
-        "limit": DOSSIER_LIMIT,
-    }
 
 
 def document_view(conn: sqlite3.Connection, doc_id: str) -> Row:
@@ -600,135 +531,3 @@ def _pieces(
             }
         )
     return pieces
-
-
-def graph(conn: sqlite3.Connection, entity_id: int, limit: int = 20) -> Row:
-    """The entity's neighbourhood: claim edges, plus entities named in the same documents."""
-    centre = _entity_row(conn, entity_id)
-    edges: dict[tuple[int, int, str], Row] = {}
-    nodes: dict[int, Row] = {centre["id"]: {**centre, "centre": True}}
-    claim_rows = _rows(
-        conn,
-        "SELECT c.kind, c.status, s.entity_id AS s_id, o.entity_id AS o_id FROM claims c"
-        " JOIN doc_entities s ON s.id = c.subject_doc_entity_id"
-        " JOIN doc_entities o ON o.id = c.object_doc_entity_id"
-        f" WHERE c.subject_doc_entity_id IN {_OF} OR c.object_doc_entity_id IN {_OF}"
-        " LIMIT 1000",
-        (entity_id, entity_id),
-    )
-    for r in claim_rows:
-        key = (r["s_id"], r["o_id"], r["kind"])
-        edge = edges.setdefault(
-            key, {"source": r["s_id"], "target": r["o_id"], "kind": r["kind"], "count": 0}
-        )
-        edge["count"] += 1
-    together = _rows(
-        conn,
-        "SELECT other.entity_id AS id, count(DISTINCT other.document_id) AS n"
-        " FROM doc_entities mine JOIN doc_entities other ON other.document_id = mine.document_id"
-        " WHERE mine.entity_id = ? AND other.entity_id != ?"
-        " GROUP BY other.entity_id ORDER BY n DESC LIMIT ?",
-        (entity_id, entity_id, limit),
-    )
-    for r in together:
-        edges.setdefault(
-            (entity_id, r["id"], "co-mentioned"),
-            {"source": entity_id, "target": r["id"], "kind": "co-mentioned", "count": r["n"]},
-        )
-    ids = {e["source"] for e in edges.values()} | {e["target"] for e in edges.values()}
-    ids.discard(entity_id)
-    if ids:
-        for r in _rows(
-            conn,
-            f"SELECT id, type, name FROM entities WHERE id IN ({_marks(sorted(ids))})",
-            tuple(sorted(ids)),
-        ):
-            nodes[r["id"]] = {**r, "centre": False}
-    return {
-        "entity": centre,
-        "nodes": list(nodes.values()),
-        "edges": [e for e in edges.values() if e["source"] in nodes and e["target"] in nodes],
-    }
-
-
-def timeline(conn: sqlite3.Connection, entity_id: int | None = None, limit: int = 300) -> Row:
-    """Dated events — offices, claims, quotes, publications — oldest first."""
-    events: list[Row] = []
-    entity = None
-    if entity_id is not None:
-        # Only the dated parts of a dossier: no documents, names or contradictions.
-        entity = _entity_row(conn, entity_id)
-        dossier = {
-            "offices": _offices(conn, entity_id),
-            "claims": _claims_about(conn, entity_id, Facts(conn, {entity_id})),
-            "quotes_by": _quotes(conn, f"q.speaker_doc_entity_id IN {_OF}", (entity_id,)),
-        }
-        for o in dossier["offices"]:
-            if o["date"]:
-                label = o["title"] + (f" of {o['of']['name']}" if o["of"] else "")
-                events.append(_event(o["date"], "office", label, o["link"], o["document"]))
-        for c in dossier["claims"]:
-            date = c["date"] or c["document_date"]
-            if date:
-                events.append(
-                    _event(
-                        date,
-                        c["kind"],
-                        c["evidence"]["text"],
-                        c["evidence"]["link"],
-                        {"id": c["evidence"]["document"], "title": c["evidence"]["document_title"]},
-                        status=c["status"],
-                    )
-                )
-        for q in dossier["quotes_by"]:
-            if q["date"]:
-                events.append(_event(q["date"], "quote", q["text"], q["link"], q["document"]))
-    else:
-        for d in _rows(
-            conn,
-            "SELECT id, title, published FROM documents WHERE published IS NOT NULL"
-            " ORDER BY published DESC LIMIT ?",
-            (limit,),
-        ):
-            events.append(
-                _event(
-                    d["published"],
-                    "document",
-                    d["title"] or d["id"],
-                    f"/document/{d['id']}",
-                    {"id": d["id"], "title": d["title"]},
-                )
-            )
-    events.sort(key=lambda e: date_order(e["date"]))
-    return {"entity": entity, "events": _merge_events(events)[-limit:]}
-
-
-def _merge_events(events: list[Row]) -> list[Row]:
-    """One line per sentence and date: a sentence stating a meeting and a position shows once."""
-    merged: dict[tuple[str, str, str], Row] = {}
-    for event in events:
-        key = (event["date"], event["link"], event["text"])
-        if key not in merged:
-            merged[key] = event
-            continue
-        first = merged[key]
-        if event["kind"] not in first["kinds"]:
-            first["kinds"].append(event["kind"])
-        if event["status"] and event["status"] not in first["statuses"]:
-            first["statuses"].append(event["status"])
-    return list(merged.values())
-
-
-def _event(
-    date: str, kind: str, text: str, link: str, document: Row, status: str | None = None
-) -> Row:
-    return {
-        "date": date,
-        "kind": kind,
-        "kinds": [kind],
-        "text": text,
-        "link": link,
-        "document": document,
-        "status": status,
-        "statuses": [status] if status else [],
-    }

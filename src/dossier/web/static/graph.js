@@ -1,25 +1,26 @@
 // Draws the neighbourhood graph with Cytoscape.js from the JSON embedded in the page.
-// Rings: the entity in the middle, entities linked to it by claims next, those only named in
-// the same documents outside. Link names show when the pointer is on a node or a line.
+// A force-directed (cose) layout places linked entities near each other; every node is
+// labelled. Check boxes show or hide each kind of claim; clicking a line lists the sentences
+// that state it (each linked to its article), clicking a node opens its dossier.
+// Article text only ever enters the page through textContent, never as markup.
 (function () {
   "use strict";
   var holder = document.getElementById("graph");
   var source = document.getElementById("graph-data");
   if (!holder || !source || typeof window.cytoscape !== "function") { return; }
   var data = JSON.parse(source.textContent);
-  var colours = { Person: "#3b82f6", Organization: "#f59e0b", Country: "#10b981", Place: "#10b981", Other: "#9ca3af" };
-  var claimed = {};
-  data.edges.forEach(function (e) {
-    if (e.kind !== "co-mentioned") { claimed[e.source] = true; claimed[e.target] = true; }
-  });
+  var colours = { Person: "#2563eb", Organization: "#d97706", Country: "#059669", Place: "#059669", Other: "#6b7280" };
   var elements = [];
   data.nodes.forEach(function (n) {
-    var ring = n.centre ? 3 : (claimed[n.id] ? 2 : 1);
-    elements.push({ data: { id: "n" + n.id, entity: n.id, label: n.name, colour: colours[n.type] || "#9ca3af", centre: n.centre ? 1 : 0, ring: ring } });
+    elements.push({ data: { id: "n" + n.id, entity: n.id, label: n.name, colour: colours[n.type] || "#6b7280", centre: n.centre ? 1 : 0 } });
   });
   data.edges.forEach(function (e, i) {
     var together = e.kind === "co-mentioned";
-    elements.push({ data: { id: "e" + i, source: "n" + e.source, target: "n" + e.target, label: together ? "named together " + e.count + "×" : e.kind.replace(/_/g, " ") + (e.count > 1 ? " ×" + e.count : ""), together: together ? 1 : 0, weight: Math.min(6, 1 + e.count) } });
+    elements.push({ data: {
+      id: "e" + i, index: i, kind: e.kind, source: "n" + e.source, target: "n" + e.target,
+      label: together ? "named together " + e.count + "×" : e.kind.replace(/_/g, " ") + (e.count > 1 ? " ×" + e.count : ""),
+      together: together ? 1 : 0, weight: Math.min(7, 1.5 + e.count)
+    } });
   });
   var cy = window.cytoscape({
     container: holder,
@@ -28,16 +29,19 @@
     maxZoom: 3,
     wheelSensitivity: 0.3,
     layout: {
-      name: "concentric", animate: false, padding: 30, minNodeSpacing: 46, startAngle: 3 / 2 * Math.PI,
-      concentric: function (node) { return node.data("ring"); }, levelWidth: function () { return 1; }
+      name: "cose", animate: false, randomize: false, padding: 40, nodeDimensionsIncludeLabels: true,
+      idealEdgeLength: function (edge) { return edge.data("together") ? 170 : 120; },
+      nodeRepulsion: function () { return 90000; }, edgeElasticity: function (edge) { return edge.data("together") ? 40 : 100; },
+      gravity: 0.4, numIter: 1500, componentSpacing: 80
     },
     style: [
-      { selector: "node", style: { "background-color": "data(colour)", "label": "data(label)", "font-size": 12, "font-family": "system-ui, sans-serif", "color": "#1d2330", "text-valign": "bottom", "text-margin-y": 4, "text-background-color": "#ffffff", "text-background-opacity": 0.85, "text-background-padding": 2, "width": 22, "height": 22 } },
-      { selector: "node[centre = 1]", style: { "width": 40, "height": 40, "font-size": 14, "font-weight": "bold", "border-width": 3, "border-color": "#1d2330" } },
-      { selector: "edge", style: { "width": "data(weight)", "line-color": "#94a3b8", "curve-style": "bezier", "target-arrow-shape": "triangle", "target-arrow-color": "#94a3b8", "font-size": 11, "font-family": "system-ui, sans-serif", "text-background-color": "#ffffff", "text-background-opacity": 0.9, "text-background-padding": 2 } },
-      { selector: "edge[together = 1]", style: { "line-style": "dashed", "target-arrow-shape": "none", "line-color": "#d5dce6", "width": 1.5 } },
-      { selector: "edge.lit", style: { "label": "data(label)", "line-color": "#1f5fa8", "target-arrow-color": "#1f5fa8", "z-index": 10 } },
-      { selector: "node.dim, edge.dim", style: { "opacity": 0.25 } }
+      { selector: "node", style: { "background-color": "data(colour)", "label": "data(label)", "font-size": 13, "font-family": "system-ui, sans-serif", "color": "#111827", "text-valign": "bottom", "text-margin-y": 5, "text-background-color": "#ffffff", "text-background-opacity": 0.9, "text-background-padding": 2, "text-wrap": "wrap", "text-max-width": 140, "width": 20, "height": 20, "min-zoomed-font-size": 7 } },
+      { selector: "node[centre = 1]", style: { "width": 38, "height": 38, "font-size": 16, "font-weight": "bold", "border-width": 3, "border-color": "#111827" } },
+      { selector: "edge", style: { "width": "data(weight)", "line-color": "#64748b", "curve-style": "bezier", "target-arrow-shape": "triangle", "target-arrow-color": "#64748b", "label": "data(label)", "font-size": 11, "color": "#334155", "font-family": "system-ui, sans-serif", "text-rotation": "autorotate", "text-background-color": "#ffffff", "text-background-opacity": 0.9, "text-background-padding": 1, "min-zoomed-font-size": 9 } },
+      { selector: "edge[together = 1]", style: { "line-style": "dashed", "target-arrow-shape": "none", "line-color": "#cbd5e1", "width": 1.5, "label": "" } },
+      { selector: "edge.lit", style: { "line-color": "#1d4ed8", "target-arrow-color": "#1d4ed8", "z-index": 10, "label": "data(label)" } },
+      { selector: "node.dim, edge.dim", style: { "opacity": 0.2 } },
+      { selector: ".hidden", style: { "display": "none" } }
     ]
   });
   function light(edges) {
@@ -47,9 +51,53 @@
   }
   function unlight() { cy.elements().removeClass("dim lit"); holder.style.cursor = ""; }
   cy.on("mouseover", "node", function (evt) { light(evt.target.connectedEdges()); evt.target.removeClass("dim"); holder.style.cursor = "pointer"; });
-  cy.on("mouseover", "edge", function (evt) { light(evt.target); });
+  cy.on("mouseover", "edge", function (evt) { light(evt.target); holder.style.cursor = "pointer"; });
   cy.on("mouseout", "node, edge", unlight);
   cy.on("tap", "node", function (evt) { window.location.href = "/entity/" + evt.target.data("entity"); });
+
+  var panel = document.getElementById("edge-evidence");
+  function el(tag, text, cls) { var x = document.createElement(tag); if (text) { x.textContent = text; } if (cls) { x.className = cls; } return x; }
+  function showEvidence(index) {
+    if (!panel) { return; }
+    var e = data.edges[index];
+    var names = {};
+    data.nodes.forEach(function (n) { names[n.id] = n.name; });
+    panel.textContent = "";
+    panel.appendChild(el("h2", names[e.source] + " — " + e.kind.replace(/_/g, " ") + " — " + names[e.target]));
+    if (e.kind === "co-mentioned") {
+      var a = el("a", "Named together in " + e.count + " documents: see the dossier of " + names[e.target]);
+      a.href = "/entity/" + e.target;
+      panel.appendChild(a);
+    } else {
+      if (e.outlets.length) { panel.appendChild(el("p", "Reported by " + e.outlets.join(", ") + (e.count > e.evidence.length ? " (" + e.count + " claims; the latest " + e.evidence.length + " below)" : ""), "muted")); }
+      var list = el("ul", "", "claims");
+      e.evidence.forEach(function (ev) {
+        var li = el("li", "", "claim");
+        var link = el("a", ev.text, "evidence");
+        link.href = ev.link;
+        li.appendChild(link);
+        li.appendChild(el("span", " — " + (ev.outlet || "outlet unknown") + " · " + (ev.date || "undated") + " · " + ev.status, "source"));
+        list.appendChild(li);
+      });
+      panel.appendChild(list);
+    }
+    panel.hidden = false;
+  }
+  cy.on("tap", "edge", function (evt) { showEvidence(evt.target.data("index")); });
+
+  document.querySelectorAll("input[data-kind]").forEach(function (box) {
+    box.addEventListener("change", function () {
+      var kind = box.getAttribute("data-kind");
+      var edges = cy.edges().filter(function (x) { return x.data("kind") === kind; });
+      if (box.checked) { edges.removeClass("hidden"); } else { edges.addClass("hidden"); }
+      cy.nodes("[centre = 0]").forEach(function (n) {
+        var shown = n.connectedEdges().filter(function (x) { return !x.hasClass("hidden"); }).length > 0;
+        if (shown) { n.removeClass("hidden"); } else { n.addClass("hidden"); }
+      });
+      document.querySelectorAll("tr[data-kind='" + kind + "']").forEach(function (row) { row.hidden = !box.checked; });
+    });
+  });
   window.dossierGraph = cy;
+  window.dossierGraphReady = true;
   holder.setAttribute("data-nodes", String(cy.nodes().length));
 })();

@@ -1,0 +1,522 @@
+"""Precision audits on real articles nobody here wrote: sample Dossier's output, judge, score.
+
+    python bench/audit.py sample --round 1 --seed 101 [--data ../shared/data] [--docs 150]
+    python bench/audit.py show bench/audit/1-101 entities [--all]
+    python bench/audit.py judge bench/audit/1-101 entities < verdicts.tsv
+    python bench/audit.py score [bench/audit/1-101 ...]
+
+`sample` runs Dossier's real pipeline and store (resolution on) over a fixed-seed draw of
+real articles from ../shared/data (PolNeAR train texts, the article-extraction-benchmark
+pages, MEANTIME) and draws, with the same seed, up to `--per-kind` items of each kind of
+output into `bench/audit/<round>-<seed>/<kind>.jsonl`.
+
+An item holds only references: the document (its path under the data folder), a hash of
+the article text, character offsets of the span and of its sentence, and Dossier's output
+(names, types, titles). No publisher's text is stored in the repository; `show` reads the
+sentences back from the data folder and prints each item for a judge. A judge writes one
+line per item to `judge` — `ID<TAB>right|wrong<TAB>why` — which sets the item's `judgement`
+and `why` in the committed file. `score` prints precision per kind with a 95% Wilson
+interval over the judged items.
+
+Kinds: `entities` (a span and type: right only if the span is exactly a name and the type
+right), `joins` (two document entities in different documents stored as one entity),
+`roles` (an office or title given to an entity), `quotes` (a quote and its speaker), `via`
+(a quote or claim reported through someone), `claims-<kind>` (each claim kind), `opinions`
+(who holds which characterisation of whom), `loaded` (the loaded phrase itself) and
+`contradictions` (two claims found to disagree). Other audits add their kinds to `KINDS`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import math
+import random
+import sqlite3
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from dossier.ingest import extract_article
+from dossier.nlp.pipeline import Pipeline
+from dossier.records import Article, Page
+from dossier.resolve.corroboration import corroborate
+from dossier.settings import Settings
+from dossier.store import Database
+
+ROOT = Path(__file__).resolve().parent.parent
+AUDIT_DIR = ROOT / "bench" / "audit"
+Item = dict[str, Any]
+
+POLNEAR = "polnear/data/train/text"
+ZYTE = "article-extraction-benchmark/html"
+MEANTIME = "meantime-en/meantime.conll"
+
+
+# --- the articles ---------------------------------------------------------------------
+
+
+def sources(data: Path) -> dict[str, list[str]]:
+    """Every article reference per corpus, sorted (references are paths under `data`)."""
+    found: dict[str, list[str]] = {}
+    found["polnear"] = sorted(f"{POLNEAR}/{p.name}" for p in (data / POLNEAR).glob("*.txt"))
+    found["zyte"] = sorted(f"{ZYTE}/{p.name}" for p in (data / ZYTE).glob("*.html.gz"))
+    if (data / MEANTIME).exists():
+        found["meantime"] = sorted(f"{MEANTIME}#{k}" for k in _meantime(data))
+    return found
+
+
+_MEANTIME_CACHE: dict[Path, dict[str, str]] = {}
+
+
+def _meantime(data: Path) -> dict[str, str]:
+    """MEANTIME articles rebuilt from their tokens, as bench/crossdoc.py does."""
+    if data not in _MEANTIME_CACHE:
+        sys.path.insert(0, str(ROOT / "bench"))
+        from crossdoc import read_docs
+
+        _MEANTIME_CACHE[data] = {k: d.text for k, d in read_docs(data / MEANTIME).items()}
+    return _MEANTIME_CACHE[data]
+
+
+def article(data: Path, ref: str, settings: Settings) -> Article:
+    """The article as Dossier reads it; offsets in audit items point into its `text`."""
+    if ref.startswith(MEANTIME + "#"):
+        key = ref.split("#", 1)[1]
+        return Article(source=ref, text=_meantime(data)[key], site="en.wikinews.org")
+    path = data / ref
+    if ref.endswith(".gz"):
+        page = Page(source=ref, data=gzip.decompress(path.read_bytes()), kind="html")
+    else:
+        page = Page(source=ref, data=path.read_bytes(), kind="text")
+    return extract_article(page, settings)
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def draw_documents(data: Path, seed: int, total: int) -> list[str]:
+    """A fixed-seed draw: two thirds PolNeAR, one sixth each of the pages and MEANTIME."""
+    rng = random.Random(seed)
+    pools = sources(data)
+    shares = {"polnear": 4, "zyte": 1, "meantime": 1}
+    weight = sum(shares[k] for k in pools)
+    chosen: list[str] = []
+    for name, refs in pools.items():
+        want = min(len(refs), round(total * shares[name] / weight))
+        chosen += rng.sample(refs, want)
+    return chosen
+
+
+# --- the items ------------------------------------------------------------------------
+
+
+class Store:
+    """The audit's database with what items need: sentence offsets and document refs."""
+
+    def __init__(self, conn: sqlite3.Connection, hashes: dict[str, str]) -> None:
+        self.conn = conn
+        self.conn.row_factory = sqlite3.Row
+        self.ref = {r["id"]: r["source"] for r in conn.execute("SELECT id, source FROM documents")}
+        self.hashes = hashes
+
+    def sentence(self, doc_id: str, start: int) -> tuple[int, int]:
+        row = self.conn.execute(
+            'SELECT start, "end" FROM sentences WHERE document_id = ? AND start <= ?'
+            " ORDER BY start DESC LIMIT 1",
+            (doc_id, start),
+        ).fetchone()
+        return (row[0], row[1]) if row else (start, start)
+
+    def place(self, doc_id: str, start: int, end: int) -> Item:
+        """Where an item is: document reference, text hash, span and sentence offsets."""
+        s_start, s_end = self.sentence(doc_id, start)
+        ref = self.ref[doc_id]
+        return {
+            "doc": ref,
+            "text_sha": self.hashes[ref],
+            "start": start,
+            "end": end,
+            "sentence": [s_start, max(s_end, end)],
+        }
+
+    def name_of(self, doc_entity_id: int | None) -> str | None:
+        if doc_entity_id is None:
+            return None
+        row = self.conn.execute(
+            "SELECT name, type FROM doc_entities WHERE id = ?", (doc_entity_id,)
+        ).fetchone()
+        return f"{row['name']} ({row['type']})" if row else None
+
+    def first_mention(self, doc_entity_id: int) -> sqlite3.Row:
+        """The mention to show for an entity: the first that spells its name, else the first."""
+        rows = self.conn.execute(
+            'SELECT m.start, m."end", m.text, m.form, d.name FROM mentions m'
+            " JOIN doc_entities d ON d.id = m.doc_entity_id WHERE m.doc_entity_id = ?"
+            " ORDER BY m.start",
+            (doc_entity_id,),
+        ).fetchall()
+        return next((r for r in rows if r["text"] == r["name"]), rows[0])
+
+
+def entity_items(store: Store) -> list[Item]:
+    """Every document entity but `Other`: its name, type and the mention that spells it."""
+    items = []
+    for row in store.conn.execute(
+        "SELECT d.id, d.document_id, d.name, d.type FROM doc_entities d"
+        " WHERE d.type != 'Other' AND EXISTS (SELECT 1 FROM mentions m"
+        " WHERE m.doc_entity_id = d.id) ORDER BY d.id"
+    ):
+        mention = store.first_mention(row["id"])
+        items.append(
+            {
+                **store.place(row["document_id"], mention["start"], mention["end"]),
+                "name": row["name"],
+                "type": row["type"],
+                "mention": mention["text"],
+            }
+        )
+    return items
+
+
+def join_items(store: Store) -> list[Item]:
+    """Every document entity stored as an entity another document already named: it and
+    the first document entity of that entity."""
+    items = []
+    rows = store.conn.execute(
+        "SELECT d.id, d.document_id, d.name, d.type, d.entity_id, d.resolution,"
+        " (SELECT o.id FROM doc_entities o WHERE o.entity_id = d.entity_id"
+        "  AND o.document_id != d.document_id AND o.id < d.id ORDER BY o.id LIMIT 1) AS other"
+        " FROM doc_entities d ORDER BY d.id"
+    ).fetchall()
+    for row in rows:
+        if row["other"] is None:
+            continue
+        other = store.conn.execute(
+            "SELECT id, document_id, name, type FROM doc_entities WHERE id = ?", (row["other"],)
+        ).fetchone()
+        here, there = store.first_mention(row["id"]), store.first_mention(other["id"])
+        items.append(
+            {
+                **store.place(row["document_id"], here["start"], here["end"]),
+                "name": row["name"],
+                "type": row["type"],
+                "resolution": row["resolution"],
+                "other": {
+                    **store.place(other["document_id"], there["start"], there["end"]),
+                    "name": other["name"],
+                    "type": other["type"],
+                },
+            }
+        )
+    return items
+
+
+def role_items(store: Store) -> list[Item]:
+    items = []
+    for row in store.conn.execute("SELECT * FROM roles ORDER BY id"):
+        items.append(
+            {
+                **store.place(row["document_id"], row["start"], row["end"]),
+                "holder": store.name_of(row["doc_entity_id"]),
+                "title": row["title"],
+                "of": store.name_of(row["of_doc_entity_id"]),
+                "date": row["date"],
+                "current": row["current"],
+            }
+        )
+    return items
+
+
+def quote_items(store: Store) -> list[Item]:
+    items = []
+    for row in store.conn.execute(
+        "SELECT * FROM quotes WHERE speaker_doc_entity_id IS NOT NULL ORDER BY id"
+    ):
+        items.append(
+            {
+                **store.place(row["document_id"], row["start"], row["end"]),
+                "speaker": store.name_of(row["speaker_doc_entity_id"]),
+                "quote_kind": row["kind"],
+                "cue": row["cue"],
+            }
+        )
+    return items
+
+
+def via_items(store: Store) -> list[Item]:
+    items = []
+    for table, start, end, who in (
+        ("quotes", "start", '"end"', "speaker_doc_entity_id"),
+        ("claims", "evidence_start", "evidence_end", "subject_doc_entity_id"),
+    ):
+        for row in store.conn.execute(
+            f"SELECT id, document_id, {start} AS s, {end} AS e, {who} AS who, via"
+            f" FROM {table} WHERE via != '[]' ORDER BY id"
+        ):
+            items.append(
+                {
+                    **store.place(row["document_id"], row["s"], row["e"]),
+                    "of": table,
+                    "who": store.name_of(row["who"]),
+                    "via": [store.name_of(v) for v in json.loads(row["via"])],
+                }
+            )
+    return items
+
+
+def _claim(store: Store, row: sqlite3.Row) -> Item:
+    return {
+        **store.place(row["document_id"], row["evidence_start"], row["evidence_end"]),
+        "claim_kind": row["kind"],
+        "subject": store.name_of(row["subject_doc_entity_id"]),
+        "object": store.name_of(row["object_doc_entity_id"]),
+        "value": row["value_text"] if row["value_text"] is not None else row["value_number"],
+        "date": row["date"],
+        "status": row["status"],
+        "holder": row["holder"],
+    }
+
+
+def claim_items(store: Store) -> dict[str, list[Item]]:
+    """One kind per claim kind, opinions apart."""
+    kinds: dict[str, list[Item]] = {}
+    for row in store.conn.execute("SELECT * FROM claims WHERE status != 'opinion' ORDER BY id"):
+        kinds.setdefault(f"claims-{row['kind']}", []).append(_claim(store, row))
+    return kinds
+
+
+def opinion_items(store: Store) -> list[Item]:
+    rows = store.conn.execute("SELECT * FROM claims WHERE status = 'opinion' ORDER BY id")
+    return [_claim(store, row) for row in rows]
+
+
+def loaded_items(store: Store) -> list[Item]:
+    """The loaded phrase of each opinion, located in its sentence."""
+    items = []
+    for row in store.conn.execute("SELECT * FROM claims WHERE status = 'opinion' ORDER BY id"):
+        phrase = str(row["value_text"] or "")
+        at = row["evidence_text"].lower().find(phrase.lower()) if phrase else -1
+        if at < 0:
+            continue
+        start = row["evidence_start"] + at
+        items.append({**store.place(row["document_id"], start, start + len(phrase))})
+    return items
+
+
+def contradiction_items(store: Store) -> list[Item]:
+    _, found = corroborate(store.conn)
+    items = []
+    for c in found:
+        left, right = (
+            store.conn.execute("SELECT * FROM claims WHERE id = ?", (i,)).fetchone()
+            for i in (c.left, c.right)
+        )
+        items.append({**_claim(store, left), "reason": c.reason, "other": _claim(store, right)})
+    return items
+
+
+#: Kind name → how to list every item of it (a function may return several kinds at once).
+KINDS: dict[str, Callable[[Store], list[Item] | dict[str, list[Item]]]] = {
+    "entities": entity_items,
+    "joins": join_items,
+    "roles": role_items,
+    "quotes": quote_items,
+    "via": via_items,
+    "claims": claim_items,
+    "opinions": opinion_items,
+    "loaded": loaded_items,
+    "contradictions": contradiction_items,
+}
+
+
+def sample(data: Path, round_: str, seed: int, docs: int, per_kind: int, out: Path) -> Path:
+    """Analyse a fixed-seed draw of articles and write a fixed-seed sample of every kind."""
+    settings = Settings()
+    pipeline = Pipeline(settings)
+    hashes: dict[str, str] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Database(Path(tmp) / "audit.db")
+        for ref in draw_documents(data, seed, docs):
+            try:
+                art = article(data, ref, settings)
+            except Exception as exc:  # a page without an article is skipped, and said so
+                print(f"{ref}: skipped ({exc})", file=sys.stderr)
+                continue
+            hashes[ref] = text_hash(art.text)
+            db.add_article(art, pipeline.analyse(art))
+        store = Store(db.conn, hashes)
+        every: dict[str, list[Item]] = {}
+        for name, lister in KINDS.items():
+            found = lister(store)
+            every.update(found if isinstance(found, dict) else {name: found})
+        db.close()
+    folder = out / f"{round_}-{seed}"
+    folder.mkdir(parents=True, exist_ok=True)
+    for kind, items in sorted(every.items()):
+        rng = random.Random(f"{seed}:{kind}")
+        picked = rng.sample(items, min(per_kind, len(items)))
+        with (folder / f"{kind}.jsonl").open("w", encoding="utf-8") as stream:
+            for n, item in enumerate(picked):
+                record = {"id": f"{kind}-{n}", **item, "judgement": None, "why": ""}
+                stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+        print(f"{kind}: {len(picked)} of {len(items)}")
+    return folder
+
+
+# --- judging and scoring --------------------------------------------------------------
+
+
+def read_items(path: Path) -> list[Item]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def write_items(path: Path, items: list[Item]) -> None:
+    lines = (json.dumps(item, ensure_ascii=False) for item in items)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+class Texts:
+    """Article texts read back from the data folder, checked against the stored hash."""
+
+    def __init__(self, data: Path) -> None:
+        self.data = data
+        self.settings = Settings()
+        self.cache: dict[str, str] = {}
+
+    def get(self, item: Item) -> str | None:
+        ref = item["doc"]
+        if ref not in self.cache:
+            self.cache[ref] = article(self.data, ref, self.settings).text
+        text = self.cache[ref]
+        return text if text_hash(text) == item["text_sha"] else None
+
+    def shown(self, item: Item) -> str:
+        text = self.get(item)
+        if text is None:
+            return "(the article reads differently now; offsets no longer apply)"
+        s, e = item["sentence"]
+        a, b = item["start"], item["end"]
+        return (text[s:a] + "[[" + text[a:b] + "]]" + text[b:e]).replace("\n", " ")
+
+
+_SHOWN_APART = {"id", "doc", "text_sha", "start", "end", "sentence", "judgement", "why", "other"}
+
+
+def show(folder: Path, kind: str, data: Path, every: bool) -> None:
+    texts = Texts(data)
+    for item in read_items(folder / f"{kind}.jsonl"):
+        if item["judgement"] is not None and not every:
+            continue
+        fields = {k: v for k, v in item.items() if k not in _SHOWN_APART and v is not None}
+        print(f"== {item['id']}  {json.dumps(fields, ensure_ascii=False)}")
+        print(f"   {item['doc']}")
+        print(f"   {texts.shown(item)}")
+        if "other" in item:
+            other = item["other"]
+            rest = {k: v for k, v in other.items() if k not in _SHOWN_APART and v is not None}
+            print(f"   OTHER {json.dumps(rest, ensure_ascii=False)}  {other['doc']}")
+            print(f"   {texts.shown(other)}")
+        if item["judgement"] is not None:
+            print(f"   -> {item['judgement']}: {item['why']}")
+
+
+def judge(folder: Path, kind: str, lines: Iterator[str]) -> int:
+    """Set judgement and why from `ID<TAB>right|wrong<TAB>why` lines; returns how many."""
+    path = folder / f"{kind}.jsonl"
+    items = read_items(path)
+    by_id = {item["id"]: item for item in items}
+    done = 0
+    for line in lines:
+        if not line.strip():
+            continue
+        ident, verdict, *why = line.rstrip("\n").split("\t")
+        if ident not in by_id or verdict not in {"right", "wrong"}:
+            raise SystemExit(f"{path}: cannot read verdict line {line!r}")
+        by_id[ident]["judgement"] = verdict
+        by_id[ident]["why"] = why[0] if why else ""
+        done += 1
+    write_items(path, items)
+    return done
+
+
+def wilson(right: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    """The 95% Wilson score interval of a proportion."""
+    if n == 0:
+        return (0.0, 1.0)
+    p = right / n
+    centre = p + z * z / (2 * n)
+    spread = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    denom = 1 + z * z / n
+    return ((centre - spread) / denom, (centre + spread) / denom)
+
+
+def score(folders: list[Path], console: Console) -> None:
+    for folder in folders:
+        table = Table(title=f"precision on {folder.name} (judged items)")
+        for col in ("kind", "n", "right", "precision", "95% CI"):
+            table.add_column(col, justify="left" if col == "kind" else "right")
+        for path in sorted(folder.glob("*.jsonl")):
+            judged = [i for i in read_items(path) if i["judgement"] is not None]
+            if not judged:
+                continue
+            right = sum(i["judgement"] == "right" for i in judged)
+            low, high = wilson(right, len(judged))
+            table.add_row(
+                path.stem,
+                str(len(judged)),
+                str(right),
+                f"{right / len(judged):.3f}",
+                f"{low:.3f}–{high:.3f}",
+            )
+        console.print(table)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    # With no command (as `make bench` runs every script), score the judged rounds.
+    sub = parser.add_subparsers(dest="command")
+    p = sub.add_parser("sample")
+    p.add_argument("--round", required=True)
+    p.add_argument("--seed", type=int, required=True)
+    p.add_argument("--docs", type=int, default=150)
+    p.add_argument("--per-kind", type=int, default=40)
+    p.add_argument("--out", type=Path, default=AUDIT_DIR)
+    p = sub.add_parser("show")
+    p.add_argument("folder", type=Path)
+    p.add_argument("kind")
+    p.add_argument("--all", action="store_true", help="judged items too")
+    p = sub.add_parser("judge")
+    p.add_argument("folder", type=Path)
+    p.add_argument("kind")
+    p = sub.add_parser("score")
+    p.add_argument("folders", type=Path, nargs="*")
+    args = parser.parse_args(argv)
+    if not args.data.exists():
+        print(f"{args.data}: no data folder; nothing to audit", file=sys.stderr)
+        return 1
+    if args.command == "sample":
+        sample(args.data, args.round, args.seed, args.docs, args.per_kind, args.out)
+    elif args.command == "show":
+        show(args.folder, args.kind, args.data, args.all)
+    elif args.command == "judge":
+        print(f"{judge(args.folder, args.kind, iter(sys.stdin))} verdicts recorded")
+    else:
+        folders = getattr(args, "folders", None) or sorted(
+            p for p in AUDIT_DIR.iterdir() if p.is_dir()
+        )
+        score(folders, Console())
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

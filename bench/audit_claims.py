@@ -1,0 +1,283 @@
+"""Claim-side precision audits on real articles: claims, quotes, via, opinions, contradictions.
+
+    python bench/audit_claims.py sample --round c1 --seed 311 [--docs 300] [--per-kind 40]
+    python bench/audit_claims.py show bench/audit/c1-311 claims-meeting
+    python bench/audit_claims.py judge bench/audit/c1-311 claims-meeting < verdicts.tsv
+    python bench/audit_claims.py score bench/audit/c1-311
+
+The same files and conventions as `bench/audit.py` (whose `show`, `judge` and `score` this
+reuses): items under `bench/audit/<round>-<seed>/<kind>.jsonl` hold the document's path under
+the data folder, a hash of its text and character offsets, never the publisher's sentence;
+each judged item carries `judgement` (right/wrong) and `why`; `score` gives precision with a
+95% Wilson interval.
+
+The draw here is only the 840 PolNeAR train articles (US political news, 2016), and every
+item also records the rule that made it and how sure the rule is (`rule`, `confidence`), so
+a judge sees which class of text a wrong item belongs to. Kinds: `claims-<kind>` (facts,
+opinions apart), `quotes` (a quote and its named speaker), `quotes-unnamed` (a quote stored
+without a speaker: right when the text names none either), `via` (the chain and the parallel
+sources a statement came through), `opinions`, `loaded` (each stored loaded span with its
+holder and target) and `contradictions`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sqlite3
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from audit import (  # type: ignore[import-not-found]
+    AUDIT_DIR,
+    POLNEAR,
+    ROOT,
+    Item,
+    Store,
+    article,
+    judge,
+    read_items,
+    score,
+    show,
+    text_hash,
+    wilson,
+)
+from dossier.nlp.pipeline import Pipeline
+from dossier.resolve.corroboration import corroborate, format_value
+from dossier.settings import Settings
+from dossier.store import Database
+
+
+def draw_documents(data: Path, seed: int, total: int) -> list[str]:
+    """A fixed-seed draw of `total` PolNeAR train articles (paths under `data`)."""
+    refs = sorted(f"{POLNEAR}/{p.name}" for p in (data / POLNEAR).glob("*.txt"))
+    return random.Random(seed).sample(refs, min(total, len(refs)))
+
+
+def _basis(row: sqlite3.Row) -> Item:
+    keys = row.keys()
+    return {
+        "rule": row["rule"] if "rule" in keys else None,
+        "confidence": row["confidence"] if "confidence" in keys else None,
+    }
+
+
+def _claim(store: Store, row: sqlite3.Row) -> Item:
+    attributes = json.loads(row["attributes"] or "{}")
+    value = row["value_text"] if row["value_text"] is not None else row["value_number"]
+    if row["value_number"] is not None:
+        value = format_value(row["value_number"], row["unit"])
+    return {
+        **store.place(row["document_id"], row["evidence_start"], row["evidence_end"]),
+        "claim_kind": row["kind"],
+        "subject": store.name_of(row["subject_doc_entity_id"]),
+        "object": store.name_of(row["object_doc_entity_id"]),
+        "value": value,
+        "date": row["date"],
+        "status": row["status"],
+        "holder": row["holder"],
+        "trigger": attributes.get("trigger"),
+        "relation": attributes.get("relation"),
+        **_basis(row),
+    }
+
+
+def claim_items(store: Store) -> dict[str, list[Item]]:
+    kinds: dict[str, list[Item]] = {}
+    for row in store.conn.execute("SELECT * FROM claims WHERE status != 'opinion' ORDER BY id"):
+        kinds.setdefault(f"claims-{row['kind']}", []).append(_claim(store, row))
+    return kinds
+
+
+def opinion_items(store: Store) -> list[Item]:
+    rows = store.conn.execute("SELECT * FROM claims WHERE status = 'opinion' ORDER BY id")
+    return [_claim(store, row) for row in rows]
+
+
+def _quote(store: Store, row: sqlite3.Row) -> Item:
+    return {
+        **store.place(row["document_id"], row["start"], row["end"]),
+        "speaker": store.name_of(row["speaker_doc_entity_id"]),
+        "speaker_reason": row["speaker_reason"],
+        "quote_kind": row["kind"],
+        "cue": row["cue"],
+        **_basis(row),
+    }
+
+
+def quote_items(store: Store) -> dict[str, list[Item]]:
+    named, unnamed = [], []
+    for row in store.conn.execute("SELECT * FROM quotes ORDER BY id"):
+        (named if row["speaker_doc_entity_id"] is not None else unnamed).append(_quote(store, row))
+    return {"quotes": named, "quotes-unnamed": unnamed}
+
+
+def via_items(store: Store) -> list[Item]:
+    """Every quote or claim reported through someone: its chain and its parallel sources."""
+    items = []
+    for table, start, end, who in (
+        ("quotes", "start", '"end"', "speaker_doc_entity_id"),
+        ("claims", "evidence_start", "evidence_end", "subject_doc_entity_id"),
+    ):
+        has_sources = any(
+            r[1] == "sources" for r in store.conn.execute(f"PRAGMA table_info({table})")
+        )
+        also = ", sources" if has_sources else ", '[]' AS sources"
+        for row in store.conn.execute(
+            f"SELECT id, document_id, {start} AS s, {end} AS e, {who} AS who, via{also}"
+            f" FROM {table} WHERE via != '[]' OR {'sources' if has_sources else 'via'} != '[]'"
+            " ORDER BY id"
+        ):
+            items.append(
+                {
+                    **store.place(row["document_id"], row["s"], row["e"]),
+                    "of": table,
+                    "who": store.name_of(row["who"]),
+                    "via": [store.name_of(v) for v in json.loads(row["via"])],
+                    "sources": [store.name_of(v) for v in json.loads(row["sources"])],
+                }
+            )
+    return items
+
+
+def loaded_items(store: Store) -> list[Item]:
+    """Every stored loaded-language span, with its holder and the entity it is about."""
+    tables = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master")}
+    if "loaded_spans" not in tables:
+        return []
+    items = []
+    for row in store.conn.execute("SELECT * FROM loaded_spans ORDER BY id"):
+        items.append(
+            {
+                **store.place(row["document_id"], row["start"], row["end"]),
+                "phrase": row["text"],
+                "about": store.name_of(row["about_doc_entity_id"]),
+                "holder": row["holder"],
+            }
+        )
+    return items
+
+
+def contradiction_items(store: Store) -> list[Item]:
+    _, found = corroborate(store.conn)
+    items = []
+    for c in found:
+        left, right = (
+            store.conn.execute("SELECT * FROM claims WHERE id = ?", (i,)).fetchone()
+            for i in (c.left, c.right)
+        )
+        items.append({**_claim(store, left), "reason": c.reason, "other": _claim(store, right)})
+    return items
+
+
+def score_shown(folders: list[Path], min_confidence: float, console: Console) -> None:
+    """Precision over the judged items a reader sees by default: those whose rule is at least
+    `min_confidence` sure (items without a recorded confidence count as shown)."""
+    for folder in folders:
+        table = Table(title=f"precision on {folder.name}, confidence ≥ {min_confidence}")
+        for col in ("kind", "n", "right", "precision", "95% CI", "hidden"):
+            table.add_column(col, justify="left" if col == "kind" else "right")
+        for path in sorted(folder.glob("*.jsonl")):
+            judged = [i for i in read_items(path) if i["judgement"] is not None]
+            shown = [i for i in judged if (i.get("confidence") or 1.0) >= min_confidence]
+            if not shown:
+                continue
+            right = sum(i["judgement"] == "right" for i in shown)
+            low, high = wilson(right, len(shown))
+            table.add_row(
+                path.stem, str(len(shown)), str(right), f"{right / len(shown):.3f}",
+                f"{max(low, 0.0):.3f}–{high:.3f}", str(len(judged) - len(shown)),
+            )  # fmt: skip
+        console.print(table)
+
+
+KINDS: dict[str, Callable[[Store], list[Item] | dict[str, list[Item]]]] = {
+    "claims": claim_items,
+    "quotes": quote_items,
+    "via": via_items,
+    "opinions": opinion_items,
+    "loaded": loaded_items,
+    "contradictions": contradiction_items,
+}
+
+
+def sample(data: Path, round_: str, seed: int, docs: int, per_kind: int, out: Path) -> Path:
+    """Analyse a fixed-seed draw of PolNeAR train articles and sample every claim-side kind."""
+    settings = Settings()
+    pipeline = Pipeline(settings)
+    hashes: dict[str, str] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Database(Path(tmp) / "audit.db")
+        for ref in draw_documents(data, seed, docs):
+            art = article(data, ref, settings)
+            hashes[ref] = text_hash(art.text)
+            db.add_article(art, pipeline.analyse(art))
+        store = Store(db.conn, hashes)
+        every: dict[str, list[Item]] = {}
+        for name, lister in KINDS.items():
+            found = lister(store)
+            every.update(found if isinstance(found, dict) else {name: found})
+        db.close()
+    folder = out / f"{round_}-{seed}"
+    folder.mkdir(parents=True, exist_ok=True)
+    for kind, items in sorted(every.items()):
+        rng = random.Random(f"{seed}:{kind}")
+        picked = rng.sample(items, min(per_kind, len(items)))
+        with (folder / f"{kind}.jsonl").open("w", encoding="utf-8") as stream:
+            for n, item in enumerate(picked):
+                record = {"id": f"{kind}-{n}", **item, "judgement": None, "why": ""}
+                stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+        print(f"{kind}: {len(picked)} of {len(items)}")
+    return folder
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    # With no command (as `make bench` runs every script), the judged rounds are scored.
+    sub = parser.add_subparsers(dest="command")
+    p = sub.add_parser("sample")
+    p.add_argument("--round", required=True)
+    p.add_argument("--seed", type=int, required=True)
+    p.add_argument("--docs", type=int, default=300)
+    p.add_argument("--per-kind", type=int, default=40)
+    p.add_argument("--out", type=Path, default=AUDIT_DIR)
+    p = sub.add_parser("show")
+    p.add_argument("folder", type=Path)
+    p.add_argument("kind")
+    p.add_argument("--all", action="store_true", help="judged items too")
+    p = sub.add_parser("judge")
+    p.add_argument("folder", type=Path)
+    p.add_argument("kind")
+    p = sub.add_parser("score")
+    p.add_argument("folders", type=Path, nargs="+")
+    p.add_argument(
+        "--min-confidence", type=float, default=None, help="also: only what a reader sees"
+    )
+    args = parser.parse_args(argv)
+    if not (args.data / POLNEAR).exists():
+        print(f"{args.data / POLNEAR}: no PolNeAR texts; nothing to audit", file=sys.stderr)
+        return 1
+    if args.command == "sample":
+        sample(args.data, args.round, args.seed, args.docs, args.per_kind, args.out)
+    elif args.command == "show":
+        show(args.folder, args.kind, args.data, args.all)
+    elif args.command == "judge":
+        print(f"{judge(args.folder, args.kind, iter(sys.stdin))} verdicts recorded")
+    else:
+        folders = getattr(args, "folders", None) or sorted(AUDIT_DIR.glob("c*-*"))
+        score(folders, Console())
+        threshold = getattr(args, "min_confidence", None)
+        if threshold is not None:
+            score_shown(folders, threshold, Console())
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,261 @@
+"""The outlet's verdicts kept apart from facts: loaded characterisations become `opinion` claims.
+
+A subjectivity lexicon (`dossier/lexicons/subjectivity.txt`) marks loaded words and phrases
+("lunatic", "right-wing extremist", "dirty secrets", "sniveling"). Each hit becomes
+`Claim(kind="opinion", status="opinion", holder=<the outlet>, subject=<who it characterises>,
+value=<the loaded phrase>)` — never a fact about the person — and the document gets
+`analysis.loaded_score`, the share of its sentences that carry such language, and
+`analysis.loaded_spans`, every loaded word with its holder and target. Inside a quote or a
+paraphrase ("X said the plan was reckless") the holder is the speaker rather than the outlet.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ...nlp.parse import SentenceView
+from ...nlp.registry import Component, DocumentState, component
+from ...records import Claim, Evidence, LoadedSpan
+from ...settings import Settings
+from ..claims.index import EntityIndex
+from ..claims.syntax import phrase, subject_of
+from .lexicon import loaded_lexicon, subjectivity_lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+__all__ = ["find_loaded", "loaded_language", "opinion_claims"]
+
+_DEFAULT_HOLDER = "the outlet"
+
+
+def find_loaded(
+    sentence: SentenceView, lexicon: dict[str, str] | None = None
+) -> list[tuple[int, int, str]]:
+    """(first token, end token, class) of each loaded phrase in the sentence, longest first.
+
+    `lexicon` defaults to the strong verdicts that make opinion claims; `loaded_lexicon()`
+    finds every loaded word.
+    """
+    lexicon = lexicon if lexicon is not None else subjectivity_lexicon()
+    longest = max((len(p.split()) for p in lexicon), default=1)
+    tokens = list(sentence.span)
+    hits: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(tokens):
+        found = None
+        for size in range(min(longest + 2, len(tokens) - i), 0, -1):
+            span = tokens[i : i + size]
+            text = "".join(t.text_with_ws for t in span).strip().lower().replace(" - ", "-")
+            words = " ".join(text.replace("-", " - ").split()).replace(" - ", "-")
+            if words in lexicon:
+                found = (span[0].i, span[-1].i + 1, lexicon[words])
+                break
+        if found is None:
+            i += 1
+            continue
+        hits.append(found)
+        i += found[1] - found[0]
+    return hits
+
+
+def _words(span: Span) -> str:
+    """A span as the lexicons spell it: lower case, hyphens closed up."""
+    text = span.text.strip().lower().replace(" - ", "-")
+    return " ".join(text.replace("-", " - ").split()).replace(" - ", "-")
+
+
+def _phrase_head(doc_tokens: list[Token]) -> Token:
+    """The noun a loaded word modifies, or the loaded word when it is itself the noun."""
+    last = doc_tokens[-1]
+    token = last
+    while token.dep_ in {"amod", "compound", "advmod", "punct"} and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _characterised(head: Token, index: EntityIndex) -> int | None:
+    """Who the loaded phrase is about: the name it describes, is apposed to, or belongs to."""
+    seen = 0
+    token = head
+    while seen < 4:
+        seen += 1
+        key = index.key_of(token)
+        if key is not None:
+            return key
+        for child in token.children:
+            if child.dep_ == "poss":
+                owner = index.key_at(child)
+                if owner is not None:
+                    return owner
+        if token.dep_ in {"appos", "conj", "compound", "amod", "attr", "acomp"}:
+            token = token.head
+            if token.pos_ in {"AUX", "VERB"}:
+                subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+                return index.key_of(subjects[0]) if subjects else None
+            continue
+        if token.dep_ in {"oprd", "dobj", "ccomp", "xcomp"}:
+            # "X called Y a liar": the word is said of the called one, the object before it.
+            called = [
+                c for c in token.head.children if c.dep_ in {"dobj", "oprd"} and c.i < token.i
+            ]
+            if called and index.key_of(called[0]) is not None:
+                return index.key_of(called[0])
+        if token.dep_ == "pobj" and token.head.dep_ == "prep":
+            token = token.head.head
+            continue
+        if token.dep_ == "dobj" and token.pos_ == "NOUN":
+            # "X sent a gushing message": the verdict is on X's act, so on X.
+            subjects = [
+                c for c in token.head.children if c.dep_ == "nsubj" and c.pos_ in {"PROPN", "PRON"}
+            ]
+            return index.key_of(subjects[0]) if subjects else None
+        break
+    return None
+
+
+def _value(words: list[Token]) -> str:
+    """The loaded phrase with the common noun it qualifies ("lunatic ally", "fascist
+    dictator"), never the name it is said of."""
+    doc = words[0].doc
+    end = words[-1].i + 1
+    token = words[-1]
+    while (token.pos_ != "NOUN" or token.i < end) and token.dep_ in {
+        "amod",
+        "compound",
+        "advmod",
+        "punct",
+    }:
+        if token.head.i == token.i:
+            break
+        token = token.head
+    if token.pos_ == "NOUN" and token.i >= end and token.i - end < 4:
+        end = token.i + 1
+    return doc[words[0].i : end].text
+
+
+#: Verbs whose subject applies the word that follows to someone ("called him a liar").
+_CALLING = frozenset(
+    {"call", "label", "brand", "dub", "describe", "deem", "term", "denounce", "decry",
+     "tweet", "slam", "blast", "think", "believe", "consider", "view", "regard", "see",
+     "say", "argue", "insist", "claim", "accuse", "mock", "deride", "portray", "paint"}
+)  # fmt: skip
+_OPEN_MARKS = ("“", '"', "''", "‘")
+_CLOSE_MARKS = ("”", '"', "''", "’")
+
+
+def _caller(head: Token) -> Token | None:
+    """The subject of a calling verb above the loaded phrase ("X called him a liar",
+    "Democrats labeled her as an extremist", "he thought she was a liar"), else None."""
+    token = head
+    for _ in range(5):
+        if token.head.i == token.i:
+            return None
+        token = token.head
+        if token.pos_ == "VERB" and token.lemma_.lower() in _CALLING:
+            subject = subject_of(token)
+            if subject is None or subject.lower_ in {"it", "this", "that", "which", "there"}:
+                return None
+            return subject
+    return None
+
+
+def _part_of_name(words: Span, index: EntityIndex) -> bool:
+    """True when capitalised loaded words belong to a name ("Notorious RBG")."""
+    if not all(t.is_title or t.is_upper for t in words):
+        return False
+    return any(index.named_at(t) or t.ent_type_ for t in words)
+
+
+def _in_marks(sentence: str, start: int, end: int) -> bool:
+    """True when [start, end) of the sentence lies inside quotation marks."""
+    before = sentence[:start]
+    opened = max(before.rfind(m) for m in _OPEN_MARKS)
+    closed = before.rfind("”")
+    if opened < 0 or closed > opened:
+        return False
+    return any(m in sentence[end:] for m in _CLOSE_MARKS)
+
+
+def opinion_claims(state: DocumentState) -> tuple[list[Claim], float]:
+    """Opinion claims of the document and the share of sentences that carry loaded language."""
+    claims, score, _ = loaded_language(state)
+    return claims, score
+
+
+def loaded_language(state: DocumentState) -> tuple[list[Claim], float, list[LoadedSpan]]:
+    """Opinion claims, the loaded share of sentences and every loaded span, with holders."""
+    spans: list[LoadedSpan] = []
+    index = EntityIndex(state)
+    text = state.article.text
+    outlet = state.article.site or _DEFAULT_HOLDER
+    claims: list[Claim] = []
+    loaded_sentences = 0
+    sentences = state.parsed.sentences
+    for sentence in sentences:
+        index.paragraph = sentence.paragraph
+        hits = find_loaded(sentence, loaded_lexicon())
+        verdicts = subjectivity_lexicon()
+        if any(_words(sentence.span.doc[a:b]) in verdicts for a, b, _ in hits):
+            loaded_sentences += 1
+        for start, end, label in hits:
+            strong = _words(sentence.span.doc[start:end]) in verdicts
+            doc = sentence.span.doc
+            head = _phrase_head(list(doc[start:end]))
+            subject = _characterised(head, index)
+            first, _ = index.offsets(doc[start])
+            _, last = index.offsets(doc[end - 1])
+            quote = index.quote_at(first, last)
+            holder: str | None = outlet
+            holder_key: int | None = None
+            rule = "opinion:outlet"
+            via: list[int] = []
+            # Inside a quotation or a paraphrase the characterisation is the speaker's: the
+            # outlet reports that they hold it ("X said the plan was reckless").
+            caller = _caller(head)
+            if _part_of_name(doc[start:end], index):
+                continue  # "Notorious RBG", "the Countering Violent Extremism program": names
+            if quote is not None and quote.speaker is not None:
+                speaker = index.entity(quote.speaker)
+                holder = speaker.name if speaker is not None else outlet
+                holder_key = quote.speaker
+                via = [k for k in quote.via if k != quote.speaker]
+                rule = "opinion:quoted"
+            elif caller is not None:
+                # "X called him a liar", "Democrats label her an extremist": X's word.
+                holder_key = index.key_of(caller)
+                named = index.entity(holder_key)
+                holder = named.name if named is not None else phrase(caller).text
+                rule = "opinion:called"
+            elif _in_marks(sentence.text, first - sentence.start, last - sentence.start):
+                holder, holder_key = None, None  # quoted words whose speaker the text hides
+            spans.append(
+                LoadedSpan(first, last, text[first:last], about=subject, holder=holder,
+                           holder_entity=holder_key)
+            )  # fmt: skip
+            if holder is None or not strong:
+                continue  # an opinion needs a verdict and its holder; the span keeps the words
+            claims.append(
+                Claim(
+                    kind="opinion", subject=subject, status="opinion", holder=holder,
+                    value=_value(list(doc[start:end])),
+                    evidence=Evidence(sentence.start, sentence.end,
+                                      text[sentence.start : sentence.end], via=via),
+                    attributes={"class": label, "start": first, "end": last}, rule=rule,
+                )
+            )  # fmt: skip
+    score = loaded_sentences / len(sentences) if sentences else 0.0
+    return claims, round(score, 4), spans
+
+
+@component("opinion")
+def make_opinion(settings: Settings) -> Component:
+    """The opinion component: outlet's loaded characterisations and the document's score."""
+
+    def run(state: DocumentState) -> None:
+        claims, score, spans = loaded_language(state)
+        state.analysis.claims.extend(claims)
+        state.analysis.loaded_score = score
+        state.analysis.loaded_spans.extend(spans)
+
+    return run

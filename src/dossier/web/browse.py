@@ -1,0 +1,81 @@
+"""The index pages: every entity (by type and name, sorted by mentions or documents) and
+every document (by outlet and date), paged with their true totals."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from ..errors import BadQuery
+from ..resolve.names import name_key
+from .listing import Filters, document_where, order_by, outlets, paging
+from .queries import Row, _rows
+
+ENTITY_TYPES = ("Person", "Organization", "Country", "Place", "Other")
+ENTITY_SORTS = ("documents", "mentions", "name")
+DOCUMENT_SORTS = ("newest", "oldest", "outlet")
+
+
+def entity_index(
+    conn: sqlite3.Connection, filters: Filters, entity_type: str = "", name: str = ""
+) -> Row:
+    """One page of entities with their mention and document counts."""
+    if entity_type and entity_type not in ENTITY_TYPES:
+        raise BadQuery(f"Unknown type {entity_type!r}; choose one of: {', '.join(ENTITY_TYPES)}.")
+    name = name.strip()[:200]
+    where, params = ["1"], []
+    if entity_type:
+        where.append("e.type = ?")
+        params.append(entity_type)
+    if name:
+        key = name_key(name).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        where.append("e.name_key LIKE ? ESCAPE '\\'")
+        params.append(f"%{key}%")
+    condition = " AND ".join(where)
+    total = conn.execute(f"SELECT count(*) FROM entities e WHERE {condition}", params).fetchone()[0]
+    order = {
+        "documents": "documents DESC, mentions DESC, e.name",
+        "mentions": "mentions DESC, documents DESC, e.name",
+        "name": "e.name COLLATE NOCASE, e.id",
+    }.get(filters.sort, "documents DESC, mentions DESC, e.name")
+    rows = _rows(
+        conn,
+        "WITH page AS (SELECT e.id, e.name, e.type,"
+        " (SELECT count(DISTINCT de.document_id) FROM doc_entities de WHERE de.entity_id = e.id)"
+        " AS documents,"
+        " (SELECT count(*) FROM mentions m JOIN doc_entities de ON de.id = m.doc_entity_id"
+        "  WHERE de.entity_id = e.id) AS mentions"
+        f" FROM entities e WHERE {condition})"
+        f" SELECT * FROM page e ORDER BY {order} LIMIT ? OFFSET ?",
+        (*params, filters.per_page, filters.offset),
+    )
+    counts = dict(conn.execute("SELECT type, count(*) FROM entities GROUP BY type").fetchall())
+    return {
+        "entities": rows,
+        "type": entity_type,
+        "name": name,
+        "sort": filters.sort,
+        "types": [{"type": t, "count": counts.get(t, 0)} for t in ENTITY_TYPES],
+        "paging": paging(filters, int(total)),
+    }
+
+
+def document_index(conn: sqlite3.Connection, filters: Filters) -> Row:
+    """One page of documents under the outlet and date filters, with what each holds."""
+    where, params = document_where(filters)
+    total = conn.execute(f"SELECT count(*) FROM documents d WHERE {where}", params).fetchone()[0]
+    rows = _rows(
+        conn,
+        "SELECT d.id, d.title, d.site, d.url, d.published, d.published_from,"
+        " (SELECT count(*) FROM claims c WHERE c.document_id = d.id) AS claims,"
+        " (SELECT count(*) FROM quotes q WHERE q.document_id = d.id) AS quotes"
+        f" FROM documents d WHERE {where} ORDER BY {order_by(filters, 'd.published')}, d.id"
+        " LIMIT ? OFFSET ?",
+        (*params, filters.per_page, filters.offset),
+    )
+    return {
+        "documents": rows,
+        "filters": filters.active(),
+        "sort": filters.sort,
+        "outlets": outlets(conn),
+        "paging": paging(filters, int(total)),
+    }
