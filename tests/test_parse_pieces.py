@@ -115,3 +115,14 @@ def test_batches_are_bounded_by_count_and_by_characters() -> None:
     assert all(len(batch) <= 64 for batch in batches)
     assert all(sum(map(len, batch)) <= BATCH_CHARS for batch in batches)
     assert [len(batch) for batch in batches[:3]] == [64, 36 + 17, 20]
+
+
+def test_parse_many_cuts_pieces_in_every_body() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.max_length = 20_000
+    short, long = "One short line.", "Opening line.\n\n" + SENTENCE * 800
+    first, second = ParsedDocument.parse_many([short, long], nlp)
+    assert [p.doc.text for p in first.paragraphs] == [short]
+    assert len(second.paragraphs) > 2
+    assert all(second.text[p.offset : p.end] == p.doc.text for p in second.paragraphs)

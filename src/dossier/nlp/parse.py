@@ -143,13 +143,23 @@ class ParsedDocument:
 
     @classmethod
     def parse(cls, text: str, nlp: Language, batch_size: int = 64) -> ParsedDocument:
-        chunks = split_pieces(text)
-        docs: list[Doc] = []
-        for batch in _batches([chunk for _, chunk in chunks], batch_size):
-            docs.extend(nlp.pipe(batch, batch_size=len(batch)))
-        pairs = zip(chunks, docs, strict=True)
-        paragraphs = [Paragraph(i, offset, doc) for i, ((offset, _), doc) in enumerate(pairs)]
-        return cls(text, paragraphs)
+        return cls.parse_many([text], nlp, batch_size)[0]
+
+    @classmethod
+    def parse_many(
+        cls, texts: list[str], nlp: Language, batch_size: int = 64
+    ) -> list[ParsedDocument]:
+        """Parse several bodies in one stream through spaCy, so that its batches are full
+        (most articles have fewer paragraphs than a batch holds); each in bounded pieces."""
+        chunks = [split_pieces(text) for text in texts]
+        flat = [piece for parts in chunks for _, piece in parts]
+        batches = _batches(flat, batch_size)
+        docs = (doc for batch in batches for doc in nlp.pipe(batch, batch_size=len(batch)))
+        parsed = []
+        for text, parts in zip(texts, chunks, strict=True):
+            paragraphs = [Paragraph(i, offset, next(docs)) for i, (offset, _) in enumerate(parts)]
+            parsed.append(cls(text, paragraphs))
+        return parsed
 
     @property
     def sentences(self) -> list[SentenceView]:
