@@ -104,3 +104,25 @@ def test_mention_index_agrees_with_a_scan_as_mentions_are_added() -> None:
             start = rng.randrange(0, 3100)
             end = start + rng.randrange(0, 300)
             assert index.at(start, end) == brute_force(entities, start, end), (start, end)
+
+
+def test_batches_are_bounded_by_count_and_by_characters() -> None:
+    from dossier.nlp.parse import BATCH_CHARS, _batches
+
+    texts = ["x" * 400] * 100 + ["y" * 5000] * 60
+    batches = list(_batches(texts, 64))
+    assert [t for batch in batches for t in batch] == texts
+    assert all(len(batch) <= 64 for batch in batches)
+    assert all(sum(map(len, batch)) <= BATCH_CHARS for batch in batches)
+    assert [len(batch) for batch in batches[:3]] == [64, 36 + 17, 20]
+
+
+def test_parse_many_cuts_pieces_in_every_body() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.max_length = 20_000
+    short, long = "One short line.", "Opening line.\n\n" + SENTENCE * 800
+    first, second = ParsedDocument.parse_many([short, long], nlp)
+    assert [p.doc.text for p in first.paragraphs] == [short]
+    assert len(second.paragraphs) > 2
+    assert all(second.text[p.offset : p.end] == p.doc.text for p in second.paragraphs)

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
 #: Most characters spaCy is given at once; longer paragraphs are cut into pieces.
 MAX_PIECE = 5000
+#: Most characters of text parsed in one batch (a news article's 64 paragraphs hold ~30,000).
+BATCH_CHARS = 100_000
 #: A sentence end: a stop, with any closing quotes or brackets, and the space after it.
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?=\s)")
 _WORD_END = re.compile(r"(?<=\S)(?=\s)")
@@ -114,6 +116,21 @@ def _cut(paragraph: str, start: int, limit: int) -> tuple[int, int]:
     return cut, following.start() if following else len(paragraph)
 
 
+def _batches(texts: list[str], size: int) -> Iterator[list[str]]:
+    """`size` texts at a time, fewer when they hold over `BATCH_CHARS` characters together:
+    the model's working memory grows with the text of a batch, not with its count."""
+    batch: list[str] = []
+    chars = 0
+    for text in texts:
+        if batch and (len(batch) == size or chars + len(text) > BATCH_CHARS):
+            yield batch
+            batch, chars = [], 0
+        batch.append(text)
+        chars += len(text)
+    if batch:
+        yield batch
+
+
 class ParsedDocument:
     """The body text plus one spaCy Doc per paragraph."""
 
@@ -126,11 +143,23 @@ class ParsedDocument:
 
     @classmethod
     def parse(cls, text: str, nlp: Language, batch_size: int = 64) -> ParsedDocument:
-        chunks = split_pieces(text)
-        docs = nlp.pipe((chunk for _, chunk in chunks), batch_size=batch_size)
-        pairs = zip(chunks, docs, strict=True)
-        paragraphs = [Paragraph(i, offset, doc) for i, ((offset, _), doc) in enumerate(pairs)]
-        return cls(text, paragraphs)
+        return cls.parse_many([text], nlp, batch_size)[0]
+
+    @classmethod
+    def parse_many(
+        cls, texts: list[str], nlp: Language, batch_size: int = 64
+    ) -> list[ParsedDocument]:
+        """Parse several bodies in one stream through spaCy, so that its batches are full
+        (most articles have fewer paragraphs than a batch holds); each in bounded pieces."""
+        chunks = [split_pieces(text) for text in texts]
+        flat = [piece for parts in chunks for _, piece in parts]
+        batches = _batches(flat, batch_size)
+        docs = (doc for batch in batches for doc in nlp.pipe(batch, batch_size=len(batch)))
+        parsed = []
+        for text, parts in zip(texts, chunks, strict=True):
+            paragraphs = [Paragraph(i, offset, next(docs)) for i, (offset, _) in enumerate(parts)]
+            parsed.append(cls(text, paragraphs))
+        return parsed
 
     @property
     def sentences(self) -> list[SentenceView]:

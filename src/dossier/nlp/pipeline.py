@@ -8,7 +8,7 @@ from ..records import Analysis, Article, Sentence
 from ..settings import Settings
 from . import components as _components  # noqa: F401  (registers the built-in components)
 from .model import load_model
-from .parse import Paragraph, ParsedDocument, split_paragraphs
+from .parse import ParsedDocument
 from .registry import Component, DocumentState, build
 
 
@@ -26,17 +26,8 @@ class Pipeline:
     def parse_many(self, articles: Sequence[Article]) -> list[ParsedDocument]:
         """Parse several articles with one stream through spaCy, so that its batches are full
         (most articles have fewer paragraphs than a batch holds)."""
-        chunks = [split_paragraphs(article.text) for article in articles]
-        docs = iter(
-            self.nlp.pipe(
-                (text for parts in chunks for _, text in parts), batch_size=self.settings.batch_size
-            )
-        )
-        parsed = []
-        for article, parts in zip(articles, chunks, strict=True):
-            paragraphs = [Paragraph(i, offset, next(docs)) for i, (offset, _) in enumerate(parts)]
-            parsed.append(ParsedDocument(article.text, paragraphs))
-        return parsed
+        texts = [article.text for article in articles]
+        return ParsedDocument.parse_many(texts, self.nlp, self.settings.batch_size)
 
     def analyse(self, article: Article) -> Analysis:
         return self.run(article, self.parse(article)).analysis
