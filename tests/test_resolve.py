@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from dossier.errors import NotFound
-from dossier.records import Analysis, Article, Entity, Mention, Role
+from dossier.records import Analysis, Article, Entity, Mention, Role, Sentence
 from dossier.resolve.judgements import find_entity, merge, split, why
+from dossier.resolve.linker import MAX_CO_MENTIONED
 from dossier.resolve.names import form, given_names_compatible
 from dossier.store import Database
 
@@ -325,3 +328,27 @@ def test_a_division_is_not_its_parent(fresh_db: Database) -> None:
     d1 = add(fresh_db, "one", org(1, "Quillon"), person(2, "Ida Brenner"))
     d2 = add(fresh_db, "two", org(1, "Quillon Studios"), person(2, "Ida Brenner"))
     assert entity_of(fresh_db, d1, "Quillon") != entity_of(fresh_db, d2, "Quillon Studios")
+
+
+def test_a_document_naming_hundreds_records_co_mentions_for_its_first_150_only(
+    db_path: Path,
+) -> None:
+    """Co-mention pairs grow with the square of a document's entities: a list naming hundreds
+    of people must not make storing quadratic in its size."""
+    given = ["Ada", "Oren", "Mila", "Tobin", "Sefa", "Ivo", "Rhea", "Cato", "Lune", "Pell"]
+    family = ["Quill", "Falk", "Varo", "Brannick", "Oduya", "Tamsk", "Orrin", "Belk", "Sarn"]
+    names = [f"{given[n % 10]} {family[(n // 10) % 9]}-{family[n // 90]}" for n in range(200)]
+    text = "The roll of Port Tamsin: " + ", ".join(names) + "."
+    entities = []
+    for key, name in enumerate(names, start=1):
+        start = text.index(name)
+        entities.append(
+            Entity(key, "Person", name, mentions=[Mention(start, start + len(name), name)])
+        )
+    analysis = Analysis(sentences=[Sentence(0, len(text), 0)], entities=entities)
+    with Database(db_path) as db:
+        db.add_article(Article(source="roll.txt", text=text, title="Roll"), analysis)
+        people = db.conn.execute("SELECT count(*) FROM entities").fetchone()[0]
+        pairs = db.conn.execute("SELECT count(*) FROM co_mentions").fetchone()[0]
+    assert people == 200
+    assert pairs == MAX_CO_MENTIONED * (MAX_CO_MENTIONED - 1)

@@ -330,15 +330,25 @@ def _co_mentioned(
     return {int(r[0]): str(r[1]) for r in conn.execute(query, params)}
 
 
+#: Entities of one document that record co-mentions: the first this many linked. A news article
+#: names far fewer; a document naming thousands (a list, a dump) would otherwise store pairs
+#: by the million, and storing would grow with the square of its size.
+MAX_CO_MENTIONED = 150
+
+
 def note_co_mentions(conn: sqlite3.Connection, entity_id: int, document_id: str) -> None:
-    """Record that `entity_id` is named beside the entities already linked in `document_id`."""
+    """Record that `entity_id` is named beside the entities already linked in `document_id`
+    (only among the document's first `MAX_CO_MENTIONED` entities)."""
     others = {
         int(r[0])
         for r in conn.execute(
-            "SELECT entity_id FROM doc_entities WHERE document_id = ?", (document_id,)
+            "SELECT DISTINCT entity_id FROM doc_entities WHERE document_id = ? LIMIT ?",
+            (document_id, MAX_CO_MENTIONED + 1),
         )
     }
     others.discard(entity_id)
+    if len(others) >= MAX_CO_MENTIONED:
+        return
     pairs = [(entity_id, o) for o in others] + [(o, entity_id) for o in others]
     conn.executemany("INSERT OR IGNORE INTO co_mentions (entity_id, other_id) VALUES (?, ?)", pairs)
 
