@@ -295,12 +295,26 @@ def _conflicts(claims: list[StoredClaim]) -> list[Contradiction]:
     alike: dict[tuple[object, ...], list[int]] = defaultdict(list)
     for i, claim in enumerate(claims):
         alike[(claim.date, claim.value, claim.status == "denied")].append(i)
-    classes = list(alike.values())
+    # Blocking: `_conflict` needs both dates to be full days of one month, or an undated
+    # denial against an act on a full day; only such pairs of classes are weighed, so a
+    # much-covered fact costs about its number of dates, not their square.
+    by_month: dict[str, list[list[int]]] = defaultdict(list)
+    undated_denials: list[list[int]] = []
+    for members in alike.values():
+        claim = claims[members[0]]
+        if _full_day(claim.date):
+            by_month[str(claim.date)[:7]].append(members)
+        elif claim.date is None and claim.status == "denied":
+            undated_denials.append(members)
+    candidates: list[tuple[list[int], list[int]]] = []
+    for block in by_month.values():
+        candidates += [(a, b) for n, a in enumerate(block) for b in block[n + 1 :]]
+    dated = [members for block in by_month.values() for members in block]
+    candidates += [(denial, act) for denial in undated_denials for act in dated]
     pairs: list[tuple[int, int]] = []
-    for n, left in enumerate(classes):
-        for right in classes[n + 1 :]:
-            if _conflict(claims[left[0]], claims[right[0]]):
-                pairs += [(min(i, j), max(i, j)) for i in left for j in right]
+    for left, right in candidates:
+        if _conflict(claims[left[0]], claims[right[0]]):
+            pairs += [(min(i, j), max(i, j)) for i in left for j in right]
     found = []
     for i, j in sorted(pairs):
         first, second = claims[i], claims[j]
