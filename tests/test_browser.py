@@ -2,12 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -30,46 +24,15 @@ CHROMIUM_FLAGS = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(pipeline, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     """Build a database from the fixture articles and serve it with uvicorn on loopback."""
-    from webdb import build
+    from webdb import build, serving
 
     path = tmp_path_factory.mktemp("web") / "browser.db"
     ids = build(pipeline, path)
-    port = _free_port()
-    code = (
-        "import sys; from pathlib import Path; from dossier.web import serve; "
-        "serve(Path(sys.argv[1]), '127.0.0.1', int(sys.argv[2]))"
-    )
-    proc = subprocess.Popen(
-        [sys.executable, "-c", code, str(path), str(port)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            with urllib.request.urlopen(base + "/index.json", timeout=1) as response:
-                if response.status == 200:
-                    break
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                output = proc.stdout.read().decode() if proc.stdout else ""
-                pytest.fail(f"dossier web server did not start:\n{output}")
-            time.sleep(0.2)
-    yield {"base": base, "ids": ids, "db": path}
-    proc.terminate()
-    proc.wait(timeout=10)
+    with serving(path) as base:
+        yield {"base": base, "ids": ids, "db": path}
 
 
 @pytest.fixture(scope="module")
