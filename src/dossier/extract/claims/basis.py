@@ -78,18 +78,31 @@ def claim_rule(claim: Claim) -> str:
     return f"{claim.kind}:{str(how or 'rule').lower()}"
 
 
-def claim_confidence(claim: Claim, state: DocumentState) -> float:
-    """How sure the rule behind `claim` is, from its kind and the signs in its sentence."""
+def claim_signs(claim: Claim, state: DocumentState) -> list[str]:
+    """The signs of a weaker basis in a claim's sentence: "unnamed" once for each participant
+    only referred to there (pronoun, possessive, a name from earlier sentences), "noun" when
+    a noun carries the event ("his attacks on X"), "dateline" for a wire's dateline."""
     if claim.attributes.get("from") == "dateline":
-        return _DATELINE_AGENCY
-    score = _kind_start(claim.kind)
+        return ["dateline"]
+    signs = []
     start, end = claim.evidence.start, claim.evidence.end
     for key in (claim.subject, claim.object):
         if key is not None and not _named_in(state.entity(key), start, end):
-            score -= _UNNAMED_PARTICIPANT
+            signs.append("unnamed")
     trigger = str(claim.attributes.get("trigger", ""))
     if claim.kind in {"meeting", "support", "criticism", "travel"} and _noun_like(trigger):
-        score -= _NOUN_TRIGGER
+        signs.append("noun")
+    return signs
+
+
+def claim_confidence(claim: Claim, state: DocumentState) -> float:
+    """How sure the rule behind `claim` is, from its kind and the signs in its sentence."""
+    signs = claim_signs(claim, state)
+    if "dateline" in signs:
+        return _DATELINE_AGENCY
+    score = _kind_start(claim.kind)
+    score -= _UNNAMED_PARTICIPANT * signs.count("unnamed")
+    score -= _NOUN_TRIGGER * signs.count("noun")
     return round(max(score, 0.05), 2)
 
 
