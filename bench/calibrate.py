@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import sys
 import tempfile
 from collections import defaultdict
@@ -116,6 +117,64 @@ def _state_key(ref: str, claim: Claim, state: DocumentState) -> tuple:
             name(claim.object))  # fmt: skip
 
 
+def emit(
+    path: Path,
+    rounds: list[str],
+    rules: dict[str, list[bool]],
+    kinds: dict[str, list[bool]],
+    signs: dict[str, list[bool]],
+) -> None:
+    """Write the counts `basis` reads as a Python module (right, judged) per row."""
+
+    def rows(name: str, counts: dict[str, list[bool]], doc: str) -> list[str]:
+        lines = [f"#: {doc}", f"{name}: dict[str, tuple[int, int]] = {{"]
+        lines += [f"    {k!r}: ({sum(v)}, {len(v)})," for k, v in sorted(counts.items())]
+        return [*lines, "}", ""]
+
+    pooled = {k.split(":", 1)[1]: v for k, v in signs.items() if k.startswith("all:")}
+    text = [
+        '"""How often each claim rule was right in the hand-judged audit rounds: the counts',
+        "(right, judged) that `basis` turns into confidences. Written by bench/calibrate.py",
+        f"from rounds {', '.join(rounds)} (bench/audit/), re-running the rules of the day",
+        'over the judged articles; regenerate it after a new round is judged."""',
+        "",
+        *rows("RULES", rules, "Per rule, claims with every participant named, a verb, asserted."),
+        *rows("KINDS", kinds, "Per kind, the same claims: the prior of a rule seldom seen."),
+        *rows("SIGNS", pooled, "Per sign of a weaker basis, every kind together."),
+    ]
+    path.write_text("\n".join(text))
+
+
+def pick(cache: Path, round_: str, seed: int, per_kind: int, least: float) -> None:
+    """From a fresh draw (`draw`), sample up to `per_kind` claims of each kind that the
+    default shows (confidence ≥ `least` under today's table) into bench/audit/<round>-<seed>/,
+    and say per kind how many the default hides."""
+    every = json.loads(cache.read_text())
+    kinds: dict[str, list[dict]] = defaultdict(list)
+    hidden: dict[str, int] = defaultdict(int)
+    for item in every:
+        signs = [s for s in item.pop("signs", []) if s != "dateline"]
+        item["confidence"] = basis.confidence_of(item["rule"], item["status"], signs)
+        name = "opinions" if item["status"] == "opinion" else f"claims-{item['claim_kind']}"
+        if item["confidence"] >= least:
+            kinds[name].append(item)
+        else:
+            hidden[name] += 1
+    folder = AUDIT_DIR / f"{round_}-{seed}"
+    folder.mkdir(parents=True, exist_ok=True)
+    summary = {}
+    for name in sorted(set(kinds) | set(hidden)):
+        shown = kinds.get(name, [])
+        picked = random.Random(f"{seed}:{name}").sample(shown, min(per_kind, len(shown)))
+        with (folder / f"{name}.jsonl").open("w", encoding="utf-8") as stream:
+            for n, item in enumerate(picked):
+                record = {"id": f"{name}-{n}", **item, "judgement": None, "why": ""}
+                stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+        summary[name] = {"shown": len(shown), "hidden": hidden.get(name, 0)}
+        print(f"{name}: {len(picked)} of {len(shown)} shown; {hidden.get(name, 0)} hidden")
+    (folder / "shown.json").write_text(json.dumps({"min_confidence": least, **summary}, indent=1))
+
+
 def table(rows: dict[str, list[bool]], title: str) -> None:
     print(f"\n{title}\n{'':<34}{'n':>4}{'right':>6}{'prec':>7}  95% CI")
     for name, marks in sorted(rows.items(), key=lambda kv: (kv[0].split(":")[0], -len(kv[1]))):
@@ -132,10 +191,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, help="keep the matched items here (json)")
     parser.add_argument("--draw", type=int, metavar="SEED", help="a fresh draw instead")
     parser.add_argument("--docs", type=int, default=300)
+    parser.add_argument("--pick", nargs=2, metavar=("ROUND", "SEED"), help="sample a draw")
+    parser.add_argument("--emit", type=Path, help="write the table module here")
     args = parser.parse_args(argv)
     if not (args.data / POLNEAR).exists():
         print(f"{args.data / POLNEAR}: no PolNeAR texts; nothing to calibrate", file=sys.stderr)
         return 1
+    if args.pick:
+        pick(args.cache, args.pick[0], int(args.pick[1]), 40, Settings().min_confidence)
+        return 0
     if args.draw is not None:
         draw(args.data, args.draw, args.docs, args.cache)
         return 0
@@ -154,6 +218,8 @@ def main(argv: list[str] | None = None) -> int:
     by_kind: dict[str, list[bool]] = defaultdict(list)
     by_sign: dict[str, list[bool]] = defaultdict(list)
     gone: dict[str, list[bool]] = defaultdict(list)
+    clean_rule: dict[str, list[bool]] = defaultdict(list)
+    clean_kind: dict[str, list[bool]] = defaultdict(list)
     for item in matched:
         ok = item["judgement"] == "right"
         now = item["now"]
@@ -163,13 +229,24 @@ def main(argv: list[str] | None = None) -> int:
             continue
         by_rule[now["rule"]].append(ok)
         by_kind[kind].append(ok)
-        for sign in now.get("signs") or ["clean"]:
+        signs = basis.status_signs(item["status"]) + [
+            s
+            for s in now.get("signs", [])
+            if s != "dateline"  # now a rule of its own
+        ]
+        for sign in signs or ["clean"]:
             by_sign[f"{item['claim_kind']}:{sign}"].append(ok)
             by_sign[f"all:{sign}"].append(ok)
+        if not signs:
+            clean_rule[now["rule"]].append(ok)
+            clean_kind[item["claim_kind"]].append(ok)
     table(by_kind, "judged claims the rules still make, per kind")
     table(by_rule, "per rule")
     table(by_sign, "per sign in the sentence")
     table(gone, "judged claims the rules no longer make (fixed since), per kind")
+    table(clean_rule, "per rule, every participant named, a verb, asserted (the table's rows)")
+    if args.emit:
+        emit(args.emit, args.rounds, clean_rule, clean_kind, by_sign)
     return 0
 
 

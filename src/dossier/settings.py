@@ -50,6 +50,6 @@ class Settings:
     batch_size: int = 64
     #: Claims and quotes whose rule is less sure than this (0..1) are left out of `dossier
     #: show`, the exports and the web pages unless everything is asked for (`--all`).
-    min_confidence: float = 0.6
+    min_confidence: float = 0.8
     #: Extra fields for components, by component name.
     component_options: dict[str, dict[str, object]] = field(default_factory=dict)
