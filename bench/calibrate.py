@@ -132,13 +132,23 @@ def emit(
         return [*lines, "}", ""]
 
     pooled = {k.split(":", 1)[1]: v for k, v in signs.items() if k.startswith("all:")}
+    rare: dict[str, list[bool]] = defaultdict(list)
+    for rule, marks in rules.items():
+        if len(marks) < basis.SELDOM:
+            rare[rule.split(":", 1)[0] + ":*"] += marks
     text = [
         '"""How often each claim rule was right in the hand-judged audit rounds: the counts',
         "(right, judged) that `basis` turns into confidences. Written by bench/calibrate.py",
         f"from rounds {', '.join(rounds)} (bench/audit/), re-running the rules of the day",
         'over the judged articles; regenerate it after a new round is judged."""',
         "",
-        *rows("RULES", rules, "Per rule, claims with every participant named, a verb, asserted."),
+        *rows(
+            "RULES",
+            {**rules, **rare},
+            "Per rule, claims with every participant named, a verb,"
+            " asserted; '<kind>:*' pools the rules of a kind judged fewer than basis.SELDOM"
+            " times.",
+        ),
         *rows("KINDS", kinds, "Per kind, the same claims: the prior of a rule seldom seen."),
         *rows("SIGNS", pooled, "Per sign of a weaker basis, every kind together."),
     ]

@@ -51,12 +51,21 @@ def _overall() -> float:
     return clean[0] / clean[1] if clean[1] else 0.8
 
 
+#: A rule judged fewer times than this is drawn towards the rules of its kind that are as
+#: seldom seen ("amount:advantage" like other rare units, which fared worse than "percent").
+SELDOM = 5
+
+
 def rule_precision(rule: str) -> float:
     """How often a claim of `rule` with every participant named, a verb and an asserted
-    status was right in the judged rounds, drawn towards its kind's record when seldom seen."""
+    status was right in the judged rounds, drawn towards its kind's record when seldom seen,
+    and towards the kind's other seldom-seen rules when judged fewer than `SELDOM` times."""
     kind = rule.split(":", 1)[0]
-    of_kind = _smoothed(calibration.KINDS.get(kind), _overall())
-    return _smoothed(calibration.RULES.get(rule), of_kind)
+    prior = _smoothed(calibration.KINDS.get(kind), _overall())
+    counts = calibration.RULES.get(rule)
+    if counts is None or counts[1] < SELDOM:
+        prior = _smoothed(calibration.RULES.get(f"{kind}:*"), prior)
+    return _smoothed(counts, prior)
 
 
 def sign_factor(sign: str) -> float:
