@@ -185,6 +185,36 @@ def pick(cache: Path, round_: str, seed: int, per_kind: int, least: float) -> No
     (folder / "shown.json").write_text(json.dumps({"min_confidence": least, **summary}, indent=1))
 
 
+def fresh(cache: Path, folder: Path, least: float) -> None:
+    """Precision of a fresh round's judged items that today's table still shows, and how many
+    claims of the draw (`draw`) it hides, per kind."""
+    every = json.loads(cache.read_text())
+    signs = {_key(i): [s for s in i["signs"] if s != "dateline"] for i in every}
+    print(f"\n{folder.name}: judged items shown at confidence ≥ {least}")
+    print(f"{'':<24}{'n':>4}{'right':>6}{'prec':>7}  95% CI      shown hidden (draw)")
+    for path in sorted(folder.glob("claims-*.jsonl")) + [folder / "opinions.jsonl"]:
+        items = read_items(path) if path.exists() else []
+        marks = [
+            i["judgement"] == "right"
+            for i in items
+            if i["judgement"] in ("right", "wrong")
+            and basis.confidence_of(i["rule"], i["status"], signs.get(_key(i), [])) >= least
+        ]
+        kind = path.stem.removeprefix("claims-")
+        drawn = [
+            i for i in every
+            if (i["claim_kind"] if i["status"] != "opinion" else "opinions") == kind
+        ]  # fmt: skip
+        hidden = sum(
+            basis.confidence_of(i["rule"], i["status"], signs[_key(i)]) < least for i in drawn
+        )
+        right = sum(marks)
+        low, high = wilson(right, len(marks)) if marks else (0.0, 0.0)
+        prec = right / len(marks) if marks else 0.0
+        print(f"{kind:<24}{len(marks):>4}{right:>6}{prec:>7.2f}  {max(low, 0):.2f}–{high:.2f}"
+              f"  {len(drawn) - hidden:>6} {hidden:>6}")  # fmt: skip
+
+
 def table(rows: dict[str, list[bool]], title: str) -> None:
     print(f"\n{title}\n{'':<34}{'n':>4}{'right':>6}{'prec':>7}  95% CI")
     for name, marks in sorted(rows.items(), key=lambda kv: (kv[0].split(":")[0], -len(kv[1]))):
@@ -202,11 +232,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--draw", type=int, metavar="SEED", help="a fresh draw instead")
     parser.add_argument("--docs", type=int, default=300)
     parser.add_argument("--pick", nargs=2, metavar=("ROUND", "SEED"), help="sample a draw")
+    parser.add_argument("--fresh", type=Path, help="score a judged fresh round (a folder)")
     parser.add_argument("--emit", type=Path, help="write the table module here")
     args = parser.parse_args(argv)
     if not (args.data / POLNEAR).exists():
         print(f"{args.data / POLNEAR}: no PolNeAR texts; nothing to calibrate", file=sys.stderr)
         return 1
+    if args.fresh:
+        fresh(args.cache, args.fresh, Settings().min_confidence)
+        return 0
     if args.pick:
         pick(args.cache, args.pick[0], int(args.pick[1]), 40, Settings().min_confidence)
         return 0
