@@ -511,7 +511,9 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "judge":
         print(f"{judge(args.folder, args.kind, iter(sys.stdin))} verdicts recorded")
     else:
-        folders = getattr(args, "folders", None) or sorted(p for p in AUDIT_DIR.iterdir() if p.is_dir())
+        folders = getattr(args, "folders", None) or sorted(
+            p for p in AUDIT_DIR.iterdir() if p.is_dir()
+        )
         score(folders, Console())
     return 0
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from dossier import api
+from dossier import api, parallel
 from dossier.nlp.pipeline import Pipeline
 from dossier.store import Database
 
@@ -21,22 +21,24 @@ def test_rerun_after_interruption_completes_without_duplicates(
 ) -> None:
     folder = tmp_path / "in"
     shutil.copytree(ARTICLES, folder)
-    real_analyse = Pipeline.analyse
+    real_run = Pipeline.run
     calls = {"n": 0}
 
-    def analyse_then_stop(self, article):  # type: ignore[no-untyped-def]
+    def run_then_stop(self, article, parsed):  # type: ignore[no-untyped-def]
         calls["n"] += 1
         if calls["n"] == 2:
             raise KeyboardInterrupt
-        return real_analyse(self, article)
+        return real_run(self, article, parsed)
 
-    monkeypatch.setattr(Pipeline, "analyse", analyse_then_stop)
+    # Pages are analysed in groups; groups of one make the first page stored before the stop.
+    monkeypatch.setattr(parallel, "GROUP", 1)
+    monkeypatch.setattr(Pipeline, "run", run_then_stop)
     with pytest.raises(KeyboardInterrupt):
         api.add([str(folder)], db_path)
     with Database(db_path, create=False) as db:
         assert db.document_count() == 1
 
-    monkeypatch.setattr(Pipeline, "analyse", real_analyse)
+    monkeypatch.setattr(Pipeline, "run", real_run)
     report = api.add([str(folder)], db_path)
     assert len(report.added) == 1 and len(report.already_stored) == 1
     with Database(db_path, create=False) as db:

@@ -53,24 +53,25 @@ def entity_count(path: Path) -> int:
 def test_split_of_a_suffixed_name_holds_for_later_articles(db_path: Path) -> None:
     db = str(db_path)
     add(db_path, "Senator Ivo Brannick spoke in Port Velo.", "Ivo Brannick", "Senator")
-    add(db_path, "Ivo Brannick Jr. opened a bakery in Port Velo.", "Ivo Brannick Jr.")
-    # without a judgement the linker joins them: the same name but for the "Jr."
-    assert people(db_path) == {"Ivo Brannick": {"Ivo Brannick", "Ivo Brannick Jr."}}
-    assert "kept apart" in run("split", "Ivo Brannick", "Ivo Brannick Jr.", "--db", db)
+    add(db_path, "Ivo R. Brannick Jr. opened a bakery in Port Velo.", "Ivo R. Brannick Jr.")
+    # without a judgement the linker joins them: a suffix written in full style (with a middle
+    # initial) is the formal name of the same man
+    assert people(db_path) == {"Ivo Brannick": {"Ivo Brannick", "Ivo R. Brannick Jr."}}
+    assert "kept apart" in run("split", "Ivo Brannick", "Ivo R. Brannick Jr.", "--db", db)
     assert people(db_path) == {
         "Ivo Brannick": {"Ivo Brannick"},
-        "Ivo Brannick Jr.": {"Ivo Brannick Jr."},
+        "Ivo R. Brannick Jr.": {"Ivo R. Brannick Jr."},
     }
 
     add(db_path, "Senator Ivo Brannick returned to Port Velo.", "Ivo Brannick", "Senator")
-    add(db_path, "Ivo Brannick Jr. sold the bakery in Port Velo.", "Ivo Brannick Jr.")
+    add(db_path, "Ivo R. Brannick Jr. sold the bakery in Port Velo.", "Ivo R. Brannick Jr.")
     add(db_path, "Port Velo cheered Ivo Brannick at the harbour.", "Ivo Brannick")
     assert entity_count(db_path) == 2  # no third, duplicate Brannick
     assert people(db_path) == {
         "Ivo Brannick": {"Ivo Brannick"},
-        "Ivo Brannick Jr.": {"Ivo Brannick Jr."},
+        "Ivo R. Brannick Jr.": {"Ivo R. Brannick Jr."},
     }
-    explained = run("why", "Ivo Brannick", "Ivo Brannick Jr.", "--db", db)
+    explained = run("why", "Ivo Brannick", "Ivo R. Brannick Jr.", "--db", db)
     first = explained.splitlines()[0]
     assert "two entities" in first
     ids = [part.split(")")[0] for part in first.split("(")[1:]]

@@ -228,3 +228,30 @@ def test_version_6_keeps_the_basis_of_claims_and_quotes_and_loaded_spans(db_path
         assert {"rule", "confidence", "sources"} <= columns
         columns = {r[1] for r in db.conn.execute("PRAGMA table_info(loaded_spans)")}
         assert {"document_id", "start", "end", "text", "about_doc_entity_id", "holder"} <= columns
+
+
+def test_a_version_3_file_gets_its_entities_offices(db_path: Path) -> None:
+    from dossier.store.migrations import apply_migrations
+
+    conn = sqlite3.connect(db_path, isolation_level=None)
+    apply_migrations(conn, upto=3)
+    conn.execute(
+        "INSERT INTO documents (id, sha256, source, text, added_at) VALUES"
+        " ('d1', 'x', 's', 't', 'now')"
+    )
+    conn.execute(
+        "INSERT INTO entities (id, type, name, name_key, created_at) VALUES"
+        " (1, 'Person', 'Ivo Brannick', 'ivo brannick', 'now')"
+    )
+    conn.execute(
+        "INSERT INTO doc_entities (id, document_id, local_key, entity_id, type, name)"
+        " VALUES (1, 'd1', 0, 1, 'Person', 'Ivo Brannick')"
+    )
+    conn.execute(
+        'INSERT INTO roles (doc_entity_id, document_id, title, start, "end") VALUES'
+        " (1, 'd1', 'the Foreign Minister', 0, 3)"
+    )
+    conn.close()
+    with Database(db_path) as db:
+        rows = db.conn.execute("SELECT entity_id, role_key FROM entity_roles").fetchall()
+        assert [tuple(r) for r in rows] == [(1, "foreign minister")]

@@ -78,10 +78,8 @@ def test_unsure_claims_are_hidden_once_claims_carry_a_confidence(site, tmp_path:
     copy = tmp_path / "confidence.db"
     with sqlite3.connect(site["path"]) as source, sqlite3.connect(copy) as target:
         source.backup(target)
-        target.execute("ALTER TABLE claims ADD COLUMN confidence TEXT")
-        target.execute(
-            "UPDATE claims SET confidence = CASE WHEN id % 2 THEN 'unsure' ELSE 'sure' END"
-        )
+        # every other claim as unsure as a rule can be, the rest as sure
+        target.execute("UPDATE claims SET confidence = CASE WHEN id % 2 THEN 0.3 ELSE 0.9 END")
     with TestClient(create_app(copy)) as client:
         varga = site["ids"]["Ilse Varga"]
         shown = client.get(f"/entity/{varga}.json").json()["paging"]["claims"]["total"]

@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from .errors import DossierError, InputError, NotFound
+from .errors import DossierError, NotFound
 from .export import EXPORTERS, export_to
 from .ingest import extract_article, iter_pages
-from .records import Article, Page
+from .parallel import analyse_pages, default_workers
+from .records import Analysis, Article, Page
 from .settings import Settings
-from .store import Database, document_id
+from .store import Database
 
 #: A full or partial ISO date as the export contract writes it.
 ISO_DATE = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?|--(0[1-9]|1[0-2])-\d{2}")
@@ -50,11 +51,15 @@ def add(
     db_path: str | Path,
     settings: Settings | None = None,
     progress: Progress | None = None,
+    workers: int | None = None,
 ) -> AddReport:
     """Read every page under `paths`, analyse the new ones and store each in one transaction.
 
     Bad inputs are reported in `AddReport.failed` and the batch goes on; an input whose clean
     body is already stored is not analysed again, so an interrupted run can simply be repeated.
+    `workers` processes analyse the pages (None: one per core, or this process alone for up to
+    16 pages); this process alone writes, in input order, so the database is the same whatever
+    their number.
     """
     settings = settings or Settings()
     if settings.published is not None and not ISO_DATE.fullmatch(settings.published):
@@ -69,40 +74,82 @@ def add(
             )
         if len(paths) != 1:
             raise DossierError("--url names the address of one page: give one file with it.")
+    chosen = workers is not None
+    workers = default_workers() if workers is None else workers
+    if workers < 1:
+        raise DossierError(f"--workers {workers}: give at least 1 worker process.")
     report = AddReport()
     notify = progress or (lambda source, outcome, detail: None)
     with Database(db_path) as db:
-        pipeline = None
-        for item in iter_pages(paths, settings):
-            if isinstance(item, InputError):
-                report.failed.append(str(item))
-                notify(item.source, "failed", item.reason)
+        shared = None if db.path == ":memory:" else str(Path(db.path).resolve())
+        outcomes = analyse_pages(
+            iter_pages(paths, settings),
+            settings,
+            workers,
+            shared,
+            db.has_document,
+            small_in_process=not chosen,
+        )
+        for outcome in outcomes:
+            if outcome.failed is not None:
+                report.failed.append(outcome.failed)
+                notify(outcome.source, "failed", outcome.reason)
                 continue
-            try:
-                article = extract_article(item, settings)
-            except InputError as exc:
-                report.failed.append(str(exc))
-                notify(exc.source, "failed", exc.reason)
+            article, analysis = outcome.article, outcome.analysis
+            stored = False
+            if article is not None and analysis is not None and not outcome.already_stored:
+                _, stored = db.add_article(article, analysis)  # checks again before writing
+            if not stored:
+                report.already_stored.append(outcome.source)
+                notify(outcome.source, "already stored", "")
                 continue
-            if db.has_document(document_id(article.text)):
-                report.already_stored.append(article.source)
-                notify(article.source, "already stored", "")
-                continue
-            if pipeline is None:
-                from .nlp.pipeline import Pipeline
-
-                pipeline = Pipeline(settings)
-            analysis = pipeline.analyse(article)
-            _, added = db.add_article(article, analysis)
-            if not added:  # another run stored the same article while this one analysed it
-                report.already_stored.append(article.source)
-                notify(article.source, "already stored", "")
-                continue
+            assert article is not None and analysis is not None
             report.added.append(article.source)
             for warning in analysis.warnings:
                 report.warnings.append(f"{article.source}: {warning}")
                 notify(article.source, "warning", warning)
             notify(article.source, "added", article.title or "")
+    return report
+
+
+def spark(
+    inputs: Sequence[str],
+    out: str,
+    settings: Settings | None = None,
+    master: str | None = None,
+    partitions: int | None = None,
+) -> dict[str, int]:
+    """Analyse every file under `inputs` with Apache Spark into Parquet tables under `out`
+    (see `dossier.spark.tables`); returns the number of rows of each table."""
+    from .spark.job import run_job
+
+    return run_job(inputs, out, settings, master, partitions)
+
+
+def load(out: str | Path, db_path: str | Path, progress: Progress | None = None) -> AddReport:
+    """Store the documents of a `dossier spark` output folder, resolving entities as `add`
+    does; the job's bad inputs come back in `AddReport.failed`."""
+    from .spark.load import bad_inputs, store_records
+
+    report = AddReport()
+    notify = progress or (lambda source, outcome, detail: None)
+
+    def stored(article: Article, analysis: Analysis, new: bool) -> None:
+        if not new:
+            report.already_stored.append(article.source)
+            notify(article.source, "already stored", "")
+            return
+        report.added.append(article.source)
+        for warning in analysis.warnings:
+            report.warnings.append(f"{article.source}: {warning}")
+            notify(article.source, "warning", warning)
+        notify(article.source, "added", article.title or "")
+
+    with Database(db_path) as db:
+        store_records(out, db, stored)
+    for source, reason in bad_inputs(Path(out)):
+        report.failed.append(f"{source}: {reason}")
+        notify(source, "failed", reason)
     return report
 
 

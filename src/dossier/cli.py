@@ -110,6 +110,15 @@ def add(
         bool, typer.Option("--quiet", "-q", help="Print only errors (as `dossier -q add`).")
     ] = False,
     as_json: JsonOption = False,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            help="Processes that analyse pages (default: one per core, or none beside this one "
+            "for up to 16 pages); one process writes, in input order, so the database is the "
+            "same for any number.",
+            min=1,
+        ),
+    ] = None,
 ) -> None:
     """Read news pages and store who and what they name, with the evidence.
 
@@ -124,12 +133,83 @@ def add(
     settings = Settings(published=published, url=url)
     with FileProgress(list_inputs(paths)) as progress:
         try:
-            report = api.add(paths, db, settings, progress)
+            report = api.add(paths, db, settings, progress, workers=workers)
         except DossierError as exc:
             fail(str(exc))
             return
     if as_json:
         print_json({**vars(report), "ok": report.ok})
+    note(
+        f"{len(report.added)} added, {len(report.already_stored)} already stored, "
+        f"{len(report.failed)} failed → {db}"
+    )
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@app.command("spark")
+def spark_job(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files or folders Spark can read (local paths, hdfs://, s3a://), read "
+            "recursively: HTML, text, WARC and .gz of them."
+        ),
+    ],
+    out: Annotated[
+        str, typer.Option("--out", help="New folder for the Parquet tables (any Spark path).")
+    ],
+    master: Annotated[
+        str | None,
+        typer.Option(help="Spark master, e.g. local[2] or yarn (default: local, every core)."),
+    ] = None,
+    partitions: Annotated[
+        int | None, typer.Option(help="Partitions to spread the files over.", min=1)
+    ] = None,
+    published: Annotated[
+        str | None,
+        typer.Option(help="Publication date to record for every page read (YYYY-MM-DD)."),
+    ] = None,
+) -> None:
+    """Analyse pages with Apache Spark into Parquet tables; `dossier load` stores them.
+
+    Each partition loads the model once. Writes documents, sentences, doc_entities, mentions,
+    roles, quotes, claims and bad_inputs under --out. Exits with status 1 if any input could
+    not be read (listed in bad_inputs).
+    """
+    try:
+        counts = api.spark(inputs, out, Settings(published=published), master, partitions)
+    except DossierError as exc:
+        fail(str(exc))
+        return
+    note(f"{counts['documents']} documents, {counts['bad_inputs']} bad inputs → {out}")
+    if counts["bad_inputs"]:
+        raise typer.Exit(1)
+
+
+@app.command()
+def load(
+    folder: Annotated[str, typer.Argument(help="The --out folder of `dossier spark`.")],
+    db: DbOption = Path(DEFAULT_DB),
+) -> None:
+    """Store the Parquet tables of `dossier spark` in the database, resolving entities.
+
+    Documents are stored in the order of their input paths, each in one transaction, through
+    the same code as `add`; those already stored are skipped. The job's bad inputs are listed,
+    one line each, and make the exit status 1.
+    """
+
+    def progress(source: str, outcome: str, detail: str) -> None:
+        if outcome == "failed":
+            error(f"skipped {source}: {detail}")
+        elif outcome == "warning":
+            note(f"warning {source}: {detail}")
+
+    try:
+        report = api.load(folder, db, progress)
+    except DossierError as exc:
+        fail(str(exc))
+        return
     note(
         f"{len(report.added)} added, {len(report.already_stored)} already stored, "
         f"{len(report.failed)} failed → {db}"

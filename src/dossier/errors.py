@@ -31,6 +31,10 @@ class InputError(DossierError):
         self.source = source
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str]]:
+        # So that it crosses to and from the worker processes of `add --workers`.
+        return type(self), (self.source, self.reason)
+
 
 class EmptyInput(InputError):
     pass

@@ -194,6 +194,7 @@ def _collect(state: DocumentState, lex: Lexicon) -> list[_Cand]:
     cands: list[_Cand] = []
     for para in state.parsed.paragraphs:
         doc = para.doc
+        first = len(cands)  # this paragraph's candidates are the ones appended from here
         covered: set[int] = set()
         for ent in doc.ents:
             label = ent.label_
@@ -278,7 +279,7 @@ def _collect(state: DocumentState, lex: Lexicon) -> list[_Cand]:
                     cand.votes["Person"] += 3  # "X's father", "her brother X"
             covered.update(range(i, j))
             cands.append(cand)
-        cands.extend(_bracketed_acronyms(para, [c for c in cands if c.para is para], covered))
+        cands.extend(_bracketed_acronyms(para, cands[first:], covered))
         cands.extend(_demonym_tokens(para, covered, lex))
         cands.extend(_given_name_spans(para, covered, lex))
         cands.extend(_titled_spans(para, covered, lex))

@@ -24,6 +24,7 @@ def _lines(name: str) -> list[list[str]]:
     return rows
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower-case, accent-free form of a name, for matching spellings with and without accents."""
     decomposed = unicodedata.normalize("NFKD", text)

@@ -47,6 +47,7 @@ __all__ = [
     "compare",
     "link_entity",
     "name_key",
+    "note_roles",
     "rebuild_co_mentions",
     "register_keys",
 ]
@@ -295,11 +296,9 @@ def entity_profile(
     roles: set[str] = set()
     if against is None or against.roles:
         roles = {
-            _role_key(r[0])
+            str(r[0])
             for r in conn.execute(
-                "SELECT DISTINCT r.title FROM doc_entities d JOIN roles r ON r.doc_entity_id = d.id"
-                " WHERE d.entity_id = ?",
-                (entity_id,),
+                "SELECT role_key FROM entity_roles WHERE entity_id = ?", (entity_id,)
             )
         }
     return Profile(
@@ -344,9 +343,25 @@ def note_co_mentions(conn: sqlite3.Connection, entity_id: int, document_id: str)
     conn.executemany("INSERT OR IGNORE INTO co_mentions (entity_id, other_id) VALUES (?, ?)", pairs)
 
 
+def note_roles(conn: sqlite3.Connection, entity_id: int, titles: list[str]) -> None:
+    """Record the offices a document gives `entity_id` (`entity_roles`, compared by key)."""
+    conn.executemany(
+        "INSERT OR IGNORE INTO entity_roles (entity_id, role_key) VALUES (?, ?)",
+        sorted({(entity_id, _role_key(title)) for title in titles}),
+    )
+
+
 def rebuild_co_mentions(conn: sqlite3.Connection, entity_ids: list[int]) -> None:
-    """Recompute the co-mentions of entities whose documents a merge or split moved."""
+    """Recompute the co-mentions and offices (`entity_roles`) of entities whose documents a
+    merge or split moved."""
     for entity_id in entity_ids:
+        conn.execute("DELETE FROM entity_roles WHERE entity_id = ?", (entity_id,))
+        titles = conn.execute(
+            "SELECT DISTINCT r.title FROM doc_entities d JOIN roles r ON r.doc_entity_id = d.id"
+            " WHERE d.entity_id = ?",
+            (entity_id,),
+        ).fetchall()
+        note_roles(conn, entity_id, [str(t[0]) for t in titles])
         conn.execute(
             "DELETE FROM co_mentions WHERE entity_id = ? OR other_id = ?", (entity_id, entity_id)
         )
@@ -501,17 +516,20 @@ def _candidates(conn: sqlite3.Connection, entity_type: str, names: list[str]) ->
     ]
 
 
-def _namesakes(conn: sqlite3.Connection, entity: Entity) -> list[int]:
-    """Stored entities of a compatible type known under exactly this entity's name."""
-    return [
-        int(r[0])
-        for r in conn.execute(
-            "SELECT k.entity_id, e.type FROM entity_keys k JOIN entities e ON e.id = k.entity_id"
-            " WHERE k.key = ?",
-            (f"exact:{name_key(entity.name)}",),
-        )
-        if compatible_types(entity.type, str(r[1]))
-    ]
+def _exact_keys(conn: sqlite3.Connection, keys: set[str]) -> dict[str, list[tuple[int, str]]]:
+    """(entity id, type) of the stored entities under each key (`exact:` keys: namesakes), in
+    one query for all of a document's names."""
+    found: dict[str, list[tuple[int, str]]] = {}
+    ordered = sorted(keys)
+    for i in range(0, len(ordered), 500):
+        chunk = ordered[i : i + 500]
+        for key, entity_id, entity_type in conn.execute(
+            "SELECT k.key, k.entity_id, e.type FROM entity_keys k JOIN entities e"
+            f" ON e.id = k.entity_id WHERE k.key IN ({','.join('?' * len(chunk))})",
+            chunk,
+        ):
+            found.setdefault(str(key), []).append((int(entity_id), str(entity_type)))
+    return found
 
 
 def _incoming_profile(
@@ -521,8 +539,14 @@ def _incoming_profile(
     and, for the neighbours not linked yet, the one stored entity each is named exactly as (so
     the first names in a document have context too)."""
     context: dict[int, str] = {}
-    for other in neighbours:
-        found = _namesakes(conn, other) if other.key != entity.key else []
+    others = [other for other in neighbours if other.key != entity.key]
+    stored = _exact_keys(conn, {f"exact:{name_key(other.name)}" for other in others})
+    for other in others:
+        found = [
+            entity_id
+            for entity_id, entity_type in stored.get(f"exact:{name_key(other.name)}", [])
+            if compatible_types(other.type, entity_type)
+        ]
         if len(found) == 1:
             context[found[0]] = other.name
     family: set[int] = set()
@@ -585,12 +609,14 @@ def decide(
             )
         if verdict == "different":
             forbidden |= set(targets)
-    incoming = _incoming_profile(conn, entity, document_id, neighbours)
+    incoming: Profile | None = None  # built at the first candidate: it reads every neighbour
     scored: list[tuple[float, int, Comparison]] = []
     unsure: list[str] = []
     for candidate in _candidates(conn, entity.type, names):
         if candidate in forbidden:
             continue
+        if incoming is None:
+            incoming = _incoming_profile(conn, entity, document_id, neighbours)
         result = compare(incoming, entity_profile(conn, candidate, incoming))
         if result.same:
             scored.append((result.score, candidate, result))

@@ -56,6 +56,7 @@ def strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """Lower-case, accent-free, single-spaced form of a name, for comparing names."""
     return " ".join(strip_accents(name).casefold().replace("’", "'").split())
@@ -338,6 +339,7 @@ class NameForm:
         return len(self.parts) >= 2
 
 
+@lru_cache(maxsize=1 << 16)
 def form(name: str, entity_type: str) -> NameForm:
     """The comparable form of `name` for an entity of `entity_type`."""
     parts = person_tokens(name) if entity_type == "Person" else org_tokens(name)

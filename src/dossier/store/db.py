@@ -13,6 +13,7 @@ from pathlib import Path
 from ..errors import StoreError
 from ..records import Analysis, Article
 from ..resolve import link_entity
+from ..resolve.linker import note_roles
 from .connect import connect
 from .migrations import current_version
 
@@ -208,6 +209,11 @@ class Database:
             return _dumps([rowid[k] for k in keys if k in rowid])
 
         for entity in analysis.entities:
+            if entity.roles:
+                linked = conn.execute(
+                    "SELECT entity_id FROM doc_entities WHERE id = ?", (rowid[entity.key],)
+                ).fetchone()[0]
+                note_roles(conn, int(linked), [role.title for role in entity.roles])
             for role in entity.roles:
                 conn.execute(
                     "INSERT INTO roles (doc_entity_id, document_id, title, of_doc_entity_id, date,"

@@ -435,3 +435,31 @@ CREATE TABLE loaded_spans (
 CREATE INDEX loaded_spans_document ON loaded_spans(document_id);
 CREATE INDEX loaded_spans_about ON loaded_spans(about_doc_entity_id);
 """
+
+
+@migration(7, "entity_roles: each entity's offices by key, so resolution never rereads them")
+def _entity_roles(conn: sqlite3.Connection) -> None:
+    from ..resolve.linker import note_roles
+
+    run_script(conn, SCHEMA_V7)
+    found: dict[int, list[str]] = {}
+    for entity_id, title in conn.execute(
+        "SELECT DISTINCT d.entity_id, r.title FROM doc_entities d"
+        " JOIN roles r ON r.doc_entity_id = d.id"
+    ):
+        found.setdefault(int(entity_id), []).append(str(title))
+    for entity_id, titles in found.items():
+        note_roles(conn, entity_id, titles)
+
+
+SCHEMA_V7 = """
+-- The offices documents give each entity, by comparison key (lower case, no "the"/"a", no
+-- dots: "secretary of state"), kept as documents are stored: resolution compares offices
+-- without reading every document of an entity. Rebuilt for the entities a merge or split
+-- touches.
+CREATE TABLE entity_roles (
+    entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    role_key TEXT NOT NULL,
+    PRIMARY KEY (entity_id, role_key)
+) WITHOUT ROWID;
+"""

@@ -40,6 +40,8 @@ class EntityIndex:
         self._starts = [m[0] for m in self._mentions]
         self._longest = max((m[1] - m[0] for m in self._mentions), default=0)
         self._types = {entity.key: entity for entity in state.analysis.entities}
+        #: key_at's answers by token start: the claim rules ask about each token many times.
+        self._key_at: dict[int, int | None] = {}
         self._person_starts = sorted(
             (mention.start, entity.key)
             for entity in state.analysis.entities
@@ -86,9 +88,14 @@ class EntityIndex:
 
     def key_at(self, token: Token) -> int | None:
         """The entity a single token belongs to (a name, a surname, a resolved pronoun)."""
+        start, end = self.offsets(token)
+        if start not in self._key_at:
+            self._key_at[start] = self._find_key_at(token, start, end)
+        return self._key_at[start]
+
+    def _find_key_at(self, token: Token, start: int, end: int) -> int | None:
         if token.lower_ in _REFLEXIVE:
             return None
-        start, end = self.offsets(token)
         found = self._entity_at(start, end)
         if found is not None:
             return found
@@ -183,12 +190,8 @@ class EntityIndex:
 
     def _previous_person(self, offset: int) -> int | None:
         """The person named last before `offset` (a stand-in until pronouns are resolved)."""
-        best: int | None = None
-        for start, key in self._person_starts:
-            if start >= offset:
-                break
-            best = key
-        return best
+        before = bisect_left(self._person_starts, (offset,))  # starts are sorted
+        return self._person_starts[before - 1][1] if before else None
 
     def times_in(self, start: int, end: int) -> list[TimeExpression]:
         """Dates the text states inside [start, end), in text order."""

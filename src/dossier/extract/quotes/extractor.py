@@ -71,11 +71,13 @@ class _Finder(LeftoverQuotes):
     # -- pass 0: interview transcripts ("VELA: We will …") -------------------------------
     def transcript_turns(self) -> None:
         for paragraph in self.state.parsed.paragraphs:
-            label = _TRANSCRIPT.match(paragraph.doc.text)
+            label = _TRANSCRIPT.match(self.text[paragraph.offset : paragraph.end])
             if label is None or label.group(1).lower() in lexicon("transcript_labels.txt"):
                 continue
             start = paragraph.offset + label.end()
-            end = paragraph.offset + len(paragraph.doc.text.rstrip().rstrip('"”'))
+            end = paragraph.offset + len(
+                self.text[paragraph.offset : paragraph.end].rstrip().rstrip('"”')
+            )
             name_start, name_end = (
                 paragraph.offset + label.start(1),
                 paragraph.offset + label.end(1),

@@ -35,7 +35,9 @@ from .syntax import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from collections.abc import Callable
+
+    from spacy.tokens import Doc, Token
 
 #: What may stand between the end of the narrator's words and an opening mark.
 _LEAD_TAIL = re.compile(r"[\s'\"“‘]+$")
@@ -132,8 +134,10 @@ class LeftoverQuotes:
         doc = paragraph.doc
         local_start = quoted.outer_start - paragraph.offset
         local_end = quoted.outer_end - paragraph.offset
-        after = [t for t in doc if t.idx >= local_end]
-        before = [t for t in doc if t.idx + len(t.text) <= local_start]
+        # Found by bisection: walking the whole paragraph per quotation was a hot spot.
+        first_after = _first_token(doc, lambda t: t.idx >= local_end)
+        after = list(doc[first_after : first_after + 12])
+        before = doc[: _first_token(doc, lambda t: t.idx + len(t.text) > local_start)]
         candidates: list[tuple[int, Token]] = []
         # "author of “The Quiet Charter,” put it": a short quotation a preposition governs is
         # a title; the verb after it is not its cue.
@@ -342,6 +346,18 @@ class LeftoverQuotes:
             source_spans=list(last.source_spans),
             cue_lemma=last.cue_lemma,
         )
+
+
+def _first_token(doc: Doc, past: Callable[[Token], bool]) -> int:
+    """Index of the first token for which `past` holds (it must hold for every later one)."""
+    low, high = 0, len(doc)
+    while low < high:
+        middle = (low + high) // 2
+        if past(doc[middle]):
+            high = middle
+        else:
+            low = middle + 1
+    return low
 
 
 def same_speaker(one: SpeakerSpan | None, other: SpeakerSpan | None) -> bool:

@@ -1,0 +1,248 @@
+"""Does storing stay as fast at 100,000 documents as at 1,000? And the pages on top of it?
+
+Analyses `--seeds` real political articles (PolNeAR train, from `--data`) once with the real
+pipeline, then grows a database to `--docs` documents through the real store and cross-document
+resolution (`Database.add_article`): document i is seed article i mod seeds with every person
+renamed from a pool of invented names (text, mentions, quotes, claims and all offsets follow
+the new names) and a numbered closing line, so each is a new document. Names are drawn with a
+long tail, so a few people are named in thousands of documents, as in a newsroom's archive.
+
+Only `add_article` is timed. At each checkpoint (1k, 10k, 100k, …) it prints the storing rate
+over the last `--window` documents, the database size per document, and the p95 of the
+busiest entity's dossier page and of search (the web app's query functions, in-process).
+
+    python bench/scale.py --data ../shared/data [--docs 100000] [--seeds 120] [--keep FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import random
+import statistics
+import sys
+import tempfile
+import time
+from bisect import bisect_right
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from dossier.ingest import extract_article
+from dossier.records import Analysis, Article, Page
+from dossier.settings import Settings
+from dossier.store import Database
+from dossier.web import queries
+
+FIRST = "Adela Bruno Celia Dario Elin Fabian Greta Hanno Iris Jaro Kaja Lorin Mada Nils Orla Pavo"
+LAST = "Ambler Brisk Corvan Dunmore Elsby Farrow Gansey Holloway Ingram Jessup Kestrel Lomax"
+SYLLABLES = "ka ri lo ven da mor sel tu nar bek is ol gra fen hu"
+
+
+def name_pool(size: int) -> list[tuple[str, str]]:
+    """`size` invented (first, last) names: the fixed lists, then surnames built of syllables."""
+    firsts = FIRST.split()
+    lasts = LAST.split()
+    syllables = SYLLABLES.split()
+    for a in syllables:
+        for b in syllables:
+            lasts.append((a + b + "ston").capitalize())
+    return [(firsts[i % len(firsts)], lasts[(i // len(firsts)) % len(lasts)]) for i in range(size)]
+
+
+def analyse_seeds(data: Path, count: int, console: Console) -> list[tuple[Article, Analysis]]:
+    from dossier.nlp.pipeline import Pipeline
+
+    files = sorted((data / "polnear" / "data" / "train" / "text").glob("*.txt"))[:count]
+    if not files:
+        sys.exit(f"no PolNeAR texts under {data}; give --data the shared data folder")
+    settings = Settings()
+    pipeline = Pipeline(settings)
+    articles = [extract_article(Page(str(f), f.read_bytes(), "text"), settings) for f in files]
+    start = time.perf_counter()
+    analyses = pipeline.analyse_many(articles)
+    console.print(f"analysed {len(files)} seed articles in {time.perf_counter() - start:.0f} s")
+    return list(zip(articles, analyses, strict=True))
+
+
+class Shift:
+    """Old body offsets → new ones after replacing some spans of the text."""
+
+    def __init__(self, edits: list[tuple[int, int, int]]) -> None:
+        #: (old start, old end, new length), sorted, not overlapping.
+        self.edits = edits
+        self.ends = [e[1] for e in edits]
+        self.deltas: list[int] = []
+        total = 0
+        for start, end, length in edits:
+            total += length - (end - start)
+            self.deltas.append(total)
+
+    def __call__(self, offset: int) -> int:
+        i = bisect_right(self.ends, offset)  # edits ending at or before offset
+        before = self.deltas[i - 1] if i else 0
+        if i < len(self.edits):
+            start, end, length = self.edits[i]
+            if start < offset < end:  # inside a replaced name: clamp into the new one
+                return start + before + min(offset - start, length)
+        return offset + before
+
+
+def vary(
+    article: Article, analysis: Analysis, number: int, names: dict[int, tuple[str, str]]
+) -> tuple[Article, Analysis]:
+    """A copy of the document with each person (by key) renamed, offsets moved to match."""
+    analysis = copy.deepcopy(analysis)
+    text = article.text
+    edits: list[tuple[int, int, str]] = []
+    for entity in analysis.entities:
+        if entity.type != "Person" or entity.key not in names:
+            continue
+        first, last = names[entity.key]
+        old_last = entity.name.split()[-1] if entity.name.split() else entity.name
+
+        def renamed(
+            surface: str, old: str = entity.name, old_last: str = old_last, new: str = last
+        ) -> str:
+            if surface == old:
+                return f"{first} {new}"  # noqa: B023  (used within this iteration only)
+            if surface == old_last:
+                return new
+            return surface
+
+        for mention in entity.mentions:
+            new = renamed(mention.text)
+            if new != mention.text and text[mention.start : mention.end] == mention.text:
+                edits.append((mention.start, mention.end, new))
+            mention.text = new
+        entity.aliases = [renamed(a) for a in entity.aliases]
+        entity.name = f"{first} {last}"
+    edits.sort()
+    kept: list[tuple[int, int, str]] = []
+    for edit in edits:
+        if not kept or edit[0] >= kept[-1][1]:
+            kept.append(edit)
+    pieces, position = [], 0
+    for start, end, new in kept:
+        pieces += [text[position:start], new]
+        position = end
+    new_text = "".join([*pieces, text[position:]]) + f"\n\nFile {number}."
+    shift = Shift([(s, e, len(n)) for s, e, n in kept])
+    for s in analysis.sentences:
+        s.start, s.end = shift(s.start), shift(s.end)
+    for entity in analysis.entities:
+        for m in entity.mentions:
+            m.start, m.end = shift(m.start), shift(m.end)
+        for r in entity.roles:
+            r.start, r.end = shift(r.start), shift(r.end)
+    for q in analysis.quotes:
+        q.start, q.end = shift(q.start), shift(q.end)
+        q.text = new_text[q.start : q.end]
+        if q.cue_start is not None and q.cue_end is not None:
+            q.cue_start, q.cue_end = shift(q.cue_start), shift(q.cue_end)
+    for c in analysis.claims:
+        c.evidence.start, c.evidence.end = shift(c.evidence.start), shift(c.evidence.end)
+        c.evidence.text = new_text[c.evidence.start : c.evidence.end]
+    for t in analysis.times:
+        t.start, t.end = shift(t.start), shift(t.end)
+    varied = copy.copy(article)
+    varied.text = new_text
+    varied.source = f"generated/{number:07d}.txt"
+    return varied, analysis
+
+
+def p95(values: list[float]) -> float:
+    return statistics.quantiles(values, n=20)[-1] if len(values) > 1 else values[0]
+
+
+def probe(path: Path, docs: int) -> dict[str, float]:
+    """Size per document and p95 latencies of the busiest dossier page and of search."""
+    size = sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
+    conn = queries.connect_readonly(path)
+    try:
+        top = queries.overview(conn, 5)["top_entities"]
+        busiest = int(top[0]["id"])
+        names = [str(e["name"]) for e in top]
+        page_times, search_times = [], []
+        for _ in range(20):
+            start = time.perf_counter()
+            page = queries.entity_dossier(conn, busiest)
+            page_times.append(time.perf_counter() - start)
+        for i in range(40):
+            term = names[i % len(names)] if i % 2 else ["harbour", "budget", "election"][i % 3]
+            start = time.perf_counter()
+            queries.search(conn, term)
+            search_times.append(time.perf_counter() - start)
+        return {
+            "bytes_per_doc": size / docs,
+            "page_p95_ms": p95(page_times) * 1000,
+            "search_p95_ms": p95(search_times) * 1000,
+            "busiest_docs": float(page["document_total"]),
+        }
+    finally:
+        conn.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=Path("../shared/data"))
+    parser.add_argument("--docs", type=int, default=100_000)
+    parser.add_argument("--seeds", type=int, default=120, help="real articles analysed once")
+    parser.add_argument("--people", type=int, default=20_000, help="size of the name pool")
+    parser.add_argument("--window", type=int, default=500, help="documents timed per rate")
+    parser.add_argument("--keep", type=Path, help="keep the database at this path")
+    args = parser.parse_args()
+    console = Console(stderr=True)
+    seeds = analyse_seeds(args.data, args.seeds, console)
+    pool = name_pool(args.people)
+    rng = random.Random(11)
+    checkpoints = [c for c in (1_000, 10_000, 100_000, 1_000_000) if c < args.docs]
+    checkpoints.append(args.docs)
+    folder = Path(tempfile.mkdtemp(prefix="dossier-scale-"))
+    path = args.keep or folder / "scale.db"
+    rows: list[tuple[int, float, dict[str, float]]] = []
+    timings: list[float] = []
+    with Database(path) as db:
+        for number in range(args.docs):
+            article, analysis = seeds[number % len(seeds)]
+            people = [e.key for e in analysis.entities if e.type == "Person"]
+            # A long tail: a few names in many documents, most in a handful.
+            names = {
+                k: pool[min(int(rng.paretovariate(1.1) * 5) - 5, len(pool) - 1)] for k in people
+            }
+            varied, varied_analysis = vary(article, analysis, number, names)
+            start = time.perf_counter()
+            db.add_article(varied, varied_analysis)
+            timings.append(time.perf_counter() - start)
+            done = number + 1
+            if done in checkpoints:
+                window = timings[-args.window :]
+                rate = len(window) / sum(window)
+                rows.append((done, rate, probe(Path(path), done)))
+                console.print(f"{done} documents: {rate:.0f} docs/s over the last {len(window)}")
+    table = Table(
+        "documents",
+        "stored/s (last window)",
+        "× at 1k",
+        "DB KB/doc",
+        "busiest entity: docs",
+        "dossier page p95 ms",
+        "search p95 ms",
+        title=f"Storing with resolution ({args.seeds} real articles varied, window {args.window})",
+    )
+    for done, rate, found in rows:
+        table.add_row(
+            f"{done:,}",
+            f"{rate:.0f}",
+            f"{rate / rows[0][1]:.2f}",
+            f"{found['bytes_per_doc'] / 1024:.1f}",
+            f"{found['busiest_docs']:.0f}",
+            f"{found['page_p95_ms']:.0f}",
+            f"{found['search_p95_ms']:.1f}",
+        )
+    Console().print(table)
+
+
+if __name__ == "__main__":
+    main()
