@@ -19,6 +19,7 @@ import json
 import random
 import sys
 import tempfile
+import textwrap
 from collections import defaultdict
 from pathlib import Path
 
@@ -127,7 +128,8 @@ def emit(
     """Write the counts `basis` reads as a Python module (right, judged) per row."""
 
     def rows(name: str, counts: dict[str, list[bool]], doc: str) -> list[str]:
-        lines = [f"#: {doc}", f"{name}: dict[str, tuple[int, int]] = {{"]
+        lines = [f"#: {line}" for line in textwrap.wrap(doc, 94)]
+        lines.append(f"{name}: dict[str, tuple[int, int]] = {{")
         lines += [f"    {k!r}: ({sum(v)}, {len(v)})," for k, v in sorted(counts.items())]
         return [*lines, "}", ""]
 
@@ -192,7 +194,7 @@ def fresh(cache: Path, folder: Path, least: float) -> None:
     signs = {_key(i): [s for s in i["signs"] if s != "dateline"] for i in every}
     print(f"\n{folder.name}: judged items shown at confidence ≥ {least}")
     print(f"{'':<24}{'n':>4}{'right':>6}{'prec':>7}  95% CI      shown hidden (draw)")
-    for path in sorted(folder.glob("claims-*.jsonl")) + [folder / "opinions.jsonl"]:
+    for path in [*sorted(folder.glob("claims-*.jsonl")), folder / "opinions.jsonl"]:
         items = read_items(path) if path.exists() else []
         marks = [
             i["judgement"] == "right"

@@ -3,7 +3,8 @@
 from rounds c1-311, c2-523, c3-741 (bench/audit/), re-running the rules of the day
 over the judged articles; regenerate it after a new round is judged."""
 
-#: Per rule, claims with every participant named, a verb, asserted; '<kind>:*' pools the rules of a kind judged fewer than basis.SELDOM times.
+#: Per rule, claims with every participant named, a verb, asserted; '<kind>:*' pools the rules of
+#: a kind judged fewer than basis.SELDOM times.
 RULES: dict[str, tuple[int, int]] = {
     "amount:*": (20, 29),
     "amount:applicant": (1, 1),
