@@ -15,9 +15,10 @@ claim's confidence is what the audit measured (bench/calibrate.py, the counts in
   lowered precision across every kind.
 
 `dossier show`, the exports and the web UI leave out claims under `Settings`' minimum
-confidence (0.6 by default) unless asked for everything. A quote's basis is its cue: a
-reporting verb or "according to" with its speaker named beside it is surer than a quotation
-whose speaker is carried over from an earlier paragraph.
+confidence (0.8 by default: a claim shown is meant to be right at least that often, which
+leaves most meetings, endorsements and criticism unshown) unless asked for everything.
+A quote's basis is its cue: a reporting verb or "according to" with its speaker named
+beside it is surer than a quotation whose speaker is carried over from an earlier paragraph.
 
     >>> 0.0 < rule_precision("position:role") <= 1.0
     True
