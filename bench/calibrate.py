@@ -193,14 +193,16 @@ def fresh(cache: Path, folder: Path, least: float) -> None:
     every = json.loads(cache.read_text())
     signs = {_key(i): [s for s in i["signs"] if s != "dateline"] for i in every}
     print(f"\n{folder.name}: judged items shown at confidence ≥ {least}")
-    print(f"{'':<24}{'n':>4}{'right':>6}{'prec':>7}  95% CI      shown hidden (draw)")
+    print(f"{'':<24}{'n':>4}{'right':>6}{'prec':>7}  95% CI      shown hidden (draw) gone")
     for path in [*sorted(folder.glob("claims-*.jsonl")), folder / "opinions.jsonl"]:
         items = read_items(path) if path.exists() else []
+        judged = [i for i in items if i["judgement"] in ("right", "wrong")]
+        gone = sum(_key(i) not in signs for i in judged)  # the rules no longer make it
         marks = [
             i["judgement"] == "right"
-            for i in items
-            if i["judgement"] in ("right", "wrong")
-            and basis.confidence_of(i["rule"], i["status"], signs.get(_key(i), [])) >= least
+            for i in judged
+            if _key(i) in signs
+            and basis.confidence_of(i["rule"], i["status"], signs[_key(i)]) >= least
         ]
         kind = path.stem.removeprefix("claims-")
         drawn = [
@@ -214,7 +216,7 @@ def fresh(cache: Path, folder: Path, least: float) -> None:
         low, high = wilson(right, len(marks)) if marks else (0.0, 0.0)
         prec = right / len(marks) if marks else 0.0
         print(f"{kind:<24}{len(marks):>4}{right:>6}{prec:>7.2f}  {max(low, 0):.2f}–{high:.2f}"
-              f"  {len(drawn) - hidden:>6} {hidden:>6}")  # fmt: skip
+              f"  {len(drawn) - hidden:>6} {hidden:>6}  {gone:>4}")  # fmt: skip
 
 
 def table(rows: dict[str, list[bool]], title: str) -> None:
