@@ -49,6 +49,11 @@ def _key(item: dict) -> tuple:
             item["object"])  # fmt: skip
 
 
+def _valued(item: dict) -> tuple:
+    """An item's key with its value: one sentence may hold two shares of one subject."""
+    return (*_key(item), item["value"])
+
+
 def judged(rounds: list[str]) -> list[dict]:
     items = []
     for name in rounds:
@@ -191,18 +196,18 @@ def fresh(cache: Path, folder: Path, least: float) -> None:
     """Precision of a fresh round's judged items that today's table still shows, and how many
     claims of the draw (`draw`) it hides, per kind."""
     every = json.loads(cache.read_text())
-    signs = {_key(i): [s for s in i["signs"] if s != "dateline"] for i in every}
+    signs = {_valued(i): [s for s in i["signs"] if s != "dateline"] for i in every}
     print(f"\n{folder.name}: judged items shown at confidence ≥ {least}")
     print(f"{'':<24}{'n':>4}{'right':>6}{'prec':>7}  95% CI      shown hidden (draw) gone")
     for path in [*sorted(folder.glob("claims-*.jsonl")), folder / "opinions.jsonl"]:
         items = read_items(path) if path.exists() else []
         judged = [i for i in items if i["judgement"] in ("right", "wrong")]
-        gone = sum(_key(i) not in signs for i in judged)  # the rules no longer make it
+        gone = sum(_valued(i) not in signs for i in judged)  # the rules no longer make it
         marks = [
             i["judgement"] == "right"
             for i in judged
-            if _key(i) in signs
-            and basis.confidence_of(i["rule"], i["status"], signs[_key(i)]) >= least
+            if _valued(i) in signs
+            and basis.confidence_of(i["rule"], i["status"], signs[_valued(i)]) >= least
         ]
         kind = path.stem.removeprefix("claims-")
         drawn = [
@@ -210,7 +215,7 @@ def fresh(cache: Path, folder: Path, least: float) -> None:
             if (i["claim_kind"] if i["status"] != "opinion" else "opinions") == kind
         ]  # fmt: skip
         hidden = sum(
-            basis.confidence_of(i["rule"], i["status"], signs[_key(i)]) < least for i in drawn
+            basis.confidence_of(i["rule"], i["status"], signs[_valued(i)]) < least for i in drawn
         )
         right = sum(marks)
         low, high = wilson(right, len(marks)) if marks else (0.0, 0.0)
