@@ -67,3 +67,11 @@ def test_people_and_money(run) -> None:  # type: ignore[no-untyped-def]
 def test_compound_words_are_not_counts(run) -> None:  # type: ignore[no-untyped-def]
     state = run("Make a one-time gift to the Quillon Foods fund for two-year-old children.")
     assert amounts(state) == {}
+
+
+def test_the_second_share_of_a_pair_is_not_the_leaders(run) -> None:  # type: ignore[no-untyped-def]
+    """Audit c4-868: "X leading Y, 46 percent to 44 percent" gave X the 44 percent."""
+    state = run("Talia Voskresen leads Ivo Brannick, 46 percent to 44 percent, in the new poll.")
+    found = amounts(state)
+    assert found["44 percent"].subject is None
+    assert found["46 percent"].subject == named(state, "Talia Voskresen").key

@@ -79,6 +79,31 @@ def test_a_place_in_another_and_a_list_of_places(nlp, settings) -> None:  # type
 
 
 @pytest.mark.slow
+def test_lists_the_audit_found_are_no_place_in_another(nlp, settings) -> None:  # type: ignore[no-untyped-def]
+    """Audit c4-868: countries side by side, a list ending in "and other", and places each
+    placed in their own are lists, while "Orsk, Vellany" still places Orsk."""
+    for text, names in [
+        ("Her firm worked for Vellany, Marovia, or Tull.",
+         {"Vellany": "Country", "Marovia": "Country", "Tull": "Country"}),
+        ("The plan drew criticism from Orsk, Tull and other capitals.",
+         {"Orsk": "Place", "Tull": "Place"}),
+        ("She stopped in Eastport County in Vellany, Tull County in Marovia and Orsk.",
+         {"Eastport County": "Place", "Vellany": "Place", "Tull County": "Place",
+          "Marovia": "Place", "Orsk": "Place"}),
+    ]:  # fmt: skip
+        got = {c for c in _relations(nlp, settings, text, names) if c[0] == "location"}
+        assert ("location", "Vellany", "Marovia") not in got, text
+        assert ("location", "Orsk", "Tull") not in got, text
+        assert ("location", "Eastport County", "Tull County") not in got, text
+        assert ("location", "Vellany", "Marovia") not in got, text
+    placed = _relations(
+        nlp, settings, "The mill in Orsk, Vellany, closed on Friday.",
+        {"Orsk": "Place", "Vellany": "Country"},
+    )  # fmt: skip
+    assert ("location", "Orsk", "Vellany") in placed
+
+
+@pytest.mark.slow
 def test_jobs_named_by_verbs_and_nested_phrases(nlp, settings) -> None:  # type: ignore[no-untyped-def]
     taught = _relations(
         nlp, settings, "Ivo Brannock taught at Eastport College for ten years.",

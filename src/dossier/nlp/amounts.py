@@ -260,6 +260,10 @@ def _not_a_count(match: re.Match[str], before: str) -> bool:
     return re.search(r"\b(?:the|these|those|both|all)\s+$", before, re.IGNORECASE) is not None
 
 
+#: The end of "46 percent to " or "46% to ": a share followed by the other side's.
+_SECOND_SHARE = re.compile(r"\d\s*(?:%|percent|per cent)\s+to\s+$")
+
+
 def _claim(
     state: DocumentState, sentence: SentenceView, match: re.Match[str], start: int, end: int
 ) -> Claim | None:
@@ -305,6 +309,10 @@ def _claim(
     subject = _possessor(state, sentence, start)
     if subject is None:
         subject = _subject_of(state, token, offset)
+    if unit == "percent" and _SECOND_SHARE.search(before):
+        # "X leads Y, 46 percent to 44 percent": the second share is the other side's, whom the
+        # clause does not make its subject (audit c4-868), so it is nobody's here.
+        subject = None
     status = _status(sentence, token)
     evidence = Evidence(sentence.start, sentence.end, sentence.text)
     attributes["text"] = state.article.text[start:end]

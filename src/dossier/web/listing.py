@@ -31,7 +31,7 @@ STATUSES = ("asserted", "reported", "planned", "hedged", "denied", "opinion")
 #: rule that made it is): "unsure" is under the default minimum (Settings.min_confidence) and
 #: hidden unless asked for.
 CONFIDENCES = ("sure", "likely", "unsure")
-_SURE_FROM = 0.8
+_SURE_FROM = 0.9
 SORTS = ("newest", "oldest", "outlet")
 
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")

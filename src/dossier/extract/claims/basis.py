@@ -4,20 +4,24 @@ Auditing real articles (bench/audit_claims.py) showed where the rules go wrong: 
 claims name a participant the sentence does not name (a pronoun or a possessive resolved to
 the wrong person, "his meeting with X" said of someone else), rest on a noun rather than a
 verb ("a meeting between …"), or come from a sentence that only paraphrases someone. So a
-claim's confidence starts from how its kind fared in the audit and drops for each such sign:
+claim's confidence is what the audit measured (bench/calibrate.py, the counts in
+`calibration`):
 
-- `0.9`: every participant is named in the evidence sentence and a verb states it;
-- lower by 0.15 when a participant is only referred to there (pronoun, possessive, a name
-  from earlier sentences), by 0.1 when a noun carries it ("his attacks on X");
-- kinds the audit found weak start lower (see `_KIND_START`).
+- its rule's precision over judged claims whose participants are all named in the sentence,
+  stated by a verb, asserted: right / judged, drawn towards its kind's record by a prior
+  worth eight judged claims (a rule seen twice cannot claim 100%);
+- times, for each sign of a weaker basis in its sentence (a participant only referred to
+  there; a noun carrying the event; a hedged, planned or denied status), how much that sign
+  lowered precision across every kind.
 
 `dossier show`, the exports and the web UI leave out claims under `Settings`' minimum
-confidence (0.6 by default) unless asked for everything. A quote's basis is its cue: a
-reporting verb or "according to" with its speaker named beside it is surer than a quotation
-whose speaker is carried over from an earlier paragraph.
+confidence (0.8 by default: a claim shown is meant to be right at least that often, which
+leaves most meetings, endorsements and criticism unshown) unless asked for everything.
+A quote's basis is its cue: a reporting verb or "according to" with its speaker named
+beside it is surer than a quotation whose speaker is carried over from an earlier paragraph.
 
-    >>> round(_kind_start("position"), 2)
-    0.9
+    >>> 0.0 < rule_precision("position:role") <= 1.0
+    True
 """
 
 from __future__ import annotations
@@ -25,36 +29,59 @@ from __future__ import annotations
 from ...nlp.registry import Component, DocumentState, component
 from ...records import Claim, Entity, Quote
 from ...settings import Settings
+from . import calibration
 
-#: Where each kind starts: the kinds whose rules the audit found weakest start lower.
-_KIND_START: dict[str, float] = {
-    "position": 0.9,
-    "family": 0.9,
-    "location": 0.85,
-    "residence": 0.8,
-    "employment": 0.85,
-    "education": 0.85,
-    "amount": 0.85,
-    "associate": 0.85,
-    "criticism": 0.85,
-    "support": 0.85,
-    "election_result": 0.85,
-    "membership": 0.85,
-    "meeting": 0.8,
-    "travel": 0.8,
-    "opinion": 0.8,
-}
 #: How much a sign of a weaker basis takes away.
 _UNNAMED_PARTICIPANT = 0.15
-_NOUN_TRIGGER = 0.1
 _QUOTED_WITHOUT_SPEAKER = 0.2
-#: "TRENTON, N.J. (AP) —": the wire files from the city, but is seldom based there (4 of 4
-#: such claims were wrong in audit round c2), so these are hidden by default.
-_DATELINE_AGENCY = 0.4
 
 
-def _kind_start(kind: str) -> float:
-    return _KIND_START.get(kind, 0.8)
+#: How strongly a rule's own record counts against its kind's: a rule judged `_PRIOR_WEIGHT`
+#: times weighs as much as the kind's record (a Beta prior), so a rule seen twice cannot
+#: claim 100%.
+_PRIOR_WEIGHT = 8.0
+
+
+def _smoothed(counts: tuple[int, int] | None, prior: float) -> float:
+    right, judged = counts or (0, 0)
+    return (right + _PRIOR_WEIGHT * prior) / (judged + _PRIOR_WEIGHT)
+
+
+def _overall() -> float:
+    clean = calibration.SIGNS.get("clean", (0, 0))
+    return clean[0] / clean[1] if clean[1] else 0.8
+
+
+#: A rule judged fewer times than this is drawn towards the rules of its kind that are as
+#: seldom seen ("amount:advantage" like other rare units, which fared worse than "percent").
+SELDOM = 5
+
+
+def rule_precision(rule: str) -> float:
+    """How often a claim of `rule` with every participant named, a verb and an asserted
+    status was right in the judged rounds, drawn towards its kind's record when seldom seen,
+    and towards the kind's other seldom-seen rules when judged fewer than `SELDOM` times."""
+    kind = rule.split(":", 1)[0]
+    prior = _smoothed(calibration.KINDS.get(kind), _overall())
+    counts = calibration.RULES.get(rule)
+    if counts is None or counts[1] < SELDOM:
+        prior = _smoothed(calibration.RULES.get(f"{kind}:*"), prior)
+    return _smoothed(counts, prior)
+
+
+def sign_factor(sign: str) -> float:
+    """How much a sign lowers the odds of being right: precision with the sign over precision
+    of clean claims, every kind together (1.0 for a sign never judged)."""
+    counts = calibration.SIGNS.get(sign)
+    if not counts or not counts[1]:
+        return 1.0
+    return min(1.0, _smoothed(counts, _overall()) / _overall())
+
+
+def status_signs(status: str) -> list[str]:
+    """A status other than asserted is a sign of its own: the rules read hedges, plans and
+    denials less well than plain statements."""
+    return [] if status in ("asserted", "opinion") else [f"status:{status}"]
 
 
 def _named_in(entity: Entity | None, start: int, end: int) -> bool:
@@ -78,18 +105,32 @@ def claim_rule(claim: Claim) -> str:
     return f"{claim.kind}:{str(how or 'rule').lower()}"
 
 
-def claim_confidence(claim: Claim, state: DocumentState) -> float:
-    """How sure the rule behind `claim` is, from its kind and the signs in its sentence."""
-    if claim.attributes.get("from") == "dateline":
-        return _DATELINE_AGENCY
-    score = _kind_start(claim.kind)
+def claim_signs(claim: Claim, state: DocumentState) -> list[str]:
+    """The signs of a weaker basis in a claim's sentence: "unnamed" once for each participant
+    only referred to there (pronoun, possessive, a name from earlier sentences), "noun" when
+    a noun carries the event ("his attacks on X")."""
+    signs = []
     start, end = claim.evidence.start, claim.evidence.end
     for key in (claim.subject, claim.object):
         if key is not None and not _named_in(state.entity(key), start, end):
-            score -= _UNNAMED_PARTICIPANT
+            signs.append("unnamed")
     trigger = str(claim.attributes.get("trigger", ""))
     if claim.kind in {"meeting", "support", "criticism", "travel"} and _noun_like(trigger):
-        score -= _NOUN_TRIGGER
+        signs.append("noun")
+    return signs
+
+
+def claim_confidence(claim: Claim, state: DocumentState) -> float:
+    """How sure the rule behind `claim` is: its rule's measured precision, lowered by each
+    sign of a weaker basis in its sentence as much as that sign lowered precision."""
+    return confidence_of(claim.rule or claim_rule(claim), claim.status, claim_signs(claim, state))
+
+
+def confidence_of(rule: str, status: str, signs: list[str]) -> float:
+    """The confidence of a claim made by `rule`, with `status` and the `signs` in its sentence."""
+    score = rule_precision(rule)
+    for sign in status_signs(status) + signs:
+        score *= sign_factor(sign)
     return round(max(score, 0.05), 2)
 
 
