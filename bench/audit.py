@@ -368,26 +368,45 @@ KINDS: dict[str, Callable[[Store], list[Item] | dict[str, list[Item]]]] = {
 
 def sample(data: Path, round_: str, seed: int, docs: int, per_kind: int, out: Path) -> Path:
     """Analyse a fixed-seed draw of articles and write a fixed-seed sample of every kind."""
+    refs = draw_documents(data, seed, docs)
+    every = analyse_and_list(data, refs, KINDS, skip_unreadable=True)
+    return write_sample(every, out / f"{round_}-{seed}", seed, per_kind)
+
+
+Lister = Callable[[Store], "list[Item] | dict[str, list[Item]]"]
+
+
+def analyse_and_list(
+    data: Path, refs: list[str], kinds: dict[str, Lister], skip_unreadable: bool = False
+) -> dict[str, list[Item]]:
+    """Run the real pipeline and store over `refs` in a scratch database; every item of each
+    kind its lister finds there."""
     settings = Settings()
     pipeline = Pipeline(settings)
     hashes: dict[str, str] = {}
     with tempfile.TemporaryDirectory() as tmp:
         db = Database(Path(tmp) / "audit.db")
-        for ref in draw_documents(data, seed, docs):
+        for ref in refs:
             try:
                 art = article(data, ref, settings)
             except Exception as exc:  # a page without an article is skipped, and said so
+                if not skip_unreadable:
+                    raise
                 print(f"{ref}: skipped ({exc})", file=sys.stderr)
                 continue
             hashes[ref] = text_hash(art.text)
             db.add_article(art, pipeline.analyse(art))
         store = Store(db.conn, hashes)
         every: dict[str, list[Item]] = {}
-        for name, lister in KINDS.items():
+        for name, lister in kinds.items():
             found = lister(store)
             every.update(found if isinstance(found, dict) else {name: found})
         db.close()
-    folder = out / f"{round_}-{seed}"
+    return every
+
+
+def write_sample(every: dict[str, list[Item]], folder: Path, seed: int, per_kind: int) -> Path:
+    """A fixed-seed sample of `per_kind` items of each kind, one JSONL file a kind, unjudged."""
     folder.mkdir(parents=True, exist_ok=True)
     for kind, items in sorted(every.items()):
         rng = random.Random(f"{seed}:{kind}")

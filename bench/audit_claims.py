@@ -27,7 +27,6 @@ import json
 import random
 import sqlite3
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -40,18 +39,15 @@ from audit import (  # type: ignore[import-not-found]
     ROOT,
     Item,
     Store,
-    article,
+    analyse_and_list,
     judge,
     read_items,
     score,
     show,
-    text_hash,
     wilson,
+    write_sample,
 )
-from dossier.nlp.pipeline import Pipeline
 from dossier.resolve.corroboration import corroborate, format_value
-from dossier.settings import Settings
-from dossier.store import Database
 
 
 def draw_documents(data: Path, seed: int, total: int) -> list[str]:
@@ -209,32 +205,8 @@ KINDS: dict[str, Callable[[Store], list[Item] | dict[str, list[Item]]]] = {
 
 def sample(data: Path, round_: str, seed: int, docs: int, per_kind: int, out: Path) -> Path:
     """Analyse a fixed-seed draw of PolNeAR train articles and sample every claim-side kind."""
-    settings = Settings()
-    pipeline = Pipeline(settings)
-    hashes: dict[str, str] = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        db = Database(Path(tmp) / "audit.db")
-        for ref in draw_documents(data, seed, docs):
-            art = article(data, ref, settings)
-            hashes[ref] = text_hash(art.text)
-            db.add_article(art, pipeline.analyse(art))
-        store = Store(db.conn, hashes)
-        every: dict[str, list[Item]] = {}
-        for name, lister in KINDS.items():
-            found = lister(store)
-            every.update(found if isinstance(found, dict) else {name: found})
-        db.close()
-    folder = out / f"{round_}-{seed}"
-    folder.mkdir(parents=True, exist_ok=True)
-    for kind, items in sorted(every.items()):
-        rng = random.Random(f"{seed}:{kind}")
-        picked = rng.sample(items, min(per_kind, len(items)))
-        with (folder / f"{kind}.jsonl").open("w", encoding="utf-8") as stream:
-            for n, item in enumerate(picked):
-                record = {"id": f"{kind}-{n}", **item, "judgement": None, "why": ""}
-                stream.write(json.dumps(record, ensure_ascii=False) + "\n")
-        print(f"{kind}: {len(picked)} of {len(items)}")
-    return folder
+    every = analyse_and_list(data, draw_documents(data, seed, docs), KINDS)
+    return write_sample(every, out / f"{round_}-{seed}", seed, per_kind)
 
 
 def main(argv: list[str] | None = None) -> int:
