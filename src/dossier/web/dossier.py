@@ -205,8 +205,10 @@ def quotes_mentioning(
     """Quotes by other named speakers whose words name the entity (by its resolved mentions),
     under the outlet and date filters: one page and the total. The quotes of the entity's
     documents are matched against its mentions here, which is quicker than a join by offsets."""
+    plain = conn.cursor()
+    plain.row_factory = None  # thousands of rows: tuples, not sqlite3.Row
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for doc, start, end in conn.execute(
+    for doc, start, end in plain.execute(
         'SELECT m.document_id, m.start, m."end" FROM mentions m'
         " JOIN doc_entities de ON de.id = m.doc_entity_id WHERE de.entity_id = ?",
         (entity_id,),
@@ -217,7 +219,7 @@ def quotes_mentioning(
         named.sort()
     ids = [
         qid
-        for qid, doc, start, end in conn.execute(
+        for qid, doc, start, end in plain.execute(
             'SELECT q.id, q.document_id, q.start, q."end" FROM quotes q'
             " JOIN doc_entities other ON other.id = q.speaker_doc_entity_id"
             " JOIN documents d ON d.id = q.document_id"
