@@ -301,7 +301,8 @@ def entity_dossier(conn: sqlite3.Connection, entity_id: int, filters: Filters | 
     disagreements, disagreement_total = contradictions(conn, facts, filters)
     return {
         "entity": entity,
-        "names": _names(conn, entity),
+        # every surface form of a busy name is read from thousands of mentions: kept, too
+        "names": remembered(conn, ("names", entity_id), lambda: _names(conn, entity)),
         "filters": filters.active(),
         "outlets": outlets(
             conn, "SELECT document_id FROM doc_entities WHERE entity_id = ?", (entity_id,)
