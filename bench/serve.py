@@ -7,6 +7,15 @@ a subprocess on loopback; this process is the client and times the dossier page 
 over HTTP. Beside it, the same queries called in-process (no HTTP, no template) as the floor.
 
     python bench/serve.py [--docs 2000] [--requests 300] [--keep FILE]
+
+With `--db FILE` it builds nothing and times the busiest person's dossier page (the person
+named in the most documents) of a real database instead, opened read-only: the first request
+after the server starts (nothing cached), then the median and p95 of repeated requests, as
+HTML and JSON. `--baseline SRC` starts a second server from another checkout's `src` folder
+(say, the code before a change) on the same file; the two are timed turn about, request by
+request, so a busy machine slows both alike.
+
+    python bench/serve.py --db real.db [--baseline ../main/src] [--requests 100]
 """
 
 from __future__ import annotations
@@ -14,6 +23,7 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
+import os
 import random
 import socket
 import statistics
@@ -139,12 +149,17 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(path: Path, port: int) -> subprocess.Popen[bytes]:
+def start_server(path: Path, port: int, src: Path | None = None) -> subprocess.Popen[bytes]:
+    """`dossier serve` on loopback in a subprocess; from the `src` folder given, else from
+    the code this process imports."""
     code = (
         "import sys; from pathlib import Path; from dossier.web import serve; "
         "serve(Path(sys.argv[1]), '127.0.0.1', int(sys.argv[2]))"
     )
-    proc = subprocess.Popen([sys.executable, "-c", code, str(path), str(port)])
+    env = dict(os.environ)
+    if src is not None:
+        env["PYTHONPATH"] = os.pathsep.join([str(src.resolve()), env.get("PYTHONPATH", "")])
+    proc = subprocess.Popen([sys.executable, "-c", code, str(path), str(port)], env=env)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:
@@ -179,6 +194,96 @@ def time_http(port: int, urls: list[str], requests: int) -> list[float]:
     return times
 
 
+def time_turn_about(ports: list[int], urls: list[str], requests: int) -> list[list[float]]:
+    """Milliseconds per GET for each server, one request to each in turn (keep-alive)."""
+    conns = [http.client.HTTPConnection("127.0.0.1", port, timeout=60) for port in ports]
+    times: list[list[float]] = [[] for _ in ports]
+    for i in range(requests):
+        url = urls[i % len(urls)]
+        for conn, spent in zip(conns, times, strict=True):
+            started = time.perf_counter()
+            conn.request("GET", url)
+            response = conn.getresponse()
+            response.read()
+            spent.append((time.perf_counter() - started) * 1000)
+            if response.status != 200:
+                raise SystemExit(f"{url} answered {response.status}")
+    for conn in conns:
+        conn.close()
+    return times
+
+
+def busiest_person(path: Path) -> tuple[int, str, int, int]:
+    """The person named in the most documents: id, name, documents; and the database's size."""
+    conn = queries.connect_readonly(path)
+    try:
+        row = conn.execute(
+            "SELECT e.id, e.name, count(DISTINCT de.document_id) AS n FROM doc_entities de"
+            " JOIN entities e ON e.id = de.entity_id WHERE e.type = 'Person'"
+            " GROUP BY e.id ORDER BY n DESC, e.id LIMIT 1"
+        ).fetchone()
+        if row is None:
+            raise SystemExit(f"{path}: no person in this database")
+        total = int(conn.execute("SELECT count(*) FROM documents").fetchone()[0])
+        return int(row[0]), str(row[1]), int(row[2]), total
+    finally:
+        conn.close()
+
+
+def real_database(args: argparse.Namespace, console: Console) -> None:
+    """The busiest dossier page of a real database, against a baseline checkout if given."""
+    path: Path = args.db
+    if not path.is_file():
+        raise SystemExit(f"{path}: no such database")
+    entity, name, docs, total = busiest_person(path)
+    console.print(f"{path}: {total} documents; the busiest person, {name} ({entity}), in {docs}")
+    servers = [("this checkout", None)]
+    if args.baseline:
+        servers.append((f"baseline {args.baseline}", args.baseline))
+    ports = [_free_port() for _ in servers]
+    procs = []
+    try:
+        for (_, src), port in zip(servers, ports, strict=True):
+            procs.append(start_server(path, port, src))
+        page = f"/entity/{entity}"
+        with path.open("rb") as whole:  # the file in the OS cache, so no side reads it cold
+            while whole.read(1 << 20):
+                pass
+        first = time_turn_about(ports, [page], 1)  # nothing cached yet in either server
+        rows = [
+            ("busiest dossier (HTML)", [page]),
+            ("busiest dossier (JSON)", [f"{page}.json"]),
+            (
+                "busiest dossier, page 2 and by outlet (HTML)",
+                [f"{page}?page=2", f"{page}?sort=outlet"],
+            ),
+        ]
+        table = Table(title=f"Busiest dossier page, {args.requests} requests a row (ms)")
+        for col in ("endpoint", "code", "first request", "median", "p95", "goal p95"):
+            table.add_column(col, justify="left" if col in ("endpoint", "code") else "right")
+        results: dict[str, Any] = {}
+        for label, urls in rows:
+            timed = time_turn_about(ports, urls, args.requests)
+            for (code, _), spent, cold in zip(servers, timed, first, strict=True):
+                results.setdefault(code, {})[label] = {
+                    "median": statistics.median(spent), "p95": p95(spent),
+                }  # fmt: skip
+                table.add_row(
+                    label, code, f"{cold[0]:.0f}" if label == rows[0][0] else "",
+                    f"{statistics.median(spent):.1f}", f"{p95(spent):.1f}", "< 100",
+                )  # fmt: skip
+        console.print(table)
+        console.print(
+            json.dumps(
+                {"first": {c: f[0] for (c, _), f in zip(servers, first, strict=True)}, **results}
+            )
+        )
+    finally:
+        for proc in procs:
+            proc.terminate()
+            proc.wait(timeout=10)
+
+
 def time_calls(calls: list[Callable[[], Any]], requests: int) -> list[float]:
     times = []
     for i in range(requests):
@@ -200,8 +305,17 @@ def main() -> None:
     parser.add_argument(
         "--keep", type=Path, help="database file to build once and reuse (default: a temp file)"
     )
+    parser.add_argument(
+        "--db", type=Path, help="a real database: time its busiest dossier page, build nothing"
+    )
+    parser.add_argument(
+        "--baseline", type=Path, help="with --db: another checkout's src folder, timed beside"
+    )
     args = parser.parse_args()
     console = Console(width=120)
+    if args.db:
+        real_database(args, console)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         path = args.keep or Path(tmp) / "bench.db"
         if path.exists():

@@ -156,3 +156,52 @@ def test_document_lists_claims_in_a_table_and_quotes_point_into_the_text(site) -
     html = site["client"].get(f"/document/{site['a']}").text
     assert 'class="claims-table"' in html
     assert "in the text ↑" in html
+
+
+def test_sentences_found_after_paging_match_the_sql_lookup(site, db_path: Path) -> None:
+    # claims are matched to their sentences once a page is chosen (`sentence_indexes`); every
+    # offset of both articles, the edges and unknowns must give what the SQL subquery gives
+    from dossier.web.queries import _sentence_index_sql, connect_readonly, sentence_indexes
+
+    conn = connect_readonly(db_path)
+    try:
+        docs = {r[0]: len(r[1]) for r in conn.execute("SELECT id, text FROM documents")}
+        places: list[tuple[str, int | None]] = [("no such document", 3)]
+        for doc, size in docs.items():
+            places += [(doc, None)] + [(doc, offset) for offset in range(-1, size + 2)]
+        sql = "SELECT " + _sentence_index_sql("?", "?")
+        expected = [
+            conn.execute(sql.replace("?", "?1", 1), (d, o)).fetchone()[0] for d, o in places
+        ]
+        assert sentence_indexes(conn, places) == expected
+        assert {i for i in expected if i is not None} == {0, 1, 2}
+    finally:
+        conn.close()
+
+
+def test_kept_lists_follow_a_database_that_changes(site, db_path: Path) -> None:
+    # the surface forms and the quotes naming an entity are kept between requests; an article
+    # added while the server runs must show on the next request
+    vost = site["ids"]["Irena Vost"]
+    before = site["client"].get(f"/entity/{vost}.json").json()
+    assert "Mayor Vost" not in [n["name"] for n in before["names"]]
+    text = 'Mayor Vost opened the bridge. "Mayor Vost kept her word," Bram Tessel said.'
+    said = _span(text, "Mayor Vost kept her word,")
+    tessel = _person(1, "Bram Tessel", text)
+    vost_entity = Entity(
+        0, "Person", "Irena Vost",
+        mentions=[Mention(*_span(text, "Mayor Vost"), "Mayor Vost"),
+                  Mention(*_span(text, "Mayor Vost", 1), "Mayor Vost")],
+    )  # fmt: skip
+    analysis = Analysis(
+        sentences=_sentences(text),
+        entities=[vost_entity, tessel],
+        quotes=[Quote(1, "Mayor Vost kept her word,", "direct", *said)],
+    )
+    with Database(db_path) as db:
+        db.add_article(Article("c.txt", text, title="Bridge", published="2024-05-01"), analysis)
+    after = site["client"].get(f"/entity/{vost}.json").json()
+    assert "Mayor Vost" in [n["name"] for n in after["names"]]
+    about = [q["text"] for q in after["quotes_about"]]
+    assert "Mayor Vost kept her word," in about
+    assert after["paging"]["quotes_about"]["total"] == before["paging"]["quotes_about"]["total"] + 1

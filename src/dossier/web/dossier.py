@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..records import CLAIM_KINDS
-from .facts import Facts
+from .facts import Facts, remembered
 from .listing import Filters, claim_where, document_where, order_by, outlets, paging
 from .queries import (
     _OF,
@@ -54,18 +54,21 @@ def documents_of(
     order = order_by(filters, "d.published").replace("d.", "docs.")
     rows = _rows(
         conn,
-        "WITH docs AS (SELECT d.id, d.title, d.site, d.url, d.published, count(m.id) AS mentions,"
-        " min(CASE WHEN m.form != 'pronoun' THEN m.start END) AS first"
+        # the page of documents is chosen first; only its documents' mentions are counted
+        "WITH page AS (SELECT d.id, d.title, d.site, d.url, d.published"
         " FROM doc_entities de JOIN documents d ON d.id = de.document_id"
-        " LEFT JOIN mentions m ON m.doc_entity_id = de.id"
         f" WHERE de.entity_id = ? AND {where} GROUP BY d.id"
-        f" ORDER BY {order_by(filters, 'd.published')}, d.id LIMIT ? OFFSET ?)"
+        f" ORDER BY {order_by(filters, 'd.published')}, d.id LIMIT ? OFFSET ?),"
+        " docs AS (SELECT page.*, count(m.id) AS mentions,"
+        " min(CASE WHEN m.form != 'pronoun' THEN m.start END) AS first FROM page"
+        " JOIN doc_entities de ON de.document_id = page.id AND de.entity_id = ?"
+        " LEFT JOIN mentions m ON m.doc_entity_id = de.id GROUP BY page.id)"
         " SELECT docs.*, s.idx AS sentence,"
         ' substr(body.text, s.start + 1, s."end" - s.start) AS sentence_text FROM docs'
         " LEFT JOIN sentences s ON s.document_id = docs.id AND s.idx = "
         + _sentence_index_sql("docs.id", "docs.first")
         + f" LEFT JOIN documents body ON body.id = docs.id ORDER BY {order}, docs.id",
-        (entity_id, *params, filters.per_page, filters.offset),
+        (entity_id, *params, filters.per_page, filters.offset, entity_id),
     )
     docs = []
     for r in rows:
@@ -204,9 +207,23 @@ def quotes_mentioning(
 ) -> tuple[list[Row], int]:
     """Quotes by other named speakers whose words name the entity (by its resolved mentions),
     under the outlet and date filters: one page and the total. The quotes of the entity's
-    documents are matched against its mentions here, which is quicker than a join by offsets."""
+    documents are matched against its mentions here, which is quicker than a join by offsets;
+    the matching ids are kept for the next pages until the database changes."""
+    key = ("quotes_mentioning", entity_id, filters.outlet, filters.since, filters.until,
+           filters.sort)  # fmt: skip
+    ids = remembered(conn, key, lambda: _quotes_naming(conn, entity_id, filters))
+    shown = ids[filters.offset : filters.offset + filters.per_page]
+    order = {qid: i for i, qid in enumerate(shown)}
+    found = _quotes(conn, f"q.id IN ({_marks(shown)})", tuple(shown)) if shown else []
+    return sorted(found, key=lambda q: order[q["id"]]), len(ids)
+
+
+def _quotes_naming(conn: sqlite3.Connection, entity_id: int, filters: Filters) -> list[int]:
+    """Ids of the quotes by other speakers that hold a mention of the entity, in page order."""
+    plain = conn.cursor()
+    plain.row_factory = None  # thousands of rows: tuples, not sqlite3.Row
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for doc, start, end in conn.execute(
+    for doc, start, end in plain.execute(
         'SELECT m.document_id, m.start, m."end" FROM mentions m'
         " JOIN doc_entities de ON de.id = m.doc_entity_id WHERE de.entity_id = ?",
         (entity_id,),
@@ -215,9 +232,9 @@ def quotes_mentioning(
     where, params = document_where(filters)
     for named in spans.values():
         named.sort()
-    ids = [
+    return [
         qid
-        for qid, doc, start, end in conn.execute(
+        for qid, doc, start, end in plain.execute(
             'SELECT q.id, q.document_id, q.start, q."end" FROM quotes q'
             " JOIN doc_entities other ON other.id = q.speaker_doc_entity_id"
             " JOIN documents d ON d.id = q.document_id"
@@ -228,10 +245,6 @@ def quotes_mentioning(
         )
         if _holds(spans.get(doc, []), start, end)
     ]
-    shown = ids[filters.offset : filters.offset + filters.per_page]
-    order = {qid: i for i, qid in enumerate(shown)}
-    found = _quotes(conn, f"q.id IN ({_marks(shown)})", tuple(shown)) if shown else []
-    return sorted(found, key=lambda q: order[q["id"]]), len(ids)
 
 
 def _holds(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -288,7 +301,8 @@ def entity_dossier(conn: sqlite3.Connection, entity_id: int, filters: Filters | 
     disagreements, disagreement_total = contradictions(conn, facts, filters)
     return {
         "entity": entity,
-        "names": _names(conn, entity),
+        # every surface form of a busy name is read from thousands of mentions: kept, too
+        "names": remembered(conn, ("names", entity_id), lambda: _names(conn, entity)),
         "filters": filters.active(),
         "outlets": outlets(
             conn, "SELECT document_id FROM doc_entities WHERE entity_id = ?", (entity_id,)

@@ -12,6 +12,7 @@ import os
 import sqlite3
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any
 
 from ..resolve.corroboration import (
@@ -46,6 +47,28 @@ def _database_version(conn: sqlite3.Connection) -> tuple[Any, ...]:
         except OSError:
             state += [None, None]
     return tuple(state)
+
+
+_lists: OrderedDict[tuple[Any, ...], list[Any]] = OrderedDict()
+
+
+def remembered(
+    conn: sqlite3.Connection, key: tuple[Any, ...], build: Callable[[], list[Any]]
+) -> list[Any]:
+    """`build()`, kept under `key` until the database changes on disk: the next pages of a
+    list read the same ordered ids again, not every candidate row."""
+    key = (*_database_version(conn), *key)
+    with _cache_lock:
+        found = _lists.get(key)
+        if found is not None:
+            _lists.move_to_end(key)
+            return found
+    found = build()
+    with _cache_lock:
+        _lists[key] = found
+        while len(_lists) > CACHED_ENTITIES:
+            _lists.popitem(last=False)
+    return found
 
 
 class Facts:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from bisect import bisect_right
 from collections import defaultdict
 from itertools import pairwise
 from pathlib import Path
@@ -237,6 +238,32 @@ def _sentence_index_sql(doc_col: str, offset_col: str) -> str:
     )
 
 
+def sentence_indexes(
+    conn: sqlite3.Connection, places: list[tuple[str, int | None]]
+) -> list[int | None]:
+    """The sentence holding each (document, character offset): the last one that starts at or
+    before it, as `_sentence_index_sql` reads it. Looked up once a page of rows is chosen, so
+    the rows a page leaves out are never matched to their sentences."""
+    docs = sorted({doc for doc, offset in places if offset is not None})
+    starts: dict[str, list[int]] = defaultdict(list)
+    last: dict[str, list[int]] = defaultdict(list)  # highest index among sentences so far
+    for i in range(0, len(docs), 500):
+        part = docs[i : i + 500]
+        for doc, start, idx in conn.execute(
+            "SELECT document_id, start, idx FROM sentences"
+            f" WHERE document_id IN ({','.join('?' * len(part))}) ORDER BY document_id, start",
+            part,
+        ):
+            seen = last[doc]
+            starts[doc].append(start)
+            seen.append(max(idx, seen[-1]) if seen else idx)
+    found: list[int | None] = []
+    for doc, offset in places:
+        at = bisect_right(starts.get(doc, []), offset) if offset is not None else 0
+        found.append(last[doc][at - 1] if at else None)
+    return found
+
+
 def _entity_row(conn: sqlite3.Connection, entity_id: int) -> Row:
     row = conn.execute(
         "SELECT id, type, name, created_at FROM entities WHERE id = ?", (entity_id,)
@@ -301,14 +328,18 @@ def _claim_rows(
     where, _, order = where.partition(" ORDER BY ")
     order = f" ORDER BY {order}" if order else ""
     sure = f" AND {_sure(conn, 'claims', 'c')}" if sure_only else ""
-    return _rows(
+    rows = _rows(
         conn,
-        "SELECT c.*, d.title AS doc_title, d.published AS doc_published, d.site AS doc_site, "
-        + _sentence_index_sql("c.document_id", "c.evidence_start")
-        + " AS sentence FROM claims c JOIN documents d ON d.id = c.document_id"
-        + f" WHERE ({where}){sure}{order}",
+        "SELECT c.*, d.title AS doc_title, d.published AS doc_published, d.site AS doc_site"
+        f" FROM claims c JOIN documents d ON d.id = c.document_id WHERE ({where}){sure}{order}",
         params,
     )
+    # the sentences are read after the ORDER BY and LIMIT: in the query they were matched for
+    # every claim sorted, not only the page's
+    places = [(r["document_id"], r["evidence_start"]) for r in rows]
+    for r, sentence in zip(rows, sentence_indexes(conn, places), strict=True):
+        r["sentence"] = sentence
+    return rows
 
 
 def _format_claims(
@@ -381,10 +412,9 @@ def _quotes(
     chain, outlet, date and a link to it in its article; `limit` -1 means all."""
     rows = _rows(
         conn,
-        "SELECT q.*, d.title AS doc_title, d.published AS doc_published, d.site AS doc_site, "
-        + _sentence_index_sql("q.document_id", "q.start")
-        + " AS sentence FROM quotes q JOIN documents d ON d.id = q.document_id"
-        + f" WHERE ({where}) AND {_sure(conn, 'quotes', 'q')}"
+        "SELECT q.*, d.title AS doc_title, d.published AS doc_published, d.site AS doc_site"
+        " FROM quotes q JOIN documents d ON d.id = q.document_id"
+        f" WHERE ({where}) AND {_sure(conn, 'quotes', 'q')}"
         f" ORDER BY {order}, q.id LIMIT ? OFFSET ?",
         (*params, limit, offset),
     )
