@@ -34,6 +34,7 @@ from dossier.records import Analysis, Article, Page
 from dossier.settings import Settings
 from dossier.store import Database
 from dossier.web import queries
+from dossier.web.dossier import entity_dossier
 
 FIRST = "Adela Bruno Celia Dario Elin Fabian Greta Hanno Iris Jaro Kaja Lorin Mada Nils Orla Pavo"
 LAST = "Ambler Brisk Corvan Dunmore Elsby Farrow Gansey Holloway Ingram Jessup Kestrel Lomax"
@@ -167,7 +168,7 @@ def probe(path: Path, docs: int) -> dict[str, float]:
         page_times, search_times = [], []
         for _ in range(20):
             start = time.perf_counter()
-            page = queries.entity_dossier(conn, busiest)
+            page = entity_dossier(conn, busiest)
             page_times.append(time.perf_counter() - start)
         for i in range(40):
             term = names[i % len(names)] if i % 2 else ["harbour", "budget", "election"][i % 3]
