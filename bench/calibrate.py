@@ -151,10 +151,13 @@ def emit(
         "",
         *rows(
             "RULES",
-            {**rules, **rare},
-            "Per rule, claims with every participant named, a verb,"
-            " asserted; '<kind>:*' pools the rules of a kind judged fewer than basis.SELDOM"
-            " times.",
+            # A rule seen fewer than SELDOM times speaks only through its kind's pool: its own
+            # name may be an open word of the text (an amount's measured noun), which a table
+            # in the code must not carry.
+            {**{k: v for k, v in rules.items() if len(v) >= basis.SELDOM}, **rare},
+            "Per rule judged at least basis.SELDOM times, claims with every participant"
+            " named, a verb, asserted; '<kind>:*' pools the rules of a kind judged fewer"
+            " than basis.SELDOM times.",
         ),
         *rows("KINDS", kinds, "Per kind, the same claims: the prior of a rule seldom seen."),
         *rows("SIGNS", pooled, "Per sign of a weaker basis, every kind together."),

@@ -28,8 +28,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 POLNEAR = ROOT.parent / "shared" / "data" / "polnear" / "data"
-if not POLNEAR.is_dir():
-    POLNEAR = Path("/work/shared/data/polnear/data")
 
 #: The outlets as their own pages name themselves.
 OUTLETS = {

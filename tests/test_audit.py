@@ -40,8 +40,6 @@ def test_judge_records_verdicts_and_refuses_unknown_ids(tmp_path: Path) -> None:
 
 
 _DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
-if not _DATA.exists():
-    _DATA = Path("/work/shared/data")
 _ROUND = audit.AUDIT_DIR / "contradictions-2026-12-07-before" / "contradictions.jsonl"
 
 
