@@ -13,6 +13,9 @@ from dossier.resolve.linker import MAX_CO_MENTIONED
 from dossier.resolve.names import form, given_names_compatible
 from dossier.store import Database
 
+#: Judgements and new entities stamp the time they were made; no link may depend on it.
+pytestmark = pytest.mark.clock
+
 
 def person(key: int, name: str, *aliases: str, roles: tuple[str, ...] = (), **attrs: object):
     return Entity(
