@@ -9,6 +9,7 @@ model, for every contender. When `--pages` exceeds the articles there are, artic
 reused with a numbered closing line, so that every page is a new document.
 
     python bench/throughput.py --data ../shared/data [--pages 200] [--cores 1,2] [--spark]
+    python bench/throughput.py --pages 10000 --cores 2 --modes add   # peak memory at scale
 """
 
 from __future__ import annotations
@@ -99,6 +100,9 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=200)
     parser.add_argument("--cores", default="1,2", help="comma-separated process counts")
     parser.add_argument("--spark", action="store_true", help="also Spark local[N] + load")
+    parser.add_argument(
+        "--modes", default="pipe,add", help="contenders to run: pipe, add (and spark with --spark)"
+    )
     parser.add_argument("--child", choices=["pipe", "add", "spark"], help=argparse.SUPPRESS)
     parser.add_argument("--pages-dir", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--work", type=Path, help=argparse.SUPPRESS)
@@ -112,7 +116,8 @@ def main() -> None:
         distinct = copy_pages(args.data, args.pages, work / "pages")
         results: dict[tuple[str, int], dict[str, Any]] = {}
         for n in cores:
-            modes = ["pipe", "add", *(["spark"] if args.spark else [])]
+            modes = [m for m in args.modes.split(",") if m in ("pipe", "add")]
+            modes += ["spark"] if args.spark else []
             for mode in modes:
                 results[(mode, n)] = run_child(mode, n, work / "pages", work)
                 r = results[(mode, n)]
@@ -139,7 +144,8 @@ def report(
     )
     for (mode, n), r in results.items():
         rate = pages / r["seconds"]
-        model = pages / results[("pipe", n)]["seconds"]
+        pipe = results.get(("pipe", n))
+        model = pages / pipe["seconds"] if pipe else float("nan")
         first = pages / results[(mode, cores[0])]["seconds"]
         wall = f"{r['seconds']:.1f}"
         if mode == "spark":
