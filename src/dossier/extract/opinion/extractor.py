@@ -69,13 +69,17 @@ def find_loaded(
     verdict: they make loaded spans, not opinion claims).
     """
     lexicon = lexicon if lexicon is not None else subjectivity_lexicon()
-    longest = max((len(p.split()) for p in lexicon), default=1)
+    longest, openers = _shape(lexicon)
     tokens = list(sentence.span)
     hits: list[tuple[int, int, str]] = []
     i = 0
     while i < len(tokens):
         found = None
-        for size in range(min(longest + 2, len(tokens) - i), 0, -1):
+        first = tokens[i].lower_
+        sizes = min(longest + 2, len(tokens) - i)
+        if not (first[:1].isspace() or first.startswith("-") or _opener(first) in openers):
+            sizes = 0  # no entry starts with this word
+        for size in range(sizes, 0, -1):
             span = tokens[i : i + size]
             text = "".join(t.text_with_ws for t in span).strip().lower().replace(" - ", "-")
             words = " ".join(text.replace("-", " - ").split()).replace(" - ", "-")
@@ -92,6 +96,28 @@ def find_loaded(
         hits += [h for h in scare_quoted(sentence) if not taken & set(range(h[0], h[1]))]
         hits.sort()
     return hits
+
+
+#: Per lexicon (by identity): the lexicon, its size, its longest entry in words, and the
+#: words its entries open with.
+_SHAPES: dict[int, tuple[dict[str, str], int, int, frozenset[str]]] = {}
+
+
+def _opener(word: str) -> str:
+    """The part of a lower-case word an entry's first word is compared by (hyphens split)."""
+    return word.split("-", 1)[0]
+
+
+def _shape(lexicon: dict[str, str]) -> tuple[int, frozenset[str]]:
+    """How long a lexicon's entries get, and their first words: computed once per lexicon,
+    so a sentence costs a look-up per token instead of a pass over the whole lexicon."""
+    known = _SHAPES.get(id(lexicon))
+    if known is None or known[0] is not lexicon or known[1] != len(lexicon):
+        longest = max((len(p.split()) for p in lexicon), default=1)
+        openers = frozenset(_opener(p.split()[0]) for p in lexicon if p.split())
+        known = (lexicon, len(lexicon), longest, openers)
+        _SHAPES[id(lexicon)] = known
+    return known[2], known[3]
 
 
 def _words(span: Span) -> str:
