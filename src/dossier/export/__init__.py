@@ -11,9 +11,17 @@ from typing import TextIO
 from ..store import Database
 from .csv import write_csv_files, write_csv_stream
 from .datasette import write_datasette_metadata
-from .ftm import write_ftm
 from .graph import write_gexf, write_graphml
 from .json_export import write_json
+
+
+def write_ftm(db: Database, out: TextIO) -> None:
+    """FollowTheMoney entities; imported on first use, since the library takes most of a
+    second to load and `add` (and every worker it starts) never needs it."""
+    from .ftm import write_ftm as write
+
+    write(db, out)
+
 
 #: Stream exporters: format name → function(db, text stream).
 EXPORTERS: dict[str, Callable[[Database, TextIO], None]] = {

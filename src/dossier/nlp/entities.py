@@ -374,7 +374,7 @@ def _propagate_names(state: DocumentState, cands: list[_Cand], clusters: list[_C
             if (id(para), token.i) in covered or not token.text[:1].isupper():
                 continue
             for name, cluster in by_first.get(token.text, ()):
-                if not para.doc.text.startswith(name, token.idx):
+                if not para.text.startswith(name, token.idx):
                     continue
                 span = doc.char_span(token.idx, token.idx + len(name))
                 if span is None or any(

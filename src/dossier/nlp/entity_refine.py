@@ -149,14 +149,14 @@ def _dateline(cand: _Cand) -> bool:
     doc = cand.para.doc
     if cand.para.index > 2 or cand.i != 0 or not cand.text.isupper() or len(cand.text) < 3:
         return False
-    rest = doc.text[doc[cand.j - 1].idx + len(doc[cand.j - 1].text) :]
+    rest = cand.para.text[doc[cand.j - 1].idx + len(doc[cand.j - 1].text) :]
     return bool(_DATELINE_END.match(rest))
 
 
 def _in_credit(cand: _Cand) -> bool:
     """Inside a credit: from "Follow", "By", "Reporting by", "Editing by" … opening the
     paragraph or a bracket, to the end of the paragraph or the bracket."""
-    text = cand.para.doc.text
+    text = cand.para.text
     local = cand.start - cand.para.offset
     for match in _CREDIT.finditer(text):
         if match.start() > local:
@@ -190,8 +190,8 @@ def _short_credit(segment: str) -> bool:
 
 def _headline(para: Paragraph) -> bool:
     """A short paragraph in title case: nearly all of its longer words capitalised."""
-    words = [w for w in para.doc.text.split() if len(w) > 3 and w[:1].isalpha()]
-    if len(words) < 3 or len(para.doc.text.split()) > 20:
+    words = [w for w in para.text.split() if len(w) > 3 and w[:1].isalpha()]
+    if len(words) < 3 or len(para.text.split()) > 20:
         return False
     return sum(w[0].isupper() for w in words) >= 0.85 * len(words)
 

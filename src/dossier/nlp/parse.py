@@ -40,9 +40,15 @@ class Paragraph:
     doc: Doc
 
     @cached_property
+    def text(self) -> str:
+        """The paragraph's text: spaCy rebuilds `doc.text` from its tokens on every read, so
+        rules read it here, built once."""
+        return self.doc.text
+
+    @cached_property
     def end(self) -> int:
-        """Body offset just past the paragraph (`doc.text` is rebuilt on every read; this once)."""
-        return self.offset + len(self.doc.text)
+        """Body offset just past the paragraph."""
+        return self.offset + len(self.text)
 
 
 @dataclass

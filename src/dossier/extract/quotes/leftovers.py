@@ -241,7 +241,7 @@ class LeftoverQuotes:
         if quoted.outer_start != paragraph.offset or paragraph.index == 0:
             return None
         previous = self.state.parsed.paragraphs[paragraph.index - 1]
-        if not previous.doc.text.rstrip().endswith(":"):
+        if not previous.text.rstrip().endswith(":"):
             return None
         last = list(previous.doc.sents)[-1]
         verb = next((t for t in reversed(last) if is_speech_verb(t)), None)
