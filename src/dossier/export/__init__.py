@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import importlib
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -11,24 +12,26 @@ from typing import TextIO
 from ..store import Database
 from .csv import write_csv_files, write_csv_stream
 from .datasette import write_datasette_metadata
-from .graph import write_gexf, write_graphml
 from .json_export import write_json
 
 
-def write_ftm(db: Database, out: TextIO) -> None:
-    """FollowTheMoney entities; imported on first use, since the library takes most of a
-    second to load and `add` (and every worker it starts) never needs it."""
-    from .ftm import write_ftm as write
+def _on_first_use(module: str, name: str) -> Callable[[Database, TextIO], None]:
+    """An exporter whose module is imported when it first runs: FollowTheMoney and networkx
+    take most of a second to load, and `add` (with every worker it starts) never needs them."""
 
-    write(db, out)
+    def write(db: Database, out: TextIO) -> None:
+        getattr(importlib.import_module(f"{__name__}.{module}"), name)(db, out)
+
+    write.__name__ = name
+    return write
 
 
 #: Stream exporters: format name → function(db, text stream).
 EXPORTERS: dict[str, Callable[[Database, TextIO], None]] = {
     "json": write_json,
-    "ftm": write_ftm,
-    "graphml": write_graphml,
-    "gexf": write_gexf,
+    "ftm": _on_first_use("ftm", "write_ftm"),
+    "graphml": _on_first_use("graph", "write_graphml"),
+    "gexf": _on_first_use("graph", "write_gexf"),
     "csv": write_csv_stream,
     "datasette": write_datasette_metadata,
 }
