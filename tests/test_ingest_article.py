@@ -166,6 +166,26 @@ def test_detect_language() -> None:
     assert detect_language("Too short.") is None
 
 
+def test_plain_english_prose_is_named_without_the_model() -> None:
+    from dossier.ingest import language
+
+    prose = (
+        "The governor of Estmark said on Monday that the budget would be cut, and that the "
+        "council was told of it by the treasurer, who has kept the figures from the press. "
+    ) * 3
+    language._identifier.cache_clear()
+    assert detect_language(prose) == "en"
+    assert language._identifier.cache_info().currsize == 0  # the model was never loaded
+    # Two languages in one text are left to the model, which is loaded for it.
+    spanish = (
+        "El gobernador dijo el lunes que el presupuesto se va a reducir y que el consejo lo "
+        "supo por el tesorero, que guarda las cifras lejos de la prensa. "
+    ) * 3
+    detect_language(prose[:200] + spanish)
+    assert language._identifier.cache_info().currsize == 1
+    assert detect_language(spanish) == "es"
+
+
 def test_a_scoreboard_is_not_called_a_foreign_language() -> None:
     table = "\n".join(
         f"{home} {a} {away} {b}"

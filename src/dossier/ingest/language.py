@@ -65,8 +65,65 @@ def detect_language(text: str) -> str | None:
     common = [word for word in words if not word[0].isupper()][:_MODEL_WORDS]
     if len(common) < _MIN_COMMON_WORDS:
         return "und"
+    if _plainly_english(common):
+        return "en"
     code, probability = language_scores(" ".join(common))[0]
     return code if probability >= _CONFIDENT else "und"
+
+
+#: Words of English grammar that other languages written in Latin letters do not use as
+#: words of their own ("a", "no", "in", "die" are left out for that reason).
+_ENGLISH_GRAMMAR = frozenset(
+    [
+        "the",
+        "and",
+        "of",
+        "to",
+        "is",
+        "that",
+        "with",
+        "for",
+        "was",
+        "were",
+        "have",
+        "has",
+        "this",
+        "which",
+        "from",
+        "are",
+        "be",
+        "by",
+        "it",
+        "not",
+        "but",
+        "they",
+        "he",
+        "she",
+        "his",
+        "her",
+        "said",
+        "will",
+        "would",
+        "been",
+        "their",
+        "who",
+    ]
+)
+#: The share of those words in running English prose is about a third (a sixth at the least
+#: in 924 real political articles); in Spanish, French, German, Italian or Dutch it is near 0.
+_ENGLISH_SHARE = 0.2
+#: Fewer words than this and the share says too little: the model decides.
+_ENGLISH_MIN_WORDS = 50
+
+
+def _plainly_english(common: list[str]) -> bool:
+    """A fast path for the usual case, English prose: grammar words take a fifth of the words,
+    so the model (and its half-second load in each process) is not needed. Mixed or unusual
+    text stays with the model."""
+    if len(common) < _ENGLISH_MIN_WORDS:
+        return False
+    grammar = sum(word.lower() in _ENGLISH_GRAMMAR for word in common)
+    return grammar >= _ENGLISH_SHARE * len(common)
 
 
 def language_name(code: str) -> str:
