@@ -24,7 +24,7 @@ from .lexicon import loaded_lexicon, subjectivity_lexicon
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["find_loaded", "loaded_language", "opinion_claims"]
+__all__ = ["find_loaded", "in_writer_voice", "loaded_language", "opinion_claims"]
 
 _DEFAULT_HOLDER = "the outlet"
 
@@ -210,6 +210,19 @@ def _in_marks(sentence: str, start: int, end: int) -> bool:
     if opened < 0 or closed > opened:
         return False
     return any(m in sentence[end:] for m in _CLOSE_MARKS)
+
+
+def in_writer_voice(sentence: Span, start: int, end: int) -> bool:
+    """True when tokens [start, end) of the sentence are the writer's own words: not inside
+    quotation marks, and not a word a named speaker says or calls someone ("X called him a
+    liar", "X said the plan was reckless"). Without the document's quotes this is the
+    sentence-level view of what `loaded_language` holds the outlet to."""
+    doc = sentence.doc
+    first = doc[start].idx - sentence.start_char
+    last = doc[end - 1].idx + len(doc[end - 1]) - sentence.start_char
+    if _in_marks(sentence.text, first, last):
+        return False
+    return _caller(_phrase_head(list(doc[start:end]))) is None
 
 
 def opinion_claims(state: DocumentState) -> tuple[list[Claim], float]:
