@@ -59,14 +59,46 @@ def scare_quoted(sentence: SentenceView) -> list[tuple[int, int, str]]:
     return hits
 
 
+#: Parts of speech whose inflected forms match a lexicon word through their lemma.
+_INFLECTED = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
+
+
+def _key(words: list[str]) -> str:
+    """Words as the lexicons spell them: lower case, single spaces, hyphens closed up."""
+    text = " ".join(words).lower().replace(" - ", "-")
+    return " ".join(text.replace("-", " - ").split()).replace(" - ", "-")
+
+
+def _lemma(token: Token, first: int) -> str:
+    """The dictionary form of an inflected word ("slams", "slamming" → "slam"); a name, a
+    capitalised word inside the sentence or a function word stays as written."""
+    if token.pos_ not in _INFLECTED or (token.is_title and token.i != first):
+        return token.lower_
+    return token.lemma_.lower() or token.lower_
+
+
+def _adverb_base(token: Token, lexicon: dict[str, str]) -> str | None:
+    """The loaded adjective an adverb is made from ("bizarrely" ← "bizarre", "angrily" ←
+    "angry", "horribly" ← "horrible", "cynically" ← "cynical"), else None."""
+    word = token.lower_
+    if token.pos_ != "ADV" or not word.endswith("ly") or len(word) < 6:
+        return None
+    for base in (word[:-2], word[:-3] + "y", word[:-1] + "e", word[:-4]):
+        if base in lexicon and " " not in base:
+            return base
+    return None
+
+
 def find_loaded(
     sentence: SentenceView, lexicon: dict[str, str] | None = None, *, rules: bool = False
 ) -> list[tuple[int, int, str]]:
     """(first token, end token, class) of each loaded phrase in the sentence, longest first.
 
     `lexicon` defaults to the strong verdicts that make opinion claims; `loaded_lexicon()`
-    finds every loaded word. With `rules`, words in scare quotes count too (never a
-    verdict: they make loaded spans, not opinion claims).
+    finds every loaded word. With `rules`, the word forms of a lexicon entry count too (its
+    inflections through their lemma, "slams" for "slam"; the adverb made from a loaded
+    adjective, "bizarrely" for "bizarre"), and so do words in scare quotes (never a verdict:
+    they make loaded spans, not opinion claims).
     """
     lexicon = lexicon if lexicon is not None else subjectivity_lexicon()
     longest = max((len(p.split()) for p in lexicon), default=1)
@@ -77,11 +109,17 @@ def find_loaded(
         found = None
         for size in range(min(longest + 2, len(tokens) - i), 0, -1):
             span = tokens[i : i + size]
-            text = "".join(t.text_with_ws for t in span).strip().lower().replace(" - ", "-")
-            words = " ".join(text.replace("-", " - ").split()).replace(" - ", "-")
-            if words in lexicon:
-                found = (span[0].i, span[-1].i + 1, lexicon[words])
+            keys = [_key([t.text for t in span])]
+            if rules:
+                keys.append(_key([_lemma(t, sentence.span.start) for t in span]))
+            key = next((k for k in keys if k in lexicon), None)
+            if key is not None:
+                found = (span[0].i, span[-1].i + 1, lexicon[key])
                 break
+        if found is None and rules:
+            base = _adverb_base(tokens[i], lexicon)
+            if base is not None:
+                found = (tokens[i].i, tokens[i].i + 1, "intensifier")
         if found is None:
             i += 1
             continue
