@@ -5,19 +5,21 @@
 BABE (../shared/data/babe, AGPL-3.0: read here, nothing derived ships) holds 3,674 US news
 sentences labelled biased or not by trained annotators, with the words they saw as loaded.
 Each sentence is parsed as the pipeline parses it and Dossier's `find_loaded` runs on it, in
-one run, three ways: the strong verdicts alone (`subjectivity.txt`, the words that make
-opinion claims); `--before DIR`, an older `loaded_words.txt` and `subjectivity.txt` (say,
-main's, saved there with `git show`) with the rules main had (lexicon words and scare quotes, every voice); and today's
-`loaded_lexicon()` with today's rules (word forms, scare quotes), counting only the words in
-the writer's own voice (`in_writer_voice`: not inside quotation marks, not a word that a
-named speaker says or calls someone).
+one run: the strong verdicts alone (`subjectivity.txt`, the words that make opinion claims);
+`--before DIR`, an older `loaded_words.txt` and `subjectivity.txt` (say, main's, saved there
+with `git show`) with the rules main had (lexicon words and scare quotes); and today's
+`loaded_lexicon()` with today's rules (word forms, scare quotes), its words counted twice:
+every span, and only the spans in the writer's own voice (`in_writer_voice`: not inside
+quotation marks, not a word that a named speaker says or calls someone), as the annotators
+marked the writer's words.
 
 BABE is split once, with a fixed seed (`SEED`), into a tuning half and a held-out half: the
 tuning half is the only one looked at while writing rules; the held-out half (the default)
 gives the figures. The lexicons themselves are written by hand, never from BABE.
 
-Sentence level: a sentence is predicted loaded when any word is marked in it; precision,
-recall and F1 against `label_bias == Biased` ("No agreement" rows left out). Word level:
+Sentence level: a sentence is predicted loaded when any span is found in it, whoever holds
+it (so both of today's columns share their sentence figures); precision, recall and F1
+against `label_bias == Biased` ("No agreement" rows left out). Word level:
 recall is the share of the annotators' loaded words that Dossier marks in their sentence;
 precision is the share of the words Dossier marks that the annotators listed for that
 sentence (over all sentences, and over the biased ones alone). A word is a whitespace word
@@ -115,9 +117,8 @@ Finder = Callable[[Doc], list[tuple[int, int, str]]]
 
 
 def finder(lexicon: dict[str, str], how: str) -> Finder:
-    """How a column marks words: `lexicon` alone, `main` (lexicon and scare quotes, every
-    voice, as main's rules did), `every voice` (today's rules) or `today` (today's rules,
-    the words in the writer's voice only)."""
+    """How a column marks words: `lexicon` alone, `main` (lexicon and scare quotes, as main's
+    rules did) or `today` (today's rules)."""
 
     def run(doc: Doc) -> list[tuple[int, int, str]]:
         sentence = SimpleNamespace(span=doc[:])
@@ -128,21 +129,25 @@ def finder(lexicon: dict[str, str], how: str) -> Finder:
             taken = {n for a, b, _ in hits for n in range(a, b)}
             quoted = scare_quoted(sentence)  # type: ignore[arg-type]
             return sorted(hits + [h for h in quoted if not taken & set(range(h[0], h[1]))])
-        hits = find_loaded(sentence, lexicon, rules=True)  # type: ignore[arg-type]
-        if how == "every voice":
-            return hits
-        return [h for h in hits if in_writer_voice(doc[:], h[0], h[1])]
+        return find_loaded(sentence, lexicon, rules=True)  # type: ignore[arg-type]
 
     return run
 
 
-def measure(rows: list[Row], docs: list[Doc], find: Finder) -> dict[str, float]:
+def measure(
+    rows: list[Row], docs: list[Doc], find: Finder, *, writer: bool = False
+) -> dict[str, float]:
+    """Sentence and word figures of one column. A sentence is loaded when any span is found
+    in it, whoever holds it; with `writer`, the words counted are only those in the writer's
+    own voice (`in_writer_voice`), as the annotators marked the writer's words."""
     sentence = Counts()
     gold_words = found_words = marked = marked_right = marked_biased = right_biased = 0
     for row, doc in zip(rows, docs, strict=True):
         hits = find(doc)
-        words = {_word_key(w) for a, b, _ in hits for w in doc[a:b].text.split()} - {""}
         sentence.add(bool(hits), row.biased)
+        if writer:
+            hits = [h for h in hits if in_writer_voice(doc[:], h[0], h[1])]
+        words = {_word_key(w) for a, b, _ in hits for w in doc[a:b].text.split()} - {""}
         gold_words += len(row.words)
         found_words += len(row.words & words)
         marked += len(words)
@@ -180,20 +185,24 @@ def main(argv: list[str] | None = None) -> int:
     rows = split(read_babe(path), args.half)
     nlp = load_model(Settings().model)
     docs = list(nlp.pipe((r.text for r in rows), disable=["ner"]))
-    columns: dict[str, Finder] = {"verdicts: subjectivity.txt": finder(subjectivity_lexicon(), "lexicon")}
+    columns: dict[str, tuple[Finder, bool]] = {
+        "verdicts: subjectivity.txt": (finder(subjectivity_lexicon(), "lexicon"), False)
+    }
     if args.before is not None:
         old_verdicts = args.before / "subjectivity.txt"
         old = {
             **_read_lexicon(args.before / "loaded_words.txt"),
             **_read_lexicon(old_verdicts if old_verdicts.exists() else VERDICTS),
         }
-        columns[f"before: {args.before.name}"] = finder(old, "main")
-    columns["today: every voice"] = finder(loaded_lexicon(), "every voice")
-    columns["today: writer's voice"] = finder(loaded_lexicon(), "today")
+        columns[f"before: {args.before.name}"] = (finder(old, "main"), False)
+    columns["today: every voice"] = (finder(loaded_lexicon(), "today"), False)
+    columns["today: writer's words"] = (finder(loaded_lexicon(), "today"), True)
     biased = sum(r.biased for r in rows)
     print(f"BABE SG2, {args.half} half (seed {SEED}): {len(rows)} sentences ({biased} biased), "
           f"{sum(len(r.words) for r in rows)} annotated loaded words")  # fmt: skip
-    results = {name: measure(rows, docs, find) for name, find in columns.items()}
+    results = {
+        name: measure(rows, docs, find, writer=writer) for name, (find, writer) in columns.items()
+    }
     metrics = list(next(iter(results.values())))
     print(f"{'metric':28}" + "".join(f"{name[:27]:>28}" for name in results))
     for metric in metrics:

@@ -83,10 +83,14 @@ def _adverb_base(token: Token, lexicon: dict[str, str]) -> str | None:
     word = token.lower_
     if token.pos_ != "ADV" or not word.endswith("ly") or len(word) < 6:
         return None
-    for base in (word[:-2], word[:-3] + "y", word[:-1] + "e", word[:-4]):
-        if base in lexicon and " " not in base:
-            return base
-    return None
+    bases = [word[:-2]]
+    if word.endswith("ily"):
+        bases.append(word[:-3] + "y")
+    if word.endswith(("bly", "ply", "tly")):
+        bases.append(word[:-1] + "e")
+    if word.endswith("ically"):
+        bases.append(word[:-4])
+    return next((b for b in bases if b in lexicon), None)
 
 
 def find_loaded(
