@@ -226,8 +226,8 @@ def _caller(head: Token) -> Token | None:
     "Democrats labeled her as an extremist", "he thought she was a liar"), else None."""
     token = head
     for _ in range(5):
-        if token.head.i == token.i:
-            return None
+        if token.head.i == token.i or token.dep_ == "advcl":
+            return None  # an adverbial clause has its own subject: "while the mayor smiled"
         token = token.head
         if token.pos_ == "VERB" and token.lemma_.lower() in _CALLING:
             subject = subject_of(token)
