@@ -59,6 +59,8 @@ def scare_quoted(sentence: SentenceView) -> list[tuple[int, int, str]]:
     return hits
 
 
+#: Lexicon classes of the adjectives whose adverbs and nouns of quality are loaded too.
+_QUALITIES = frozenset({"evaluative", "emotive", "insult", "praise", "smear", "intensifier"})
 #: Parts of speech whose inflected forms match a lexicon word through their lemma.
 _INFLECTED = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
 
@@ -77,20 +79,24 @@ def _lemma(token: Token, first: int) -> str:
     return token.lemma_.lower() or token.lower_
 
 
-def _adverb_base(token: Token, lexicon: dict[str, str]) -> str | None:
-    """The loaded adjective an adverb is made from ("bizarrely" ← "bizarre", "angrily" ←
-    "angry", "horribly" ← "horrible", "cynically" ← "cynical"), else None."""
+def _derived_base(token: Token, lexicon: dict[str, str]) -> str | None:
+    """The loaded adjective an adverb or a noun of quality is made from ("bizarrely" ←
+    "bizarre", "angrily" ← "angry", "horribly" ← "horrible", "cynically" ← "cynical";
+    "rudeness" ← "rude", "callousness" ← "callous"), else None. Nouns in -ity are left
+    out: the commonest name an issue ("police brutality")."""
     word = token.lower_
-    if token.pos_ != "ADV" or not word.endswith("ly") or len(word) < 6:
-        return None
-    bases = [word[:-2]]
-    if word.endswith("ily"):
-        bases.append(word[:-3] + "y")
-    if word.endswith(("bly", "ply", "tly")):
-        bases.append(word[:-1] + "e")
-    if word.endswith("ically"):
-        bases.append(word[:-4])
-    return next((b for b in bases if b in lexicon), None)
+    bases: list[str] = []
+    if token.pos_ == "ADV" and word.endswith("ly") and len(word) >= 6:
+        bases.append(word[:-2])
+        if word.endswith("ily"):
+            bases.append(word[:-3] + "y")
+        if word.endswith(("bly", "ply", "tly")):
+            bases.append(word[:-1] + "e")
+        if word.endswith("ically"):
+            bases.append(word[:-4])
+    elif token.pos_ == "NOUN" and word.endswith("ness") and len(word) >= 8:
+        bases += [word[:-4], word[:-5] + "y"]
+    return next((b for b in bases if lexicon.get(b) in _QUALITIES), None)
 
 
 def find_loaded(
@@ -121,9 +127,10 @@ def find_loaded(
                 found = (span[0].i, span[-1].i + 1, lexicon[key])
                 break
         if found is None and rules:
-            base = _adverb_base(tokens[i], lexicon)
+            base = _derived_base(tokens[i], lexicon)
             if base is not None:
-                found = (tokens[i].i, tokens[i].i + 1, "intensifier")
+                kind = "intensifier" if tokens[i].pos_ == "ADV" else lexicon[base]
+                found = (tokens[i].i, tokens[i].i + 1, kind)
         if found is None:
             i += 1
             continue
