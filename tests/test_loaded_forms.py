@@ -71,3 +71,10 @@ def test_the_noun_of_a_loaded_quality_is_loaded_but_not_the_name_of_an_issue(nlp
     marked = _marked(nlp, "The rudeness of the harbor council surprised nobody in Veldoria.")
     assert marked.get("rudeness") == "evaluative"
     assert _marked(nlp, "Marchers in Veldoria protested against police brutality.") == {}
+
+
+@pytest.mark.slow
+def test_a_compound_with_a_loaded_part_is_loaded_unless_it_names_a_stance(nlp: Language) -> None:
+    marked = _marked(nlp, "The crazy-eyed plan of the harbor board reached Veldoria.")
+    assert marked.get("crazy-eyed") == "evaluative"
+    assert _marked(nlp, "The harbor board bought non-toxic paint for the Veldoria pier.") == {}

@@ -99,6 +99,52 @@ def _derived_base(token: Token, lexicon: dict[str, str]) -> str | None:
     return next((b for b in bases if lexicon.get(b) in _QUALITIES), None)
 
 
+#: The first part of a compound that turns a loaded word into the name of a stance or a
+#: plain fact ("anti-fascist", "non-toxic"): such a compound names a side, it does not judge.
+_STANCE_PREFIXES = frozenset({"anti", "pro", "non", "post", "neo", "counter"})
+
+
+def _compound(tokens: list[Token], i: int) -> tuple[int, int]:
+    """Positions [first, end) in `tokens` of the hyphenated compound holding token i
+    ("crazy-eyed", "scandal-plagued"), or just the token."""
+    first, end = i, i + 1
+
+    def joined(left: int) -> bool:  # tokens[left] "-" tokens[left + 2], no spaces
+        return (
+            0 <= left
+            and left + 2 < len(tokens)
+            and tokens[left + 1].text == "-"
+            and not tokens[left].whitespace_
+            and not tokens[left + 1].whitespace_
+            and tokens[left].is_alpha
+            and tokens[left + 2].is_alpha
+        )
+
+    while joined(first - 2):
+        first -= 2
+    while joined(end - 1):
+        end += 2
+    return first, end
+
+
+def _whole_compounds(
+    tokens: list[Token], hits: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """Each one-word hit inside a hyphenated compound widened to the compound
+    ("crazy-eyed", "hate-spewing"), unless the compound starts with a stance prefix and
+    names a side rather than judges ("non-toxic", "anti-fascist"): that hit is dropped."""
+    offset = tokens[0].i if tokens else 0
+    out: list[tuple[int, int, str]] = []
+    for start, end, kind in hits:
+        first, last = _compound(tokens, start - offset)
+        if end - start != 1 or (first + offset, last + offset) == (start, end):
+            out.append((start, end, kind))
+        elif tokens[first].lower_ not in _STANCE_PREFIXES:
+            out.append((first + offset, last + offset, kind))
+    # Two hits in one compound ("lying-cheating") widen to the same span: keep it once.
+    return sorted(set(out))
+
+
 def find_loaded(
     sentence: SentenceView, lexicon: dict[str, str] | None = None, *, rules: bool = False
 ) -> list[tuple[int, int, str]]:
@@ -137,6 +183,7 @@ def find_loaded(
         hits.append(found)
         i += found[1] - found[0]
     if rules:
+        hits = _whole_compounds(tokens, hits)
         taken = {n for a, b, _ in hits for n in range(a, b)}
         hits += [h for h in scare_quoted(sentence) if not taken & set(range(h[0], h[1]))]
         hits.sort()
