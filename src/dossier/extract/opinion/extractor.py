@@ -111,7 +111,7 @@ def _compound(tokens: list[Token], i: int) -> tuple[int, int]:
 
     def joined(left: int) -> bool:  # tokens[left] "-" tokens[left + 2], no spaces
         return (
-            0 <= left
+            left >= 0
             and left + 2 < len(tokens)
             and tokens[left + 1].text == "-"
             and not tokens[left].whitespace_
