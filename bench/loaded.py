@@ -8,10 +8,10 @@ Each sentence is parsed as the pipeline parses it and Dossier's `find_loaded` ru
 one run: the strong verdicts alone (`subjectivity.txt`, the words that make opinion claims);
 `--before DIR`, an older `loaded_words.txt` and `subjectivity.txt` (say, main's, saved there
 with `git show`) with the rules main had (lexicon words and scare quotes); and today's
-`loaded_lexicon()` with today's rules (word forms, scare quotes), its words counted twice:
-every span, and only the spans in the writer's own voice (`in_writer_voice`: not inside
-quotation marks, not a word that a named speaker says or calls someone), as the annotators
-marked the writer's words.
+`loaded_lexicon()` with today's rules (word forms, hyphenated compounds, scare quotes), its
+words counted twice: every span, and only the spans in the writer's own voice
+(`in_writer_voice`: not inside quotation marks, not a word that a named speaker says or
+calls someone), as the annotators marked the writer's words.
 
 BABE is split once, with a fixed seed (`SEED`), into a tuning half and a held-out half: the
 tuning half is the only one looked at while writing rules; the held-out half (the default)
