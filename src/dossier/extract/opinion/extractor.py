@@ -145,6 +145,32 @@ def _whole_compounds(
     return sorted(set(out))
 
 
+#: Per lexicon: the longest entry, in tokens, that starts with each first word ("right" →
+#: 4 for "right-wing extremist"), and the longest of the entries spelt oddly enough that the
+#: tokeniser may split them otherwise. Keyed by id, with the lexicon kept to check it.
+_FIRST_WORDS: dict[int, tuple[dict[str, str], dict[str, int], int]] = {}
+
+
+def _first_words(lexicon: dict[str, str]) -> tuple[dict[str, int], int]:
+    """The entries' first words with their longest length, and the odd entries' longest, so
+    that only tokens that can start an entry are tried."""
+    cached = _FIRST_WORDS.get(id(lexicon))
+    if cached is not None and cached[0] is lexicon:
+        return cached[1], cached[2]
+    firsts: dict[str, int] = {}
+    odd = 0
+    for entry in lexicon:
+        pieces = entry.replace("-", " - ").split()
+        if not pieces:
+            continue
+        if pieces[0].replace("'", "").replace(".", "").isalnum():
+            firsts[pieces[0]] = max(firsts.get(pieces[0], 0), len(pieces))
+        else:
+            odd = max(odd, len(pieces))
+    _FIRST_WORDS[id(lexicon)] = (lexicon, firsts, odd)
+    return firsts, odd
+
+
 def find_loaded(
     sentence: SentenceView, lexicon: dict[str, str] | None = None, *, rules: bool = False
 ) -> list[tuple[int, int, str]]:
@@ -157,17 +183,24 @@ def find_loaded(
     they make loaded spans, not opinion claims).
     """
     lexicon = lexicon if lexicon is not None else subjectivity_lexicon()
-    longest = max((len(p.split()) for p in lexicon), default=1)
+    firsts, odd = _first_words(lexicon)
+    first = sentence.span.start
     tokens = list(sentence.span)
     hits: list[tuple[int, int, str]] = []
     i = 0
     while i < len(tokens):
         found = None
-        for size in range(min(longest + 2, len(tokens) - i), 0, -1):
+        token = tokens[i]
+        longest = max(firsts.get(token.lower_, 0), odd)
+        if rules:
+            longest = max(longest, firsts.get(_lemma(token, first), 0))
+        # One token more than the entry's own count: the tokeniser may split a word the
+        # entry writes whole.
+        for size in range(min(longest + 1, len(tokens) - i) if longest else 0, 0, -1):
             span = tokens[i : i + size]
             keys = [_key([t.text for t in span])]
             if rules:
-                keys.append(_key([_lemma(t, sentence.span.start) for t in span]))
+                keys.append(_key([_lemma(t, first) for t in span]))
             key = next((k for k in keys if k in lexicon), None)
             if key is not None:
                 found = (span[0].i, span[-1].i + 1, lexicon[key])
