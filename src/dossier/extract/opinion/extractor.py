@@ -24,7 +24,7 @@ from .lexicon import loaded_lexicon, subjectivity_lexicon
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["find_loaded", "loaded_language", "opinion_claims"]
+__all__ = ["find_loaded", "in_writer_voice", "loaded_language", "opinion_claims"]
 
 _DEFAULT_HOLDER = "the outlet"
 
@@ -59,65 +59,168 @@ def scare_quoted(sentence: SentenceView) -> list[tuple[int, int, str]]:
     return hits
 
 
+#: Lexicon classes of the adjectives whose adverbs and nouns of quality are loaded too.
+_QUALITIES = frozenset({"evaluative", "emotive", "insult", "praise", "smear", "intensifier"})
+#: Parts of speech whose inflected forms match a lexicon word through their lemma.
+_INFLECTED = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
+
+
+def _key(words: list[str]) -> str:
+    """Words as the lexicons spell them: lower case, single spaces, hyphens closed up."""
+    text = " ".join(words).lower().replace(" - ", "-")
+    return " ".join(text.replace("-", " - ").split()).replace(" - ", "-")
+
+
+def _lemma(token: Token, first: int) -> str:
+    """The dictionary form of an inflected word ("slams", "slamming" → "slam"); a name, a
+    capitalised word inside the sentence or a function word stays as written."""
+    if token.pos_ not in _INFLECTED or (token.is_title and token.i != first):
+        return token.lower_
+    return token.lemma_.lower() or token.lower_
+
+
+def _derived_base(token: Token, lexicon: dict[str, str]) -> str | None:
+    """The loaded adjective an adverb or a noun of quality is made from ("bizarrely" ←
+    "bizarre", "angrily" ← "angry", "horribly" ← "horrible", "cynically" ← "cynical";
+    "rudeness" ← "rude", "callousness" ← "callous"), else None. Nouns in -ity are left
+    out: the commonest name an issue ("police brutality")."""
+    word = token.lower_
+    bases: list[str] = []
+    if token.pos_ == "ADV" and word.endswith("ly") and len(word) >= 6:
+        bases.append(word[:-2])
+        if word.endswith("ily"):
+            bases.append(word[:-3] + "y")
+        if word.endswith(("bly", "ply", "tly")):
+            bases.append(word[:-1] + "e")
+        if word.endswith("ically"):
+            bases.append(word[:-4])
+    elif token.pos_ == "NOUN" and word.endswith("ness") and len(word) >= 8:
+        bases += [word[:-4], word[:-5] + "y"]
+    return next((b for b in bases if lexicon.get(b) in _QUALITIES), None)
+
+
+#: The first part of a compound that turns a loaded word into the name of a stance or a
+#: plain fact ("anti-fascist", "non-toxic"): such a compound names a side, it does not judge.
+_STANCE_PREFIXES = frozenset({"anti", "pro", "non", "post", "neo", "counter"})
+
+
+def _compound(tokens: list[Token], i: int) -> tuple[int, int]:
+    """Positions [first, end) in `tokens` of the hyphenated compound holding token i
+    ("crazy-eyed", "scandal-plagued"), or just the token."""
+    first, end = i, i + 1
+
+    def joined(left: int) -> bool:  # tokens[left] "-" tokens[left + 2], no spaces
+        return (
+            left >= 0
+            and left + 2 < len(tokens)
+            and tokens[left + 1].text == "-"
+            and not tokens[left].whitespace_
+            and not tokens[left + 1].whitespace_
+            and tokens[left].is_alpha
+            and tokens[left + 2].is_alpha
+        )
+
+    while joined(first - 2):
+        first -= 2
+    while joined(end - 1):
+        end += 2
+    return first, end
+
+
+def _whole_compounds(
+    tokens: list[Token], hits: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """Each one-word hit inside a hyphenated compound widened to the compound
+    ("crazy-eyed", "hate-spewing"), unless the compound starts with a stance prefix and
+    names a side rather than judges ("non-toxic", "anti-fascist"): that hit is dropped."""
+    offset = tokens[0].i if tokens else 0
+    out: list[tuple[int, int, str]] = []
+    for start, end, kind in hits:
+        first, last = _compound(tokens, start - offset)
+        if end - start != 1 or (first + offset, last + offset) == (start, end):
+            out.append((start, end, kind))
+        elif tokens[first].lower_ not in _STANCE_PREFIXES:
+            out.append((first + offset, last + offset, kind))
+    # Two hits in one compound ("lying-cheating") widen to the same span: keep it once.
+    return sorted(set(out))
+
+
+#: Per lexicon: the longest entry, in tokens, that starts with each first word ("right" →
+#: 4 for "right-wing extremist"), and the longest of the entries spelt oddly enough that the
+#: tokeniser may split them otherwise. Keyed by id, with the lexicon kept to check it.
+_FIRST_WORDS: dict[int, tuple[dict[str, str], dict[str, int], int]] = {}
+
+
+def _first_words(lexicon: dict[str, str]) -> tuple[dict[str, int], int]:
+    """The entries' first words with their longest length, and the odd entries' longest, so
+    that only tokens that can start an entry are tried."""
+    cached = _FIRST_WORDS.get(id(lexicon))
+    if cached is not None and cached[0] is lexicon:
+        return cached[1], cached[2]
+    firsts: dict[str, int] = {}
+    odd = 0
+    for entry in lexicon:
+        pieces = entry.replace("-", " - ").split()
+        if not pieces:
+            continue
+        if pieces[0].replace("'", "").replace(".", "").isalnum():
+            firsts[pieces[0]] = max(firsts.get(pieces[0], 0), len(pieces))
+        else:
+            odd = max(odd, len(pieces))
+    _FIRST_WORDS[id(lexicon)] = (lexicon, firsts, odd)
+    return firsts, odd
+
+
 def find_loaded(
     sentence: SentenceView, lexicon: dict[str, str] | None = None, *, rules: bool = False
 ) -> list[tuple[int, int, str]]:
     """(first token, end token, class) of each loaded phrase in the sentence, longest first.
 
     `lexicon` defaults to the strong verdicts that make opinion claims; `loaded_lexicon()`
-    finds every loaded word. With `rules`, words in scare quotes count too (never a
-    verdict: they make loaded spans, not opinion claims).
+    finds every loaded word. With `rules`, the word forms of a lexicon entry count too (its
+    inflections through their lemma, "slams" for "slam"; the adverb made from a loaded
+    adjective, "bizarrely" for "bizarre"), and so do words in scare quotes (never a verdict:
+    they make loaded spans, not opinion claims).
     """
     lexicon = lexicon if lexicon is not None else subjectivity_lexicon()
-    longest, openers = _shape(lexicon)
+    firsts, odd = _first_words(lexicon)
+    first = sentence.span.start
     tokens = list(sentence.span)
     hits: list[tuple[int, int, str]] = []
     i = 0
     while i < len(tokens):
         found = None
-        first = tokens[i].lower_
-        sizes = min(longest + 2, len(tokens) - i)
-        if not (first[:1].isspace() or first.startswith("-") or _opener(first) in openers):
-            sizes = 0  # no entry starts with this word
-        for size in range(sizes, 0, -1):
+        token = tokens[i]
+        longest = max(firsts.get(token.lower_, 0), odd)
+        if rules:
+            longest = max(longest, firsts.get(_lemma(token, first), 0))
+        # One token more than the entry's own count: the tokeniser may split a word the
+        # entry writes whole.
+        for size in range(min(longest + 1, len(tokens) - i) if longest else 0, 0, -1):
             span = tokens[i : i + size]
-            text = "".join(t.text_with_ws for t in span).strip().lower().replace(" - ", "-")
-            words = " ".join(text.replace("-", " - ").split()).replace(" - ", "-")
-            if words in lexicon:
-                found = (span[0].i, span[-1].i + 1, lexicon[words])
+            keys = [_key([t.text for t in span])]
+            if rules:
+                keys.append(_key([_lemma(t, first) for t in span]))
+            key = next((k for k in keys if k in lexicon), None)
+            if key is not None:
+                found = (span[0].i, span[-1].i + 1, lexicon[key])
                 break
+        if found is None and rules:
+            base = _derived_base(tokens[i], lexicon)
+            if base is not None:
+                kind = "intensifier" if tokens[i].pos_ == "ADV" else lexicon[base]
+                found = (tokens[i].i, tokens[i].i + 1, kind)
         if found is None:
             i += 1
             continue
         hits.append(found)
         i += found[1] - found[0]
     if rules:
+        hits = _whole_compounds(tokens, hits)
         taken = {n for a, b, _ in hits for n in range(a, b)}
         hits += [h for h in scare_quoted(sentence) if not taken & set(range(h[0], h[1]))]
         hits.sort()
     return hits
-
-
-#: Per lexicon (by identity): the lexicon, its size, its longest entry in words, and the
-#: words its entries open with.
-_SHAPES: dict[int, tuple[dict[str, str], int, int, frozenset[str]]] = {}
-
-
-def _opener(word: str) -> str:
-    """The part of a lower-case word an entry's first word is compared by (hyphens split)."""
-    return word.split("-", 1)[0]
-
-
-def _shape(lexicon: dict[str, str]) -> tuple[int, frozenset[str]]:
-    """How long a lexicon's entries get, and their first words: computed once per lexicon,
-    so a sentence costs a look-up per token instead of a pass over the whole lexicon."""
-    known = _SHAPES.get(id(lexicon))
-    if known is None or known[0] is not lexicon or known[1] != len(lexicon):
-        longest = max((len(p.split()) for p in lexicon), default=1)
-        openers = frozenset(_opener(p.split()[0]) for p in lexicon if p.split())
-        known = (lexicon, len(lexicon), longest, openers)
-        _SHAPES[id(lexicon)] = known
-    return known[2], known[3]
 
 
 def _words(span: Span) -> str:
@@ -210,8 +313,8 @@ def _caller(head: Token) -> Token | None:
     "Democrats labeled her as an extremist", "he thought she was a liar"), else None."""
     token = head
     for _ in range(5):
-        if token.head.i == token.i:
-            return None
+        if token.head.i == token.i or token.dep_ == "advcl":
+            return None  # an adverbial clause has its own subject: "while the mayor smiled"
         token = token.head
         if token.pos_ == "VERB" and token.lemma_.lower() in _CALLING:
             subject = subject_of(token)
@@ -236,6 +339,19 @@ def _in_marks(sentence: str, start: int, end: int) -> bool:
     if opened < 0 or closed > opened:
         return False
     return any(m in sentence[end:] for m in _CLOSE_MARKS)
+
+
+def in_writer_voice(sentence: Span, start: int, end: int) -> bool:
+    """True when tokens [start, end) of the sentence are the writer's own words: not inside
+    quotation marks, and not a word a named speaker says or calls someone ("X called him a
+    liar", "X said the plan was reckless"). Without the document's quotes this is the
+    sentence-level view of what `loaded_language` holds the outlet to."""
+    doc = sentence.doc
+    first = doc[start].idx - sentence.start_char
+    last = doc[end - 1].idx + len(doc[end - 1]) - sentence.start_char
+    if _in_marks(sentence.text, first, last):
+        return False
+    return _caller(_phrase_head(list(doc[start:end]))) is None
 
 
 def opinion_claims(state: DocumentState) -> tuple[list[Claim], float]:
