@@ -224,6 +224,8 @@ def find_amounts(state: DocumentState) -> list[Claim]:
                 continue
             if _not_a_quantity(text[max(0, start - 12) : start], text[end : end + 12]):
                 continue
+            if _in_range(text[max(0, start - 40) : start], text[end : end + 30], match):
+                continue
             claim = _claim(state, sentence, match, start, end)
             if claim is not None:
                 seen.append((start, end))
@@ -247,6 +249,35 @@ _NAMING_AFTER = re.compile(
 def _not_a_quantity(before: str, after: str) -> bool:
     """True for a number that is a reference, a date name, a split, a rank or a proportion."""
     return bool(_NAMING_BEFORE.search(before) or _NAMING_AFTER.search(after))
+
+
+def _names_a_thing(noun: Token, number: Token) -> bool:
+    """True for a number inside a name rather than a count: "Flight 804", "Section 1001",
+    "Channel 125", "970 AM", "100 Harbor Avenue" — the word it hangs on is a proper noun
+    (a count of people by nationality or party, "30 Democrats", still counts)."""
+    if noun.i < number.i:
+        return True  # a count comes before what it counts; a number after a noun names it
+    return noun.pos_ == "PROPN" and noun.ent_type_ != "NORP" and noun.text[:1].isupper()
+
+
+#: "between 90 and 95 percent", "$8 billion to $12 billion", "90 to 95 percent", "90-95%":
+#: a range is two bounds, and either one alone would misstate it.
+_RANGE_START_BEFORE = re.compile(r"\bbetween\s+(?:US\$|[$€£])?\s?$", re.I)
+_RANGE_START_AFTER = re.compile(r"^\s*(?:to|and|-|–)\s*(?:US\$|[$€£])?\s?\d", re.I)
+_RANGE_END_BEFORE = re.compile(
+    r"(?:\bbetween\s+(?:US\$|[$€£])?\s?[\d.,]+(?:\s?(?:thousand|million|billion|trillion|"
+    r"percent|%))?\s+and\s+|(?:^|[^\w%])(?:US\$|[$€£])?\s?[\d.,]*\d\s*(?:-|–|\bto)\s*)"
+    r"(?:US\$|[$€£])?\s?$",
+    re.I,
+)
+
+
+def _in_range(before: str, after: str, match: re.Match[str]) -> bool:
+    """True for either bound of a range of numbers."""
+    if _RANGE_START_BEFORE.search(before) or _RANGE_END_BEFORE.search(before):
+        return True
+    unitless = not (match.groupdict().get("pct") or match.groupdict().get("cur"))
+    return unitless and bool(_RANGE_START_AFTER.search(after))
 
 
 def _not_a_count(match: re.Match[str], before: str) -> bool:
@@ -297,7 +328,7 @@ def _claim(
             unit = _CURRENCY_WORDS[word]
         else:
             noun = _counted_noun(token)
-            if noun is None or noun.ent_type_ in {"DATE", "TIME"}:
+            if noun is None or noun.ent_type_ in {"DATE", "TIME"} or _names_a_thing(noun, token):
                 return None
             unit = _unit_for_count(noun)
             attributes["counted"] = noun.text

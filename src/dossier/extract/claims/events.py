@@ -35,6 +35,9 @@ _MILITARY = frozenset(
 _ABUSE = frozenset({"torture", "beat", "abuse", "rape", "kidnap", "abduct", "execute"})
 #: Verbs whose subject undergoes the event its object noun names ("drew criticism", "faced
 #: sanctions", "won praise"): the subject is the target, not the source.
+#: Prepositions before an event noun whose clause subject undergoes the event rather than
+#: doing it: "against accusations", "amid criticism", "despite attacks".
+_ENDURED_PREPS = frozenset({"against", "amid", "amidst", "despite", "under"})
 _UNDERGO_VERBS = frozenset(
     {"draw", "face", "receive", "attract", "earn", "incur", "suffer", "endure", "weather",
      "invite", "court", "win", "garner", "get", "survive", "withstand", "deflect", "dismiss",
@@ -122,6 +125,10 @@ def _noun_source(noun: Token) -> Token | None:
     head = noun.head
     if noun.dep_ == "compound":
         return _noun_source(head)
+    if noun.dep_ == "pobj" and head.lower_ in _ENDURED_PREPS:
+        # "X defended himself against accusations", "amid criticism from Y": X is the one
+        # accused or criticised; the source is only who the phrase names with "from"/"by".
+        return next(iter(_from_objects(noun)), None)
     if noun.dep_ in {"dobj", "pobj", "attr"} and head.pos_ in {"VERB", "AUX", "ADP"}:
         verb = head.head if head.pos_ == "ADP" else head
         if noun.dep_ == "dobj" and verb.lemma_.lower() in _UNDERGO_VERBS:
@@ -144,7 +151,11 @@ def _from_objects(token: Token) -> list[Token]:
 def _undergoer(noun: Token) -> list[Token]:
     """The subject of "X drew criticism", who is the event's target."""
     verb = noun.head
-    if noun.dep_ != "dobj" or verb.lemma_.lower() not in _UNDERGO_VERBS:
+    if noun.dep_ == "pobj" and verb.lower_ in _ENDURED_PREPS:
+        verb = verb.head  # "X defended himself against accusations": X is accused
+        if verb.pos_ not in {"VERB", "AUX"}:
+            return []
+    elif noun.dep_ != "dobj" or verb.lemma_.lower() not in _UNDERGO_VERBS:
         return []
     subject = subject_of(verb)
     return [subject] if subject is not None else []

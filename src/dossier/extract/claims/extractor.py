@@ -93,6 +93,10 @@ class RuleClaimExtractor:
         self, event: EventMatch, sentence: SentenceView, index: EntityIndex
     ) -> list[Claim]:
         assert event.kind is not None
+        if event.kind in _ACTS_ON_OTHERS and any(
+            t.lower_ in _REFLEXIVE and t.dep_ == "dobj" for t in event.targets
+        ):
+            return []  # "X defended himself against …": an act on oneself supports no one
         subjects = self._source_keys(event, index)
         if not subjects:
             return []
@@ -177,6 +181,12 @@ class RuleClaimExtractor:
             if o != s
         ]  # fmt: skip
 
+
+#: Kinds whose event is aimed at someone else; a reflexive object ("defended himself",
+#: "blamed herself") makes it no claim about anyone (audit: "defended himself against
+#: accusations" stored as support).
+_ACTS_ON_OTHERS = frozenset({"support", "criticism"})
+_REFLEXIVE = frozenset({"himself", "herself", "themselves", "itself", "myself", "ourselves"})
 
 #: Prepositions that name where a trip goes or comes from ("flew to X", "returned from X").
 _DESTINATION_PREPS = frozenset({"to", "into", "toward", "towards", "from"})

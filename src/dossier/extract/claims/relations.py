@@ -102,8 +102,8 @@ def _named_after(noun: Token, index: EntityIndex, types: frozenset[str]) -> int 
             return key
     doc = noun.doc
     for j in range(noun.i + 1, min(noun.i + 3, len(doc))):
-        if doc[j].is_punct and doc[j].text != ",":
-            break
+        if (doc[j].is_punct and doc[j].text != ",") or doc[j].pos_ == "ADP":
+            break  # "adviser for Y's campaign": a name after a preposition is whose, not who
         key = index.key_at(doc[j]) if doc[j].pos_ == "PROPN" else None
         if key is not None and index.type_of(key) in types:
             return key
@@ -156,7 +156,9 @@ def _kin_claims(
         for prep in noun.children:
             if prep.dep_ == "prep" and prep.lower_ in {"with", "of", "to", "for"}:
                 targets = [c for c in prep.children if c.dep_ == "pobj"]
-                keys = [k for t in targets for k in index.keys_of(t)]
+                # "a spokeswoman for Y's campaign", "an aide to Y's office": Y's, through the
+                # possessive of what the preposition names.
+                keys = [k for t in targets for k in index.keys_of(t, via_poss=prep.lower_ != "of")]
                 if prep.lower_ == "for" and relation in _SYMMETRIC_RELATIONS:
                     continue  # "a friend for life"
                 if keys and relation not in _SYMMETRIC_RELATIONS:

@@ -1,0 +1,77 @@
+"""Classes of error found in the fourth audit round (c4-868) and the rounds before it, each on
+text written for this project (the sentences and names are fictional)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claim_views import claims_of, name_of, pairs_of
+
+pytestmark = pytest.mark.slow
+
+
+def test_an_adviser_for_someones_campaign_is_theirs(analyse) -> None:  # type: ignore[no-untyped-def]
+    # Wrong direction: "X, adviser for Y's campaign" is Y's adviser (owner Y, other X).
+    state = analyse("Ivo Marsh, senior media adviser for Lena Varga's campaign, answered.")
+    assert pairs_of(state, "associate") == {("Lena Varga", "Ivo Marsh")}
+
+
+def test_a_spokeswoman_for_a_campaign_is_the_candidates(analyse) -> None:  # type: ignore[no-untyped-def]
+    state = analyse('"We are ready," said Tessa Quill, a spokeswoman for Tomas Reyes\'s campaign.')
+    assert pairs_of(state, "associate") == {("Tomas Reyes", "Tessa Quill")}
+
+
+def test_a_dateline_place_is_no_residence(analyse) -> None:  # type: ignore[no-untyped-def]
+    # Where the story was filed is not where the person lives.
+    state = analyse(
+        "CASPER, Wyo. - Sen. Lena Varga continued her romp through the state conventions Saturday."
+    )
+    assert claims_of(state, "residence") == []
+
+
+def test_second_place_is_no_win(analyse) -> None:  # type: ignore[no-untyped-def]
+    state = analyse("Lena Varga rose after she secured second place in the Estmark primary.")
+    assert claims_of(state, "election_result") == []
+
+
+def test_a_candidates_supporters_winning_is_not_the_candidate(analyse) -> None:  # type: ignore[no-untyped-def]
+    state = analyse(
+        "In the 3rd District, Varga supporters won three delegate slots. "
+        "Lena Varga won the Estmark primary in March."
+    )
+    winners = {name_of(state, c.subject) for c in claims_of(state, "election_result")}
+    assert winners == {"Lena Varga"}
+
+
+def test_numbers_inside_names_are_no_amounts(analyse) -> None:  # type: ignore[no-untyped-def]
+    state = analyse(
+        "The crew listened to 970 AM on the way to 100 Harbor Avenue and then watched "
+        "Channel 125. Survivors of Flight 804 discussed Section 1001 with 120 people and "
+        "30 Democrats."
+    )
+    assert sorted(c.value for c in claims_of(state, "amount")) == [30.0, 120.0]
+
+
+def test_a_range_is_no_single_amount(analyse) -> None:  # type: ignore[no-untyped-def]
+    state = analyse(
+        "Between 90 and 95 percent of the voters backed Lena Varga, who raised between "
+        "$8 billion and $12 billion. About 2,000 to 3,000 soldiers left. Varga led Reyes "
+        "46 percent to 44 percent."
+    )
+    assert sorted(c.value for c in claims_of(state, "amount")) == [44.0, 46.0]
+
+
+def test_thanking_is_no_support(analyse) -> None:  # type: ignore[no-untyped-def]
+    # Trigger in the wrong sense: one thanks those who support one.
+    state = analyse("Tomas Reyes thanked the Harbor Guard for their support on Monday.")
+    assert [c for c in claims_of(state, "support") if name_of(state, c.subject)] == []
+
+
+def test_defending_oneself_against_accusations(analyse) -> None:  # type: ignore[no-untyped-def]
+    # Reversed sides: the one defending himself is accused; he supports and accuses no one.
+    state = analyse(
+        "Ivo Marsh defended himself against accusations of cruelty. Lena Varga defended Ivo Marsh."
+    )
+    assert pairs_of(state, "support") == {("Lena Varga", "Ivo Marsh")}
+    critics = {name_of(state, c.subject) for c in claims_of(state, "criticism")}
+    assert "Ivo Marsh" not in critics
