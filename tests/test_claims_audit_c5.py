@@ -75,3 +75,40 @@ def test_defending_oneself_against_accusations(analyse) -> None:  # type: ignore
     assert pairs_of(state, "support") == {("Lena Varga", "Ivo Marsh")}
     critics = {name_of(state, c.subject) for c in claims_of(state, "criticism")}
     assert "Ivo Marsh" not in critics
+
+
+def test_being_to_blame_is_no_criticism(analyse) -> None:  # type: ignore[no-untyped-def]
+    # Reversed sides: "X is to blame" says X is blamed.
+    state = analyse("Ivo Marsh's allies say he is not entirely to blame for the bad blood.")
+    assert claims_of(state, "criticism") == []
+    state = analyse("Lena Varga blamed Tomas Reyes for the defeat.")
+    assert pairs_of(state, "criticism") == {("Lena Varga", "Tomas Reyes")}
+
+
+def test_agreeing_to_meet_is_a_plan(analyse) -> None:  # type: ignore[no-untyped-def]
+    state = analyse("Lena Varga and Tomas Reyes agreed to meet again in the coming weeks.")
+    assert {c.status for c in claims_of(state, "meeting")} <= {"planned"}
+
+
+def test_a_sum_raised_by_someone_is_theirs(analyse) -> None:  # type: ignore[no-untyped-def]
+    # Wrong participant: the agent of "raised by" owns the sum, not the clause's subject.
+    state = analyse(
+        "Orvel Foods raised $16 million in 2019, compared with $103 million raised by the "
+        "Harbor Fund."
+    )
+    owners = {name_of(state, c.subject) for c in claims_of(state, "amount") if c.value == 103e6}
+    assert owners == {"Harbor Fund"}
+
+
+def test_a_pledged_or_conditional_amount_is_not_asserted(analyse) -> None:  # type: ignore[no-untyped-def]
+    state = analyse(
+        "Estmark's pledge last month to add almost 7,000 soldiers to its army was welcomed. "
+        '"I won\'t do the debate unless they pay me $5 million," Lena Varga said.'
+    )
+    assert {c.status for c in claims_of(state, "amount")} == {"planned", "hedged"}
+
+
+def test_a_supporter_is_no_member(analyse) -> None:  # type: ignore[no-untyped-def]
+    # Trigger in the wrong sense: one supports a candidate or a cause; membership needs a body.
+    state = analyse("Ivo Marsh had been a strong supporter of the Harbor Party for years.")
+    assert claims_of(state, "membership") == []

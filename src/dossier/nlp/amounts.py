@@ -122,6 +122,16 @@ def _subject_of(state: DocumentState, token: Token, offset: int) -> int | None:
             found = state.entity_at(offset + child.idx, offset + child.idx + len(child.text))
             if found is not None:
                 return found.key
+    for node in (token, token.head):
+        # "$103 million raised by Y": the agent of the participle the sum is described by.
+        for clause in node.children:
+            if clause.dep_ != "acl":
+                continue
+            for agent in (c for c in clause.children if c.dep_ == "agent"):
+                for pobj in (c for c in agent.children if c.dep_ == "pobj"):
+                    found = state.entity_at(offset + pobj.idx, offset + pobj.idx + len(pobj.text))
+                    if found is not None and found.type in {"Person", "Organization", "Country"}:
+                        return found.key
     node = token
     for _ in range(8):
         if node is not token and node.pos_ == "NOUN":
@@ -174,6 +184,10 @@ def _hedged(token: Token) -> bool:
     return False
 
 
+#: Nouns that make what hangs on them a plan: "a pledge to add 7,000 soldiers".
+_PLANNED_NOUNS = {"pledge", "plan", "promise", "proposal", "offer", "goal", "target", "bid"}
+
+
 def _status(sentence: SentenceView, token: Token) -> ClaimStatus:
     if _hedged(token):
         return "hedged"
@@ -181,6 +195,10 @@ def _status(sentence: SentenceView, token: Token) -> ClaimStatus:
     for _ in range(8):
         if node.lemma_.lower() in _PLANNED and node.pos_ in {"VERB", "AUX"}:
             return "planned"
+        if node.lemma_.lower() in _PLANNED_NOUNS and node.pos_ == "NOUN" and node is not token:
+            return "planned"
+        if node.dep_ == "advcl" and any(c.lower_ in {"unless", "if"} for c in node.children):
+            return "hedged"  # "unless they pay me $5 million": a condition, not a payment
         if any(c.lemma_.lower() in {"will", "would"} and c.dep_ == "aux" for c in node.children):
             return "planned"
         if node.head is node:

@@ -101,6 +101,8 @@ def _verb_trigger(token: Token) -> tuple[str, Trigger] | None:
                     return word.lemma_.lower(), Trigger(
                         found.plover, lexicon.verbs.get(lemma, Trigger(None, None)).kind
                     )
+    if lemma == "blame" and token.dep_ == "xcomp" and token.head.lemma_ == "be":
+        return None  # "X is to blame for Y": X is blamed, and blames no one
     trigger = lexicon.verbs.get(lemma)
     return (lemma, trigger) if trigger is not None else None
 
