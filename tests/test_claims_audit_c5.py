@@ -112,3 +112,13 @@ def test_a_supporter_is_no_member(analyse) -> None:  # type: ignore[no-untyped-d
     # Trigger in the wrong sense: one supports a candidate or a cause; membership needs a body.
     state = analyse("Ivo Marsh had been a strong supporter of the Harbor Party for years.")
     assert claims_of(state, "membership") == []
+
+
+def test_quoted_as_saying_is_the_quoted_persons_words(analyse) -> None:  # type: ignore[no-untyped-def]
+    # Wrong speaker: "X quoted Y as saying …" — Y said it; X only passed it on (via).
+    state = analyse(
+        "The Harbor Times quoted Ivo Marsh, a Dunmore native, as saying that the truck stopped."
+    )
+    [quote] = state.analysis.quotes
+    assert name_of(state, quote.speaker) == "Ivo Marsh"
+    assert [name_of(state, k) for k in quote.via] == ["Harbor Times"]
