@@ -20,8 +20,9 @@ interval over the judged items.
 
 Kinds: `entities` (a span and type: right only if the span is exactly a name and the type
 right), `joins` (two document entities in different documents stored as one entity),
-`roles` (an office or title given to an entity), `quotes` (a quote and its speaker), `via`
-(a quote or claim reported through someone), `claims-<kind>` (each claim kind), `opinions`
+`roles` (an office or title given to an entity), `quotes` (a quote and its named speaker),
+`quotes-unnamed` (a quote stored without one), `via` (a quote or claim reported through
+someone, with its parallel sources), `claims-<kind>` (each claim kind), `opinions`
 (who holds which characterisation of whom), `loaded` (the loaded phrase itself) and
 `contradictions` (two claims found to disagree). Other audits add their kinds to `KINDS`.
 
@@ -56,7 +57,7 @@ from rich.table import Table
 from dossier.ingest import extract_article
 from dossier.nlp.pipeline import Pipeline
 from dossier.records import Article, Page
-from dossier.resolve.corroboration import corroborate
+from dossier.resolve.corroboration import corroborate, format_value
 from dossier.settings import Settings
 from dossier.store import Database
 
@@ -264,31 +265,50 @@ def role_items(store: Store) -> list[Item]:
     return items
 
 
-def quote_items(store: Store) -> list[Item]:
-    items = []
-    for row in store.conn.execute(
-        "SELECT * FROM quotes WHERE speaker_doc_entity_id IS NOT NULL ORDER BY id"
-    ):
-        items.append(
-            {
-                **store.place(row["document_id"], row["start"], row["end"]),
-                "speaker": store.name_of(row["speaker_doc_entity_id"]),
-                "quote_kind": row["kind"],
-                "cue": row["cue"],
-            }
-        )
-    return items
+def _basis(row: sqlite3.Row) -> Item:
+    """Which rule made an item and how sure it is (absent in databases older than both)."""
+    keys = row.keys()
+    return {
+        "rule": row["rule"] if "rule" in keys else None,
+        "confidence": row["confidence"] if "confidence" in keys else None,
+    }
+
+
+def _quote(store: Store, row: sqlite3.Row) -> Item:
+    return {
+        **store.place(row["document_id"], row["start"], row["end"]),
+        "speaker": store.name_of(row["speaker_doc_entity_id"]),
+        "speaker_reason": row["speaker_reason"],
+        "quote_kind": row["kind"],
+        "cue": row["cue"],
+        **_basis(row),
+    }
+
+
+def quote_items(store: Store) -> dict[str, list[Item]]:
+    """`quotes` (a quote and its named speaker) and `quotes-unnamed` (a quote stored without
+    a speaker: right when the text names none either)."""
+    named, unnamed = [], []
+    for row in store.conn.execute("SELECT * FROM quotes ORDER BY id"):
+        (named if row["speaker_doc_entity_id"] is not None else unnamed).append(_quote(store, row))
+    return {"quotes": named, "quotes-unnamed": unnamed}
 
 
 def via_items(store: Store) -> list[Item]:
+    """Every quote or claim reported through someone: its chain and its parallel sources."""
     items = []
     for table, start, end, who in (
         ("quotes", "start", '"end"', "speaker_doc_entity_id"),
         ("claims", "evidence_start", "evidence_end", "subject_doc_entity_id"),
     ):
+        has_sources = any(
+            r[1] == "sources" for r in store.conn.execute(f"PRAGMA table_info({table})")
+        )
+        also = ", sources" if has_sources else ", '[]' AS sources"
         for row in store.conn.execute(
-            f"SELECT id, document_id, {start} AS s, {end} AS e, {who} AS who, via"
-            f" FROM {table} WHERE via != '[]' ORDER BY id"
+            f"SELECT id, document_id, {start} AS s, {end} AS e, {who} AS who, via{also}"
+            f" FROM {table} WHERE via != '[]' OR {'sources' if has_sources else 'via'} != '[]'"
+            " ORDER BY id"
         ):
             items.append(
                 {
@@ -296,21 +316,29 @@ def via_items(store: Store) -> list[Item]:
                     "of": table,
                     "who": store.name_of(row["who"]),
                     "via": [store.name_of(v) for v in json.loads(row["via"])],
+                    "sources": [store.name_of(v) for v in json.loads(row["sources"])],
                 }
             )
     return items
 
 
 def _claim(store: Store, row: sqlite3.Row) -> Item:
+    attributes = json.loads(row["attributes"] or "{}")
+    value = row["value_text"] if row["value_text"] is not None else row["value_number"]
+    if row["value_number"] is not None:
+        value = format_value(row["value_number"], row["unit"])
     return {
         **store.place(row["document_id"], row["evidence_start"], row["evidence_end"]),
         "claim_kind": row["kind"],
         "subject": store.name_of(row["subject_doc_entity_id"]),
         "object": store.name_of(row["object_doc_entity_id"]),
-        "value": row["value_text"] if row["value_text"] is not None else row["value_number"],
+        "value": value,
         "date": row["date"],
         "status": row["status"],
         "holder": row["holder"],
+        "trigger": attributes.get("trigger"),
+        "relation": attributes.get("relation"),
+        **_basis(row),
     }
 
 
@@ -328,8 +356,21 @@ def opinion_items(store: Store) -> list[Item]:
 
 
 def loaded_items(store: Store) -> list[Item]:
-    """The loaded phrase of each opinion, located in its sentence."""
+    """Every stored loaded-language span with its holder and the entity it is about; in a
+    database without them, the loaded phrase of each opinion, located in its sentence."""
+    tables = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master")}
     items = []
+    if "loaded_spans" in tables:
+        for row in store.conn.execute("SELECT * FROM loaded_spans ORDER BY id"):
+            items.append(
+                {
+                    **store.place(row["document_id"], row["start"], row["end"]),
+                    "phrase": row["text"],
+                    "about": store.name_of(row["about_doc_entity_id"]),
+                    "holder": row["holder"],
+                }
+            )
+        return items
     for row in store.conn.execute("SELECT * FROM claims WHERE status = 'opinion' ORDER BY id"):
         phrase = str(row["value_text"] or "")
         at = row["evidence_text"].lower().find(phrase.lower()) if phrase else -1

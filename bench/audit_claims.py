@@ -23,9 +23,7 @@ holder and target) and `contradictions`.
 from __future__ import annotations
 
 import argparse
-import json
 import random
-import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -33,6 +31,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+# The item listers are bench/audit.py's (one copy for both audits).
 from audit import (  # type: ignore[import-not-found]
     AUDIT_DIR,
     POLNEAR,
@@ -40,136 +39,25 @@ from audit import (  # type: ignore[import-not-found]
     Item,
     Store,
     analyse_and_list,
+    claim_items,
+    contradiction_items,
     judge,
+    loaded_items,
+    opinion_items,
+    quote_items,
     read_items,
     score,
     show,
+    via_items,
     wilson,
     write_sample,
 )
-from dossier.resolve.corroboration import corroborate, format_value
 
 
 def draw_documents(data: Path, seed: int, total: int) -> list[str]:
     """A fixed-seed draw of `total` PolNeAR train articles (paths under `data`)."""
     refs = sorted(f"{POLNEAR}/{p.name}" for p in (data / POLNEAR).glob("*.txt"))
     return random.Random(seed).sample(refs, min(total, len(refs)))
-
-
-def _basis(row: sqlite3.Row) -> Item:
-    keys = row.keys()
-    return {
-        "rule": row["rule"] if "rule" in keys else None,
-        "confidence": row["confidence"] if "confidence" in keys else None,
-    }
-
-
-def _claim(store: Store, row: sqlite3.Row) -> Item:
-    attributes = json.loads(row["attributes"] or "{}")
-    value = row["value_text"] if row["value_text"] is not None else row["value_number"]
-    if row["value_number"] is not None:
-        value = format_value(row["value_number"], row["unit"])
-    return {
-        **store.place(row["document_id"], row["evidence_start"], row["evidence_end"]),
-        "claim_kind": row["kind"],
-        "subject": store.name_of(row["subject_doc_entity_id"]),
-        "object": store.name_of(row["object_doc_entity_id"]),
-        "value": value,
-        "date": row["date"],
-        "status": row["status"],
-        "holder": row["holder"],
-        "trigger": attributes.get("trigger"),
-        "relation": attributes.get("relation"),
-        **_basis(row),
-    }
-
-
-def claim_items(store: Store) -> dict[str, list[Item]]:
-    kinds: dict[str, list[Item]] = {}
-    for row in store.conn.execute("SELECT * FROM claims WHERE status != 'opinion' ORDER BY id"):
-        kinds.setdefault(f"claims-{row['kind']}", []).append(_claim(store, row))
-    return kinds
-
-
-def opinion_items(store: Store) -> list[Item]:
-    rows = store.conn.execute("SELECT * FROM claims WHERE status = 'opinion' ORDER BY id")
-    return [_claim(store, row) for row in rows]
-
-
-def _quote(store: Store, row: sqlite3.Row) -> Item:
-    return {
-        **store.place(row["document_id"], row["start"], row["end"]),
-        "speaker": store.name_of(row["speaker_doc_entity_id"]),
-        "speaker_reason": row["speaker_reason"],
-        "quote_kind": row["kind"],
-        "cue": row["cue"],
-        **_basis(row),
-    }
-
-
-def quote_items(store: Store) -> dict[str, list[Item]]:
-    named, unnamed = [], []
-    for row in store.conn.execute("SELECT * FROM quotes ORDER BY id"):
-        (named if row["speaker_doc_entity_id"] is not None else unnamed).append(_quote(store, row))
-    return {"quotes": named, "quotes-unnamed": unnamed}
-
-
-def via_items(store: Store) -> list[Item]:
-    """Every quote or claim reported through someone: its chain and its parallel sources."""
-    items = []
-    for table, start, end, who in (
-        ("quotes", "start", '"end"', "speaker_doc_entity_id"),
-        ("claims", "evidence_start", "evidence_end", "subject_doc_entity_id"),
-    ):
-        has_sources = any(
-            r[1] == "sources" for r in store.conn.execute(f"PRAGMA table_info({table})")
-        )
-        also = ", sources" if has_sources else ", '[]' AS sources"
-        for row in store.conn.execute(
-            f"SELECT id, document_id, {start} AS s, {end} AS e, {who} AS who, via{also}"
-            f" FROM {table} WHERE via != '[]' OR {'sources' if has_sources else 'via'} != '[]'"
-            " ORDER BY id"
-        ):
-            items.append(
-                {
-                    **store.place(row["document_id"], row["s"], row["e"]),
-                    "of": table,
-                    "who": store.name_of(row["who"]),
-                    "via": [store.name_of(v) for v in json.loads(row["via"])],
-                    "sources": [store.name_of(v) for v in json.loads(row["sources"])],
-                }
-            )
-    return items
-
-
-def loaded_items(store: Store) -> list[Item]:
-    """Every stored loaded-language span, with its holder and the entity it is about."""
-    tables = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master")}
-    if "loaded_spans" not in tables:
-        return []
-    items = []
-    for row in store.conn.execute("SELECT * FROM loaded_spans ORDER BY id"):
-        items.append(
-            {
-                **store.place(row["document_id"], row["start"], row["end"]),
-                "phrase": row["text"],
-                "about": store.name_of(row["about_doc_entity_id"]),
-                "holder": row["holder"],
-            }
-        )
-    return items
-
-
-def contradiction_items(store: Store) -> list[Item]:
-    _, found = corroborate(store.conn)
-    items = []
-    for c in found:
-        left, right = (
-            store.conn.execute("SELECT * FROM claims WHERE id = ?", (i,)).fetchone()
-            for i in (c.left, c.right)
-        )
-        items.append({**_claim(store, left), "reason": c.reason, "other": _claim(store, right)})
-    return items
 
 
 def score_shown(folders: list[Path], min_confidence: float, console: Console) -> None:

@@ -29,11 +29,15 @@ from audit import (  # type: ignore[import-not-found]
     ROOT,
     Store,
     article,
+    claim_items,
+    opinion_items,
+    quote_items,
     read_items,
     text_hash,
+    via_items,
     wilson,
 )
-from audit_claims import claim_items, draw_documents, opinion_items  # type: ignore[import-not-found]
+from audit_claims import draw_documents  # type: ignore[import-not-found]
 from dossier.extract.claims import basis
 from dossier.nlp.pipeline import Pipeline
 from dossier.nlp.registry import DocumentState
@@ -108,10 +112,18 @@ def draw(data: Path, seed: int, docs: int, out: Path) -> None:
         store = Store(db.conn, hashes)
         every = [i for items in claim_items(store).values() for i in items]
         every += opinion_items(store)
+        # Quotes and via chains of the same draw, for the same fresh round (`pick`).
+        attributions = {**quote_items(store), "via": via_items(store)}
         db.close()
     for item in every:
         item["signs"] = signs.get(_key(item), [])
     out.write_text(json.dumps(every))
+    _attributions(out).write_text(json.dumps(attributions))
+
+
+def _attributions(cache: Path) -> Path:
+    """Where `draw` keeps the draw's quotes and via chains, beside its claims."""
+    return cache.with_name(cache.stem + "-quotes.json")
 
 
 def _state_key(ref: str, claim: Claim, state: DocumentState) -> tuple:
@@ -167,8 +179,8 @@ def emit(
 
 def pick(cache: Path, round_: str, seed: int, per_kind: int, least: float) -> None:
     """From a fresh draw (`draw`), sample up to `per_kind` claims of each kind that the
-    default shows (confidence ≥ `least` under today's table) into bench/audit/<round>-<seed>/,
-    and say per kind how many the default hides."""
+    default shows (confidence ≥ `least` under today's table), and the draw's quotes and via
+    chains, into bench/audit/<round>-<seed>/, and say per kind how many the default hides."""
     every = json.loads(cache.read_text())
     kinds: dict[str, list[dict]] = defaultdict(list)
     hidden: dict[str, int] = defaultdict(int)
@@ -192,6 +204,18 @@ def pick(cache: Path, round_: str, seed: int, per_kind: int, least: float) -> No
                 stream.write(json.dumps(record, ensure_ascii=False) + "\n")
         summary[name] = {"shown": len(shown), "hidden": hidden.get(name, 0)}
         print(f"{name}: {len(picked)} of {len(shown)} shown; {hidden.get(name, 0)} hidden")
+    if _attributions(cache).exists():
+        # Quotes with a named speaker the default shows (their confidence ≥ `least`), quotes
+        # without one, and every via chain.
+        for name, items in json.loads(_attributions(cache).read_text()).items():
+            shown = [i for i in items if name != "quotes" or (i["confidence"] or 1.0) >= least]
+            picked = random.Random(f"{seed}:{name}").sample(shown, min(per_kind, len(shown)))
+            with (folder / f"{name}.jsonl").open("w", encoding="utf-8") as stream:
+                for n, item in enumerate(picked):
+                    record = {"id": f"{name}-{n}", **item, "judgement": None, "why": ""}
+                    stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+            summary[name] = {"shown": len(shown), "hidden": len(items) - len(shown)}
+            print(f"{name}: {len(picked)} of {len(shown)} shown; {len(items) - len(shown)} hidden")
     (folder / "shown.json").write_text(json.dumps({"min_confidence": least, **summary}, indent=1))
 
 
