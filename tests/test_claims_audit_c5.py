@@ -122,3 +122,11 @@ def test_quoted_as_saying_is_the_quoted_persons_words(analyse) -> None:  # type:
     [quote] = state.analysis.quotes
     assert name_of(state, quote.speaker) == "Ivo Marsh"
     assert [name_of(state, k) for k in quote.via] == ["Harbor Times"]
+
+
+def test_a_relative_after_a_conjunction_is_someone_elses(analyse) -> None:  # type: ignore[no-untyped-def]
+    # Wrong participant: "X's daughter and Y's granddaughter" are two relations, not X-Y.
+    state = analyse("(Varga's daughter and Reyes's granddaughter were members of the class.)")
+    assert ("Varga", "Reyes") not in pairs_of(state, "family")
+    state = analyse("Lena Varga's daughter, Mira Varga, came to the harbor on Monday.")
+    assert pairs_of(state, "family") == {("Lena Varga", "Mira Varga")}

@@ -102,8 +102,10 @@ def _named_after(noun: Token, index: EntityIndex, types: frozenset[str]) -> int 
             return key
     doc = noun.doc
     for j in range(noun.i + 1, min(noun.i + 3, len(doc))):
-        if (doc[j].is_punct and doc[j].text != ",") or doc[j].pos_ == "ADP":
-            break  # "adviser for Y's campaign": a name after a preposition is whose, not who
+        if (doc[j].is_punct and doc[j].text != ",") or doc[j].pos_ in {"ADP", "CCONJ"}:
+            # "adviser for Y's campaign": a name after a preposition is whose, not who;
+            # "X's daughter and Y's granddaughter": after a conjunction, another relation.
+            break
         key = index.key_at(doc[j]) if doc[j].pos_ == "PROPN" else None
         if key is not None and index.type_of(key) in types:
             return key
