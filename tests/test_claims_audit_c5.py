@@ -130,3 +130,17 @@ def test_a_relative_after_a_conjunction_is_someone_elses(analyse) -> None:  # ty
     assert ("Varga", "Reyes") not in pairs_of(state, "family")
     state = analyse("Lena Varga's daughter, Mira Varga, came to the harbor on Monday.")
     assert pairs_of(state, "family") == {("Lena Varga", "Mira Varga")}
+
+
+def test_appearing_at_an_event_is_no_job(analyse) -> None:  # type: ignore[no-untyped-def]
+    # Trigger in the wrong sense: "X at the Y Convention" is where X spoke, not an employer.
+    state = analyse("Former judge Ivo Marsh at the Estmark National Convention: the plan fails.")
+    assert claims_of(state, "employment") == []
+
+
+def test_criticism_drawn_from_unnamed_quarters_has_no_critic(analyse) -> None:  # type: ignore[no-untyped-def]
+    # Wrong participant: the thing criticised is not its own critic.
+    state = analyse("The Harbor Party bill has drawn criticism from some other quarters as well.")
+    assert claims_of(state, "criticism") == []
+    state = analyse("The Harbor Party bill has drawn criticism from Lena Varga.")
+    assert {name_of(state, c.subject) for c in claims_of(state, "criticism")} == {"Lena Varga"}

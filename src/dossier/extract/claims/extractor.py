@@ -82,6 +82,10 @@ class RuleClaimExtractor:
                 keys = [k for k in keys if index.type_of(k) not in _PLACE_TYPES]
             if keys:
                 return keys
+            if source.dep_ == "pobj" and source.head.lower_ in {"from", "by"}:
+                # "X has drawn criticism from some quarters": an unnamed source; climbing
+                # would reach X, who is criticised.
+                return []
             # "a proposal that would grant pardons": the proposer is the subject above.
             verb = source.head
             if source.dep_ not in {"dobj", "pobj", "nsubj"} or verb.i == source.i:

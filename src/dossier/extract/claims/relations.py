@@ -253,8 +253,23 @@ def _name_after_phrase(noun: Token, index: EntityIndex) -> int | None:
     return key if key is not None and index.type_of(key) == "Person" else None
 
 
+#: Last words of an event's name: one speaks or appears at it, and works for no one there.
+_EVENT_WORDS = frozenset(
+    {"convention", "conference", "summit", "forum", "rally", "debate", "festival", "games",
+     "olympics", "hearing", "hearings", "gala", "caucuses", "primary", "expo"}
+)  # fmt: skip
+
+
+def _an_event(key: int, index: EntityIndex) -> bool:
+    """True for an "organisation" whose name names an event ("X at the Y Convention")."""
+    entity = index.entity(key)
+    words = entity.name.lower().split() if entity is not None else []
+    return bool(words) and words[-1] in _EVENT_WORDS
+
+
 def _person_at(token: Token, sentence: SentenceView, index: EntityIndex) -> list[Claim]:
-    """ "Wang Li at the Institute of X", "Yang Fei of the Y Bureau" → employment."""
+    """ "Wang Li at the Institute of X", "Yang Fei of the Y Bureau" → employment; not "X at
+    the Y Convention", where X only appears."""
     holder = index.key_at(token)
     if holder is None or index.type_of(holder) != "Person" or token.dep_ == "compound":
         return []
@@ -262,7 +277,7 @@ def _person_at(token: Token, sentence: SentenceView, index: EntityIndex) -> list
         if prep.dep_ == "prep" and prep.lower_ in {"at", "of", "with", "from"}:
             for pobj in prep.children:
                 key = _org_within(pobj, index)
-                if key is not None:
+                if key is not None and not _an_event(key, index):
                     return [
                         make_claim("employment", holder, prep, sentence, index, clausal=False,
                                    obj=key, lemma=prep.lower_)
