@@ -288,7 +288,8 @@ def _quote(store: Store, row: sqlite3.Row) -> Item:
 def quote_items(store: Store) -> dict[str, list[Item]]:
     """`quotes` (a quote and its named speaker) and `quotes-unnamed` (a quote stored without
     a speaker: right when the text names none either)."""
-    named, unnamed = [], []
+    named: list[Item] = []
+    unnamed: list[Item] = []
     for row in store.conn.execute("SELECT * FROM quotes ORDER BY id"):
         (named if row["speaker_doc_entity_id"] is not None else unnamed).append(_quote(store, row))
     return {"quotes": named, "quotes-unnamed": unnamed}
