@@ -1,6 +1,7 @@
 """Claim-side precision audits on real articles: claims, quotes, via, opinions, contradictions.
 
     python bench/audit_claims.py sample --round c1 --seed 311 [--docs 300] [--per-kind 40]
+    python bench/audit_claims.py sample --round c5 --seed 959 --docs 840 --kinds via
     python bench/audit_claims.py show bench/audit/c1-311 claims-meeting
     python bench/audit_claims.py judge bench/audit/c1-311 claims-meeting < verdicts.tsv
     python bench/audit_claims.py score bench/audit/c1-311
@@ -91,9 +92,14 @@ KINDS: dict[str, Callable[[Store], list[Item] | dict[str, list[Item]]]] = {
 }
 
 
-def sample(data: Path, round_: str, seed: int, docs: int, per_kind: int, out: Path) -> Path:
-    """Analyse a fixed-seed draw of PolNeAR train articles and sample every claim-side kind."""
-    every = analyse_and_list(data, draw_documents(data, seed, docs), KINDS)
+def sample(
+    data: Path, round_: str, seed: int, docs: int, per_kind: int, out: Path,
+    kinds: list[str] | None = None,
+) -> Path:  # fmt: skip
+    """Analyse a fixed-seed draw of PolNeAR train articles and sample every claim-side kind
+    (or only `kinds`: `via` chains are rare enough to need every train article)."""
+    listers = {k: v for k, v in KINDS.items() if kinds is None or k in kinds}
+    every = analyse_and_list(data, draw_documents(data, seed, docs), listers)
     return write_sample(every, out / f"{round_}-{seed}", seed, per_kind)
 
 
@@ -108,6 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--docs", type=int, default=300)
     p.add_argument("--per-kind", type=int, default=40)
     p.add_argument("--out", type=Path, default=AUDIT_DIR)
+    p.add_argument("--kinds", help="only these listers, comma-separated (e.g. via)")
     p = sub.add_parser("show")
     p.add_argument("folder", type=Path)
     p.add_argument("kind")
@@ -125,7 +132,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.data / POLNEAR}: no PolNeAR texts; nothing to audit", file=sys.stderr)
         return 1
     if args.command == "sample":
-        sample(args.data, args.round, args.seed, args.docs, args.per_kind, args.out)
+        kinds = args.kinds.split(",") if args.kinds else None
+        sample(args.data, args.round, args.seed, args.docs, args.per_kind, args.out, kinds)
     elif args.command == "show":
         show(args.folder, args.kind, args.data, args.all)
     elif args.command == "judge":
