@@ -1,6 +1,8 @@
 """Measure how often each claim rule is right, from the hand-judged audit rounds.
 
     python bench/calibrate.py [--rounds c1-311 c2-523 c3-741] [--cache /tmp/calib.json]
+    python bench/calibrate.py --rounds c1-311 … c5-959 --cache /tmp/calib.json \
+        --judged-draw c5-959 /tmp/draw959.json --emit src/dossier/extract/claims/calibration.py
 
 Re-runs today's pipeline over every article that has a judged claim in the given rounds
 (bench/audit/<round>/claims-*.jsonl and opinions.jsonl), finds each judged claim among the
@@ -251,6 +253,17 @@ def fresh(cache: Path, folder: Path, least: float) -> None:
               f"  {len(drawn) - hidden:>6} {hidden:>6}  {gone:>4}")  # fmt: skip
 
 
+def _from_draw(items: list[dict], drawn: Path) -> list[dict]:
+    """Judged items of a fresh round with the rule and signs its draw (`draw`) recorded."""
+    found = {_valued(i): i for i in json.loads(drawn.read_text())}
+    out = []
+    for item in items:
+        hit = found.get(_valued(item))
+        now = None if hit is None else {"rule": hit["rule"], "signs": hit["signs"]}
+        out.append({**item, "now": now})
+    return out
+
+
 def table(rows: dict[str, list[bool]], title: str) -> None:
     print(f"\n{title}\n{'':<34}{'n':>4}{'right':>6}{'prec':>7}  95% CI")
     for name, marks in sorted(rows.items(), key=lambda kv: (kv[0].split(":")[0], -len(kv[1]))):
@@ -270,6 +283,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pick", nargs=2, metavar=("ROUND", "SEED"), help="sample a draw")
     parser.add_argument("--fresh", type=Path, help="score a judged fresh round (a folder)")
     parser.add_argument("--emit", type=Path, help="write the table module here")
+    parser.add_argument(
+        "--judged-draw", nargs=2, action="append", metavar=("ROUND", "DRAW"),
+        help="with --cache: add a fresh round judged since, matched against its draw's json",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     if not (args.data / POLNEAR).exists():
         print(f"{args.data / POLNEAR}: no PolNeAR texts; nothing to calibrate", file=sys.stderr)
@@ -286,6 +303,10 @@ def main(argv: list[str] | None = None) -> int:
     items = judged(args.rounds)
     if args.cache and args.cache.exists():
         matched = json.loads(args.cache.read_text())
+        for round_, drawn in args.judged_draw or []:
+            # A fresh round judged since the cache was made, matched against its own draw
+            # (made by today's rules, so no article needs re-running).
+            matched += _from_draw(judged([round_]), Path(drawn))
     else:
         now = current(args.data, sorted({i["doc"] for i in items}))
         matched = []
