@@ -216,6 +216,10 @@ def place_claims(sentence: SentenceView, index: EntityIndex) -> list[Claim]:
         found = _kind_for(subject, index)
         if found is None:
             return
+        if found[0] == "location" and index.type_of(subject) == "Country":
+            # A country lies in no other place a news sentence names beside it: "Like X, Y's
+            # relationship …", "X, Y and Z" are contrasts and lists (audit c5-959).
+            return
         if found[0] == "residence" and _only_in_dateline(place, sentence, index):
             return  # "CITY, State - X …": where the story was filed, not where X lives
         seen.add((subject, place))
