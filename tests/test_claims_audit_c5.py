@@ -144,3 +144,19 @@ def test_criticism_drawn_from_unnamed_quarters_has_no_critic(analyse) -> None:  
     assert claims_of(state, "criticism") == []
     state = analyse("The Harbor Party bill has drawn criticism from Lena Varga.")
     assert {name_of(state, c.subject) for c in claims_of(state, "criticism")} == {"Lena Varga"}
+
+
+def test_respectively_gives_no_sum_to_the_first_subject_alone(analyse) -> None:  # type: ignore[no-untyped-def]
+    # Wrong participant: "X and Y raised $A and $B, respectively" — $B is not X's.
+    state = analyse(
+        "Lena Varga and Tomas Reyes raised $23 million and $20 million, respectively, in the "
+        "last quarter."
+    )
+    owners = {name_of(state, c.subject) for c in claims_of(state, "amount")}
+    assert "Lena Varga" not in owners
+
+
+def test_a_share_put_at_a_value_is_the_owner_of_the_measure(analyse) -> None:  # type: ignore[no-untyped-def]
+    # Wrong participant: "X puts Y's approval at 50 percent" — the share is Y's, not X's.
+    state = analyse("The Harbor Poll puts Varga's approval at a solid 50 percent this week.")
+    assert {name_of(state, c.subject) for c in claims_of(state, "amount")} == {"Varga"}

@@ -142,6 +142,14 @@ def _subject_of(state: DocumentState, token: Token, offset: int) -> int | None:
                 found = state.entity_at(offset + child.idx, offset + child.idx + len(child.text))
                 if found is not None and found.type in {"Person", "Organization", "Country"}:
                     return found.key
+        if node.pos_ == "VERB" and _at_value(token, node):
+            # "X puts Y's approval at 50 percent": the share is Y's, whose measure it is.
+            for obj in (c for c in node.children if c.dep_ == "dobj"):
+                for owner in (c for c in obj.children if c.dep_ == "poss"):
+                    at = offset + owner.idx
+                    found = state.entity_at(at, at + len(owner.text))
+                    if found is not None and found.type in {"Person", "Organization", "Country"}:
+                        return found.key
         subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass", "agent"}]
         for subject in subjects:
             if subject.lower_ in _RELATIVE and node.dep_ == "relcl":
@@ -156,6 +164,14 @@ def _subject_of(state: DocumentState, token: Token, offset: int) -> int | None:
             break
         node = node.head
     return None
+
+
+def _at_value(token: Token, verb: Token) -> bool:
+    """True when the number hangs on the verb's "at"/"to" ("puts X's share at 50 percent")."""
+    node = token
+    while node.head.i != node.i and node.head.i != verb.i:
+        node = node.head
+    return node.dep_ == "prep" and node.lower_ in {"at", "to"} and node.head.i == verb.i
 
 
 def _possessor(state: DocumentState, sentence: SentenceView, start: int) -> int | None:
@@ -358,6 +374,10 @@ def _claim(
     subject = _possessor(state, sentence, start)
     if subject is None:
         subject = _subject_of(state, token, offset)
+    if re.search(r"\brespectively\b", sentence.text, re.IGNORECASE):
+        # "X and Y raised $23 million and $20 million, respectively": each sum is one of the
+        # coordinated subjects', in order; the clause's subject is only the first of them.
+        subject = None
     if unit == "percent" and _SECOND_SHARE.search(before):
         # "X leads Y, 46 percent to 44 percent": the second share is the other side's, whom the
         # clause does not make its subject (audit c4-868), so it is nobody's here.
