@@ -160,3 +160,8 @@ def test_a_share_put_at_a_value_is_the_owner_of_the_measure(analyse) -> None:  #
     # Wrong participant: "X puts Y's approval at 50 percent" — the share is Y's, not X's.
     state = analyse("The Harbor Poll puts Varga's approval at a solid 50 percent this week.")
     assert {name_of(state, c.subject) for c in claims_of(state, "amount")} == {"Varga"}
+
+
+def test_citing_something_while_saying_is_ones_own_statement(analyse) -> None:  # type: ignore[no-untyped-def]
+    state = analyse("Lena Varga cited the harbor report, saying that the port was unsafe.")
+    assert {name_of(state, q.speaker) for q in state.analysis.quotes} == {"Lena Varga"}

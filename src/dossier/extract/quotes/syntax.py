@@ -268,10 +268,9 @@ def quoted_as(verb: Token) -> tuple[Token, Token | None] | None:
     """(speaker, relay) of "X quoted Y as saying …" / "X cited Y as saying …": the words are
     Y's, passed on by X; None for any other verb of saying."""
     node = verb.head
-    if verb.dep_ not in ("pcomp", "advcl", "xcomp") or node.i == verb.i:
-        return None
-    if node.lower_ == "as":
-        node = node.head
+    if verb.dep_ not in ("pcomp", "advcl", "xcomp") or node.i == verb.i or node.lower_ != "as":
+        return None  # "X cited the report, saying …" is X's own statement
+    node = node.head
     if node.lemma_.lower() not in _RELAY_VERBS or node.pos_ != "VERB":
         return None
     speaker = next((c for c in node.children if c.dep_ == "dobj"), None)
