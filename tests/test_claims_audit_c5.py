@@ -165,3 +165,19 @@ def test_a_share_put_at_a_value_is_the_owner_of_the_measure(analyse) -> None:  #
 def test_citing_something_while_saying_is_ones_own_statement(analyse) -> None:  # type: ignore[no-untyped-def]
     state = analyse("Lena Varga cited the harbor report, saying that the port was unsafe.")
     assert {name_of(state, q.speaker) for q in state.analysis.quotes} == {"Lena Varga"}
+
+
+def test_what_is_called_for_is_the_object_of_for(analyse) -> None:  # type: ignore[no-untyped-def]
+    # Trigger in the wrong sense / wrong value: "called a referendum … for June 5" calls for
+    # nothing; a fronted "To a standing ovation" is not what is called for.
+    state = analyse("To a rousing standing ovation, Ivo Marsh called for the suspension of the deal.")
+    assert [c.value for c in claims_of(state, "support")] == ["the suspension of the deal"]
+    state = analyse("The Harbor Party has called a referendum for June 5 against the proposals.")
+    assert claims_of(state, "support") == []
+
+
+def test_a_negated_object_states_no_support(analyse) -> None:  # type: ignore[no-untyped-def]
+    state = analyse("The Varga campaign has endorsed none of this, but it has not tamped it down.")
+    assert claims_of(state, "support") == []
+    state = analyse("Lena Varga endorsed Tomas Reyes on Monday.")
+    assert pairs_of(state, "support") == {("Lena Varga", "Tomas Reyes")}

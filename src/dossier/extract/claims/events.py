@@ -79,7 +79,7 @@ def _verb_trigger(token: Token) -> tuple[str, Trigger] | None:
         return lemma, Trigger("AGREE", None)
     if token.pos_ not in {"VERB"}:
         return None
-    if lemma == "call" and any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children):
+    if lemma == "call" and _called_for(token) is not None:
         return "call for", Trigger("DEMAND", "support")
     if lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in token.children):
         return "call off", Trigger("CONCEDE", None)
@@ -105,6 +105,17 @@ def _verb_trigger(token: Token) -> tuple[str, Trigger] | None:
         return None  # "X is to blame for Y": X is blamed, and blames no one
     trigger = lexicon.verbs.get(lemma)
     return (lemma, trigger) if trigger is not None else None
+
+
+def _called_for(token: Token) -> Token | None:
+    """The "for" of "called for X", right after the verb (a particle or adverb between at most):
+    "called a referendum … for June 5" calls for nothing."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "for":
+            between = token.doc[token.i + 1 : child.i]
+            if all(t.dep_ in {"prt", "advmod"} for t in between):
+                return child
+    return None
 
 
 def _has_prep(token: Token, word: str) -> bool:
@@ -185,6 +196,11 @@ def find_events(sentence: Span) -> list[EventMatch]:
         if found is not None:
             lemma, trigger = found
             targets = object_candidates(token)
+            if lemma == "call for":
+                # What is called for is the object of "for", not a fronted "To a standing
+                # ovation, X called for …".
+                prep = _called_for(token)
+                targets = [c for c in prep.children if c.dep_ == "pobj"] if prep else []
             noun = next((c for c in token.children if c.lemma_.lower() == lemma), None)
             if trigger.kind == "meeting" and lemma not in claim_lexicon().verbs and noun:
                 # "had lunch with X": the meal noun's targets count too.

@@ -101,6 +101,8 @@ class RuleClaimExtractor:
             t.lower_ in _REFLEXIVE and t.dep_ == "dobj" for t in event.targets
         ):
             return []  # "X defended himself against …": an act on oneself supports no one
+        if any(t.lower_ in _NOBODY for t in event.targets):
+            return []  # "endorsed none of this", "met no one": a negated object states nothing
         subjects = self._source_keys(event, index)
         if not subjects:
             return []
@@ -190,6 +192,7 @@ class RuleClaimExtractor:
 #: "blamed herself") makes it no claim about anyone (audit: "defended himself against
 #: accusations" stored as support).
 _ACTS_ON_OTHERS = frozenset({"support", "criticism"})
+_NOBODY = frozenset({"none", "nothing", "nobody", "no-one", "neither"})
 _REFLEXIVE = frozenset({"himself", "herself", "themselves", "itself", "myself", "ourselves"})
 
 #: Prepositions that name where a trip goes or comes from ("flew to X", "returned from X").
