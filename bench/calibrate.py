@@ -157,11 +157,14 @@ def emit(
     for rule, marks in rules.items():
         if len(marks) < basis.SELDOM:
             rare[rule.split(":", 1)[0] + ":*"] += marks
+    head = (
+        "How often each claim rule was right in the hand-judged audit rounds: the counts"
+        " (right, judged) that `basis` turns into confidences. Written by bench/calibrate.py"
+        f" from rounds {', '.join(rounds)} (bench/audit/), re-running the rules of the day"
+        " over the judged articles; regenerate it after a new round is judged."
+    )
     text = [
-        '"""How often each claim rule was right in the hand-judged audit rounds: the counts',
-        "(right, judged) that `basis` turns into confidences. Written by bench/calibrate.py",
-        f"from rounds {', '.join(rounds)} (bench/audit/), re-running the rules of the day",
-        'over the judged articles; regenerate it after a new round is judged."""',
+        *textwrap.wrap(f'"""{head}"""', 94),
         "",
         *rows(
             "RULES",

@@ -170,7 +170,7 @@ def test_citing_something_while_saying_is_ones_own_statement(analyse) -> None:  
 def test_what_is_called_for_is_the_object_of_for(analyse) -> None:  # type: ignore[no-untyped-def]
     # Trigger in the wrong sense / wrong value: "called a referendum … for June 5" calls for
     # nothing; a fronted "To a standing ovation" is not what is called for.
-    state = analyse("To a rousing standing ovation, Ivo Marsh called for the suspension of the deal.")
+    state = analyse("To a standing ovation, Ivo Marsh called for the suspension of the deal.")
     assert [c.value for c in claims_of(state, "support")] == ["the suspension of the deal"]
     state = analyse("The Harbor Party has called a referendum for June 5 against the proposals.")
     assert claims_of(state, "support") == []
