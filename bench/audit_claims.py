@@ -4,7 +4,12 @@
     python bench/audit_claims.py sample --round c5 --seed 959 --docs 840 --kinds via
     python bench/audit_claims.py show bench/audit/c1-311 claims-meeting
     python bench/audit_claims.py judge bench/audit/c1-311 claims-meeting < verdicts.tsv
-    python bench/audit_claims.py score bench/audit/c1-311
+    python bench/audit_claims.py score bench/audit/c1-311 [--min-confidence 0.8]
+    python bench/audit_claims.py score bench/audit/c6-1061 --unseen-by bench/audit/c[1-5]-*
+
+Rounds of claims a reader sees by default are drawn with bench/calibrate.py (`--draw SEED`,
+then `--pick ROUND SEED`): it keeps each claim's rule and basis signs, samples up to 40 shown
+claims per kind and the draw's quotes and via chains, and says how many the default hides.
 
 The same files and conventions as `bench/audit.py` (whose `show`, `judge` and `score` this
 reuses): items under `bench/audit/<round>-<seed>/<kind>.jsonl` hold the document's path under
@@ -18,7 +23,9 @@ a judge sees which class of text a wrong item belongs to. Kinds: `claims-<kind>`
 opinions apart), `quotes` (a quote and its named speaker), `quotes-unnamed` (a quote stored
 without a speaker: right when the text names none either), `via` (the chain and the parallel
 sources a statement came through), `opinions`, `loaded` (each stored loaded span with its
-holder and target) and `contradictions`.
+holder and target) and `contradictions`. The listers are bench/audit_items.py's, shared
+with bench/audit.py. Two draws of 300 of the 840 articles share about a third of their
+articles, so `--unseen-by` scores only the items no earlier round judged.
 """
 
 from __future__ import annotations
