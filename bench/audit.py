@@ -20,8 +20,9 @@ interval over the judged items.
 
 Kinds: `entities` (a span and type: right only if the span is exactly a name and the type
 right), `joins` (two document entities in different documents stored as one entity),
-`roles` (an office or title given to an entity), `quotes` (a quote and its speaker), `via`
-(a quote or claim reported through someone), `claims-<kind>` (each claim kind), `opinions`
+`roles` (an office or title given to an entity), `quotes` (a quote and its named speaker),
+`quotes-unnamed` (a quote stored without one), `via` (a quote or claim reported through
+someone, with its parallel sources), `claims-<kind>` (each claim kind), `opinions`
 (who holds which characterisation of whom), `loaded` (the loaded phrase itself) and
 `contradictions` (two claims found to disagree). Other audits add their kinds to `KINDS`.
 
@@ -48,7 +49,6 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
 from rich.console import Console
 from rich.table import Table
@@ -56,13 +56,29 @@ from rich.table import Table
 from dossier.ingest import extract_article
 from dossier.nlp.pipeline import Pipeline
 from dossier.records import Article, Page
-from dossier.resolve.corroboration import corroborate
 from dossier.settings import Settings
 from dossier.store import Database
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from audit_items import (  # type: ignore[import-not-found]
+    KINDS,
+    Item,
+    Store,
+    claim_items,
+    contradiction_items,
+    loaded_items,
+    opinion_items,
+    quote_items,
+    via_items,
+)
+
+__all__ = [
+    "KINDS", "Item", "Store", "claim_items", "contradiction_items", "loaded_items",
+    "opinion_items", "quote_items", "via_items",
+]  # fmt: skip
+
 ROOT = Path(__file__).resolve().parent.parent
 AUDIT_DIR = ROOT / "bench" / "audit"
-Item = dict[str, Any]
 
 POLNEAR = "polnear/data/train/text"
 ZYTE = "article-extraction-benchmark/html"
@@ -144,226 +160,7 @@ def draw_documents(data: Path, seed: int, total: int) -> list[str]:
     return chosen
 
 
-# --- the items ------------------------------------------------------------------------
-
-
-class Store:
-    """The audit's database with what items need: sentence offsets and document refs."""
-
-    def __init__(self, conn: sqlite3.Connection, hashes: dict[str, str]) -> None:
-        self.conn = conn
-        self.conn.row_factory = sqlite3.Row
-        self.ref = {r["id"]: r["source"] for r in conn.execute("SELECT id, source FROM documents")}
-        self.hashes = hashes
-
-    def sentence(self, doc_id: str, start: int) -> tuple[int, int]:
-        row = self.conn.execute(
-            'SELECT start, "end" FROM sentences WHERE document_id = ? AND start <= ?'
-            " ORDER BY start DESC LIMIT 1",
-            (doc_id, start),
-        ).fetchone()
-        return (row[0], row[1]) if row else (start, start)
-
-    def place(self, doc_id: str, start: int, end: int) -> Item:
-        """Where an item is: document reference, text hash, span and sentence offsets."""
-        s_start, s_end = self.sentence(doc_id, start)
-        ref = self.ref[doc_id]
-        return {
-            "doc": ref,
-            "text_sha": self.hashes[ref],
-            "start": start,
-            "end": end,
-            "sentence": [s_start, max(s_end, end)],
-        }
-
-    def name_of(self, doc_entity_id: int | None) -> str | None:
-        if doc_entity_id is None:
-            return None
-        row = self.conn.execute(
-            "SELECT name, type FROM doc_entities WHERE id = ?", (doc_entity_id,)
-        ).fetchone()
-        return f"{row['name']} ({row['type']})" if row else None
-
-    def first_mention(self, doc_entity_id: int) -> sqlite3.Row:
-        """The mention to show for an entity: the first that spells its name, else the first."""
-        rows = self.conn.execute(
-            'SELECT m.start, m."end", m.text, m.form, d.name FROM mentions m'
-            " JOIN doc_entities d ON d.id = m.doc_entity_id WHERE m.doc_entity_id = ?"
-            " ORDER BY m.start",
-            (doc_entity_id,),
-        ).fetchall()
-        return next((r for r in rows if r["text"] == r["name"]), rows[0])
-
-
-def entity_items(store: Store) -> list[Item]:
-    """Every document entity but `Other`: its name, type and the mention that spells it."""
-    items = []
-    for row in store.conn.execute(
-        "SELECT d.id, d.document_id, d.name, d.type FROM doc_entities d"
-        " WHERE d.type != 'Other' AND EXISTS (SELECT 1 FROM mentions m"
-        " WHERE m.doc_entity_id = d.id) ORDER BY d.id"
-    ):
-        mention = store.first_mention(row["id"])
-        items.append(
-            {
-                **store.place(row["document_id"], mention["start"], mention["end"]),
-                "name": row["name"],
-                "type": row["type"],
-                "mention": mention["text"],
-            }
-        )
-    return items
-
-
-def join_items(store: Store) -> list[Item]:
-    """Every document entity stored as an entity another document already named: it and
-    the first document entity of that entity."""
-    items = []
-    rows = store.conn.execute(
-        "SELECT d.id, d.document_id, d.name, d.type, d.entity_id, d.resolution,"
-        " (SELECT o.id FROM doc_entities o WHERE o.entity_id = d.entity_id"
-        "  AND o.document_id != d.document_id AND o.id < d.id ORDER BY o.id LIMIT 1) AS other"
-        " FROM doc_entities d ORDER BY d.id"
-    ).fetchall()
-    for row in rows:
-        if row["other"] is None:
-            continue
-        other = store.conn.execute(
-            "SELECT id, document_id, name, type FROM doc_entities WHERE id = ?", (row["other"],)
-        ).fetchone()
-        here, there = store.first_mention(row["id"]), store.first_mention(other["id"])
-        items.append(
-            {
-                **store.place(row["document_id"], here["start"], here["end"]),
-                "name": row["name"],
-                "type": row["type"],
-                "resolution": row["resolution"],
-                "other": {
-                    **store.place(other["document_id"], there["start"], there["end"]),
-                    "name": other["name"],
-                    "type": other["type"],
-                },
-            }
-        )
-    return items
-
-
-def role_items(store: Store) -> list[Item]:
-    items = []
-    for row in store.conn.execute("SELECT * FROM roles ORDER BY id"):
-        items.append(
-            {
-                **store.place(row["document_id"], row["start"], row["end"]),
-                "holder": store.name_of(row["doc_entity_id"]),
-                "title": row["title"],
-                "of": store.name_of(row["of_doc_entity_id"]),
-                "date": row["date"],
-                "current": row["current"],
-            }
-        )
-    return items
-
-
-def quote_items(store: Store) -> list[Item]:
-    items = []
-    for row in store.conn.execute(
-        "SELECT * FROM quotes WHERE speaker_doc_entity_id IS NOT NULL ORDER BY id"
-    ):
-        items.append(
-            {
-                **store.place(row["document_id"], row["start"], row["end"]),
-                "speaker": store.name_of(row["speaker_doc_entity_id"]),
-                "quote_kind": row["kind"],
-                "cue": row["cue"],
-            }
-        )
-    return items
-
-
-def via_items(store: Store) -> list[Item]:
-    items = []
-    for table, start, end, who in (
-        ("quotes", "start", '"end"', "speaker_doc_entity_id"),
-        ("claims", "evidence_start", "evidence_end", "subject_doc_entity_id"),
-    ):
-        for row in store.conn.execute(
-            f"SELECT id, document_id, {start} AS s, {end} AS e, {who} AS who, via"
-            f" FROM {table} WHERE via != '[]' ORDER BY id"
-        ):
-            items.append(
-                {
-                    **store.place(row["document_id"], row["s"], row["e"]),
-                    "of": table,
-                    "who": store.name_of(row["who"]),
-                    "via": [store.name_of(v) for v in json.loads(row["via"])],
-                }
-            )
-    return items
-
-
-def _claim(store: Store, row: sqlite3.Row) -> Item:
-    return {
-        **store.place(row["document_id"], row["evidence_start"], row["evidence_end"]),
-        "claim_kind": row["kind"],
-        "subject": store.name_of(row["subject_doc_entity_id"]),
-        "object": store.name_of(row["object_doc_entity_id"]),
-        "value": row["value_text"] if row["value_text"] is not None else row["value_number"],
-        "date": row["date"],
-        "status": row["status"],
-        "holder": row["holder"],
-    }
-
-
-def claim_items(store: Store) -> dict[str, list[Item]]:
-    """One kind per claim kind, opinions apart."""
-    kinds: dict[str, list[Item]] = {}
-    for row in store.conn.execute("SELECT * FROM claims WHERE status != 'opinion' ORDER BY id"):
-        kinds.setdefault(f"claims-{row['kind']}", []).append(_claim(store, row))
-    return kinds
-
-
-def opinion_items(store: Store) -> list[Item]:
-    rows = store.conn.execute("SELECT * FROM claims WHERE status = 'opinion' ORDER BY id")
-    return [_claim(store, row) for row in rows]
-
-
-def loaded_items(store: Store) -> list[Item]:
-    """The loaded phrase of each opinion, located in its sentence."""
-    items = []
-    for row in store.conn.execute("SELECT * FROM claims WHERE status = 'opinion' ORDER BY id"):
-        phrase = str(row["value_text"] or "")
-        at = row["evidence_text"].lower().find(phrase.lower()) if phrase else -1
-        if at < 0:
-            continue
-        start = row["evidence_start"] + at
-        items.append({**store.place(row["document_id"], start, start + len(phrase))})
-    return items
-
-
-def contradiction_items(store: Store) -> list[Item]:
-    _, found = corroborate(store.conn)
-    items = []
-    for c in found:
-        left, right = (
-            store.conn.execute("SELECT * FROM claims WHERE id = ?", (i,)).fetchone()
-            for i in (c.left, c.right)
-        )
-        items.append({**_claim(store, left), "reason": c.reason, "other": _claim(store, right)})
-    return items
-
-
-#: Kind name → how to list every item of it (a function may return several kinds at once).
-KINDS: dict[str, Callable[[Store], list[Item] | dict[str, list[Item]]]] = {
-    "entities": entity_items,
-    "joins": join_items,
-    "roles": role_items,
-    "quotes": quote_items,
-    "via": via_items,
-    "claims": claim_items,
-    "opinions": opinion_items,
-    "loaded": loaded_items,
-    "contradictions": contradiction_items,
-}
+# --- the items: listed by bench/audit_items.py -----------------------------------------
 
 
 def sample(data: Path, round_: str, seed: int, docs: int, per_kind: int, out: Path) -> Path:

@@ -1,9 +1,15 @@
 """Claim-side precision audits on real articles: claims, quotes, via, opinions, contradictions.
 
     python bench/audit_claims.py sample --round c1 --seed 311 [--docs 300] [--per-kind 40]
+    python bench/audit_claims.py sample --round c5 --seed 959 --docs 840 --kinds via
     python bench/audit_claims.py show bench/audit/c1-311 claims-meeting
     python bench/audit_claims.py judge bench/audit/c1-311 claims-meeting < verdicts.tsv
-    python bench/audit_claims.py score bench/audit/c1-311
+    python bench/audit_claims.py score bench/audit/c1-311 [--min-confidence 0.8]
+    python bench/audit_claims.py score bench/audit/c6-1061 --unseen-by bench/audit/c[1-5]-*
+
+Rounds of claims a reader sees by default are drawn with bench/calibrate.py (`--draw SEED`,
+then `--pick ROUND SEED`): it keeps each claim's rule and basis signs, samples up to 40 shown
+claims per kind and the draw's quotes and via chains, and says how many the default hides.
 
 The same files and conventions as `bench/audit.py` (whose `show`, `judge` and `score` this
 reuses): items under `bench/audit/<round>-<seed>/<kind>.jsonl` hold the document's path under
@@ -17,15 +23,15 @@ a judge sees which class of text a wrong item belongs to. Kinds: `claims-<kind>`
 opinions apart), `quotes` (a quote and its named speaker), `quotes-unnamed` (a quote stored
 without a speaker: right when the text names none either), `via` (the chain and the parallel
 sources a statement came through), `opinions`, `loaded` (each stored loaded span with its
-holder and target) and `contradictions`.
+holder and target) and `contradictions`. The listers are bench/audit_items.py's, shared
+with bench/audit.py. Two draws of 300 of the 840 articles share about a third of their
+articles, so `--unseen-by` scores only the items no earlier round judged.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import random
-import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -33,6 +39,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+# The item listers are bench/audit.py's (one copy for both audits).
 from audit import (  # type: ignore[import-not-found]
     AUDIT_DIR,
     POLNEAR,
@@ -40,136 +47,25 @@ from audit import (  # type: ignore[import-not-found]
     Item,
     Store,
     analyse_and_list,
+    claim_items,
+    contradiction_items,
     judge,
+    loaded_items,
+    opinion_items,
+    quote_items,
     read_items,
     score,
     show,
+    via_items,
     wilson,
     write_sample,
 )
-from dossier.resolve.corroboration import corroborate, format_value
 
 
 def draw_documents(data: Path, seed: int, total: int) -> list[str]:
     """A fixed-seed draw of `total` PolNeAR train articles (paths under `data`)."""
     refs = sorted(f"{POLNEAR}/{p.name}" for p in (data / POLNEAR).glob("*.txt"))
     return random.Random(seed).sample(refs, min(total, len(refs)))
-
-
-def _basis(row: sqlite3.Row) -> Item:
-    keys = row.keys()
-    return {
-        "rule": row["rule"] if "rule" in keys else None,
-        "confidence": row["confidence"] if "confidence" in keys else None,
-    }
-
-
-def _claim(store: Store, row: sqlite3.Row) -> Item:
-    attributes = json.loads(row["attributes"] or "{}")
-    value = row["value_text"] if row["value_text"] is not None else row["value_number"]
-    if row["value_number"] is not None:
-        value = format_value(row["value_number"], row["unit"])
-    return {
-        **store.place(row["document_id"], row["evidence_start"], row["evidence_end"]),
-        "claim_kind": row["kind"],
-        "subject": store.name_of(row["subject_doc_entity_id"]),
-        "object": store.name_of(row["object_doc_entity_id"]),
-        "value": value,
-        "date": row["date"],
-        "status": row["status"],
-        "holder": row["holder"],
-        "trigger": attributes.get("trigger"),
-        "relation": attributes.get("relation"),
-        **_basis(row),
-    }
-
-
-def claim_items(store: Store) -> dict[str, list[Item]]:
-    kinds: dict[str, list[Item]] = {}
-    for row in store.conn.execute("SELECT * FROM claims WHERE status != 'opinion' ORDER BY id"):
-        kinds.setdefault(f"claims-{row['kind']}", []).append(_claim(store, row))
-    return kinds
-
-
-def opinion_items(store: Store) -> list[Item]:
-    rows = store.conn.execute("SELECT * FROM claims WHERE status = 'opinion' ORDER BY id")
-    return [_claim(store, row) for row in rows]
-
-
-def _quote(store: Store, row: sqlite3.Row) -> Item:
-    return {
-        **store.place(row["document_id"], row["start"], row["end"]),
-        "speaker": store.name_of(row["speaker_doc_entity_id"]),
-        "speaker_reason": row["speaker_reason"],
-        "quote_kind": row["kind"],
-        "cue": row["cue"],
-        **_basis(row),
-    }
-
-
-def quote_items(store: Store) -> dict[str, list[Item]]:
-    named, unnamed = [], []
-    for row in store.conn.execute("SELECT * FROM quotes ORDER BY id"):
-        (named if row["speaker_doc_entity_id"] is not None else unnamed).append(_quote(store, row))
-    return {"quotes": named, "quotes-unnamed": unnamed}
-
-
-def via_items(store: Store) -> list[Item]:
-    """Every quote or claim reported through someone: its chain and its parallel sources."""
-    items = []
-    for table, start, end, who in (
-        ("quotes", "start", '"end"', "speaker_doc_entity_id"),
-        ("claims", "evidence_start", "evidence_end", "subject_doc_entity_id"),
-    ):
-        has_sources = any(
-            r[1] == "sources" for r in store.conn.execute(f"PRAGMA table_info({table})")
-        )
-        also = ", sources" if has_sources else ", '[]' AS sources"
-        for row in store.conn.execute(
-            f"SELECT id, document_id, {start} AS s, {end} AS e, {who} AS who, via{also}"
-            f" FROM {table} WHERE via != '[]' OR {'sources' if has_sources else 'via'} != '[]'"
-            " ORDER BY id"
-        ):
-            items.append(
-                {
-                    **store.place(row["document_id"], row["s"], row["e"]),
-                    "of": table,
-                    "who": store.name_of(row["who"]),
-                    "via": [store.name_of(v) for v in json.loads(row["via"])],
-                    "sources": [store.name_of(v) for v in json.loads(row["sources"])],
-                }
-            )
-    return items
-
-
-def loaded_items(store: Store) -> list[Item]:
-    """Every stored loaded-language span, with its holder and the entity it is about."""
-    tables = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master")}
-    if "loaded_spans" not in tables:
-        return []
-    items = []
-    for row in store.conn.execute("SELECT * FROM loaded_spans ORDER BY id"):
-        items.append(
-            {
-                **store.place(row["document_id"], row["start"], row["end"]),
-                "phrase": row["text"],
-                "about": store.name_of(row["about_doc_entity_id"]),
-                "holder": row["holder"],
-            }
-        )
-    return items
-
-
-def contradiction_items(store: Store) -> list[Item]:
-    _, found = corroborate(store.conn)
-    items = []
-    for c in found:
-        left, right = (
-            store.conn.execute("SELECT * FROM claims WHERE id = ?", (i,)).fetchone()
-            for i in (c.left, c.right)
-        )
-        items.append({**_claim(store, left), "reason": c.reason, "other": _claim(store, right)})
-    return items
 
 
 def score_shown(folders: list[Path], min_confidence: float, console: Console) -> None:
@@ -193,6 +89,41 @@ def score_shown(folders: list[Path], min_confidence: float, console: Console) ->
         console.print(table)
 
 
+def _item_key(item: Item) -> tuple:
+    """What makes two judged items the same output: place, kind and participants."""
+    who = item.get("subject") or item.get("speaker") or item.get("who")
+    kind = item.get("claim_kind") or item.get("of")
+    return (item["doc"], item["start"], item["end"], kind, who, item.get("object"))
+
+
+def score_unseen(folder: Path, earlier: list[Path], console: Console) -> None:
+    """Precision on a round's judged items that no earlier round judged: two draws of 300 of
+    the 840 articles share about a third of them, and an item judged before (and calibrated
+    on) is not a fresh test."""
+    seen = {
+        _item_key(i)
+        for other in earlier
+        for path in other.glob("*.jsonl")
+        for i in read_items(path)
+        if i.get("judgement") is not None
+    }
+    table = Table(title=f"precision on {folder.name}, items no earlier round judged")
+    for col in ("kind", "n", "right", "precision", "95% CI", "judged before"):
+        table.add_column(col, justify="left" if col == "kind" else "right")
+    for path in sorted(folder.glob("*.jsonl")):
+        judged = [i for i in read_items(path) if i["judgement"] is not None]
+        new = [i for i in judged if _item_key(i) not in seen]
+        if not new:
+            continue
+        right = sum(i["judgement"] == "right" for i in new)
+        low, high = wilson(right, len(new))
+        table.add_row(
+            path.stem, str(len(new)), str(right), f"{right / len(new):.3f}",
+            f"{max(low, 0.0):.3f}–{high:.3f}", str(len(judged) - len(new)),
+        )  # fmt: skip
+    console.print(table)
+
+
 KINDS: dict[str, Callable[[Store], list[Item] | dict[str, list[Item]]]] = {
     "claims": claim_items,
     "quotes": quote_items,
@@ -203,9 +134,14 @@ KINDS: dict[str, Callable[[Store], list[Item] | dict[str, list[Item]]]] = {
 }
 
 
-def sample(data: Path, round_: str, seed: int, docs: int, per_kind: int, out: Path) -> Path:
-    """Analyse a fixed-seed draw of PolNeAR train articles and sample every claim-side kind."""
-    every = analyse_and_list(data, draw_documents(data, seed, docs), KINDS)
+def sample(
+    data: Path, round_: str, seed: int, docs: int, per_kind: int, out: Path,
+    kinds: list[str] | None = None,
+) -> Path:  # fmt: skip
+    """Analyse a fixed-seed draw of PolNeAR train articles and sample every claim-side kind
+    (or only `kinds`: `via` chains are rare enough to need every train article)."""
+    listers = {k: v for k, v in KINDS.items() if kinds is None or k in kinds}
+    every = analyse_and_list(data, draw_documents(data, seed, docs), listers)
     return write_sample(every, out / f"{round_}-{seed}", seed, per_kind)
 
 
@@ -220,6 +156,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--docs", type=int, default=300)
     p.add_argument("--per-kind", type=int, default=40)
     p.add_argument("--out", type=Path, default=AUDIT_DIR)
+    p.add_argument("--kinds", help="only these listers, comma-separated (e.g. via)")
     p = sub.add_parser("show")
     p.add_argument("folder", type=Path)
     p.add_argument("kind")
@@ -232,12 +169,16 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument(
         "--min-confidence", type=float, default=None, help="also: only what a reader sees"
     )
+    p.add_argument(
+        "--unseen-by", type=Path, nargs="+", help="also: only items these rounds never judged"
+    )
     args = parser.parse_args(argv)
     if not (args.data / POLNEAR).exists():
         print(f"{args.data / POLNEAR}: no PolNeAR texts; nothing to audit", file=sys.stderr)
         return 1
     if args.command == "sample":
-        sample(args.data, args.round, args.seed, args.docs, args.per_kind, args.out)
+        kinds = args.kinds.split(",") if args.kinds else None
+        sample(args.data, args.round, args.seed, args.docs, args.per_kind, args.out, kinds)
     elif args.command == "show":
         show(args.folder, args.kind, args.data, args.all)
     elif args.command == "judge":
@@ -248,6 +189,8 @@ def main(argv: list[str] | None = None) -> int:
         threshold = getattr(args, "min_confidence", None)
         if threshold is not None:
             score_shown(folders, threshold, Console())
+        for folder in folders if getattr(args, "unseen_by", None) else []:
+            score_unseen(folder, args.unseen_by, Console())
     return 0
 
 

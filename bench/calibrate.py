@@ -1,6 +1,8 @@
 """Measure how often each claim rule is right, from the hand-judged audit rounds.
 
     python bench/calibrate.py [--rounds c1-311 c2-523 c3-741] [--cache /tmp/calib.json]
+    python bench/calibrate.py --rounds c1-311 … c5-959 --cache /tmp/calib.json \
+        --judged-draw c5-959 /tmp/draw959.json --emit src/dossier/extract/claims/calibration.py
 
 Re-runs today's pipeline over every article that has a judged claim in the given rounds
 (bench/audit/<round>/claims-*.jsonl and opinions.jsonl), finds each judged claim among the
@@ -29,11 +31,15 @@ from audit import (  # type: ignore[import-not-found]
     ROOT,
     Store,
     article,
+    claim_items,
+    opinion_items,
+    quote_items,
     read_items,
     text_hash,
+    via_items,
     wilson,
 )
-from audit_claims import claim_items, draw_documents, opinion_items  # type: ignore[import-not-found]
+from audit_claims import draw_documents  # type: ignore[import-not-found]
 from dossier.extract.claims import basis
 from dossier.nlp.pipeline import Pipeline
 from dossier.nlp.registry import DocumentState
@@ -108,10 +114,18 @@ def draw(data: Path, seed: int, docs: int, out: Path) -> None:
         store = Store(db.conn, hashes)
         every = [i for items in claim_items(store).values() for i in items]
         every += opinion_items(store)
+        # Quotes and via chains of the same draw, for the same fresh round (`pick`).
+        attributions = {**quote_items(store), "via": via_items(store)}
         db.close()
     for item in every:
         item["signs"] = signs.get(_key(item), [])
     out.write_text(json.dumps(every))
+    _attributions(out).write_text(json.dumps(attributions))
+
+
+def _attributions(cache: Path) -> Path:
+    """Where `draw` keeps the draw's quotes and via chains, beside its claims."""
+    return cache.with_name(cache.stem + "-quotes.json")
 
 
 def _state_key(ref: str, claim: Claim, state: DocumentState) -> tuple:
@@ -143,11 +157,14 @@ def emit(
     for rule, marks in rules.items():
         if len(marks) < basis.SELDOM:
             rare[rule.split(":", 1)[0] + ":*"] += marks
+    head = (
+        "How often each claim rule was right in the hand-judged audit rounds: the counts"
+        " (right, judged) that `basis` turns into confidences. Written by bench/calibrate.py"
+        f" from rounds {', '.join(rounds)} (bench/audit/), re-running the rules of the day"
+        " over the judged articles; regenerate it after a new round is judged."
+    )
     text = [
-        '"""How often each claim rule was right in the hand-judged audit rounds: the counts',
-        "(right, judged) that `basis` turns into confidences. Written by bench/calibrate.py",
-        f"from rounds {', '.join(rounds)} (bench/audit/), re-running the rules of the day",
-        'over the judged articles; regenerate it after a new round is judged."""',
+        *textwrap.wrap(f'"""{head}"""', 94),
         "",
         *rows(
             "RULES",
@@ -167,8 +184,8 @@ def emit(
 
 def pick(cache: Path, round_: str, seed: int, per_kind: int, least: float) -> None:
     """From a fresh draw (`draw`), sample up to `per_kind` claims of each kind that the
-    default shows (confidence ≥ `least` under today's table) into bench/audit/<round>-<seed>/,
-    and say per kind how many the default hides."""
+    default shows (confidence ≥ `least` under today's table), and the draw's quotes and via
+    chains, into bench/audit/<round>-<seed>/, and say per kind how many the default hides."""
     every = json.loads(cache.read_text())
     kinds: dict[str, list[dict]] = defaultdict(list)
     hidden: dict[str, int] = defaultdict(int)
@@ -192,6 +209,18 @@ def pick(cache: Path, round_: str, seed: int, per_kind: int, least: float) -> No
                 stream.write(json.dumps(record, ensure_ascii=False) + "\n")
         summary[name] = {"shown": len(shown), "hidden": hidden.get(name, 0)}
         print(f"{name}: {len(picked)} of {len(shown)} shown; {hidden.get(name, 0)} hidden")
+    if _attributions(cache).exists():
+        # Quotes with a named speaker the default shows (their confidence ≥ `least`), quotes
+        # without one, and every via chain.
+        for name, items in json.loads(_attributions(cache).read_text()).items():
+            shown = [i for i in items if name != "quotes" or (i["confidence"] or 1.0) >= least]
+            picked = random.Random(f"{seed}:{name}").sample(shown, min(per_kind, len(shown)))
+            with (folder / f"{name}.jsonl").open("w", encoding="utf-8") as stream:
+                for n, item in enumerate(picked):
+                    record = {"id": f"{name}-{n}", **item, "judgement": None, "why": ""}
+                    stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+            summary[name] = {"shown": len(shown), "hidden": len(items) - len(shown)}
+            print(f"{name}: {len(picked)} of {len(shown)} shown; {len(items) - len(shown)} hidden")
     (folder / "shown.json").write_text(json.dumps({"min_confidence": least, **summary}, indent=1))
 
 
@@ -227,6 +256,17 @@ def fresh(cache: Path, folder: Path, least: float) -> None:
               f"  {len(drawn) - hidden:>6} {hidden:>6}  {gone:>4}")  # fmt: skip
 
 
+def _from_draw(items: list[dict], drawn: Path) -> list[dict]:
+    """Judged items of a fresh round with the rule and signs its draw (`draw`) recorded."""
+    found = {_valued(i): i for i in json.loads(drawn.read_text())}
+    out = []
+    for item in items:
+        hit = found.get(_valued(item))
+        now = None if hit is None else {"rule": hit["rule"], "signs": hit["signs"]}
+        out.append({**item, "now": now})
+    return out
+
+
 def table(rows: dict[str, list[bool]], title: str) -> None:
     print(f"\n{title}\n{'':<34}{'n':>4}{'right':>6}{'prec':>7}  95% CI")
     for name, marks in sorted(rows.items(), key=lambda kv: (kv[0].split(":")[0], -len(kv[1]))):
@@ -246,6 +286,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pick", nargs=2, metavar=("ROUND", "SEED"), help="sample a draw")
     parser.add_argument("--fresh", type=Path, help="score a judged fresh round (a folder)")
     parser.add_argument("--emit", type=Path, help="write the table module here")
+    parser.add_argument(
+        "--judged-draw", nargs=2, action="append", metavar=("ROUND", "DRAW"),
+        help="with --cache: add a fresh round judged since, matched against its draw's json",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     if not (args.data / POLNEAR).exists():
         print(f"{args.data / POLNEAR}: no PolNeAR texts; nothing to calibrate", file=sys.stderr)
@@ -262,6 +306,10 @@ def main(argv: list[str] | None = None) -> int:
     items = judged(args.rounds)
     if args.cache and args.cache.exists():
         matched = json.loads(args.cache.read_text())
+        for round_, drawn in args.judged_draw or []:
+            # A fresh round judged since the cache was made, matched against its own draw
+            # (made by today's rules, so no article needs re-running).
+            matched += _from_draw(judged([round_]), Path(drawn))
     else:
         now = current(args.data, sorted({i["doc"] for i in items}))
         matched = []

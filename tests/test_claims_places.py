@@ -212,3 +212,18 @@ def test_a_places_officeholder_and_capital(nlp, settings) -> None:  # type: igno
         {"Vellany": "Place", "Orsk": "Place"},
     )  # fmt: skip
     assert ("location", "Orsk", "Vellany") in capital
+
+
+@pytest.mark.slow
+def test_a_country_lies_in_no_other_place(nlp, settings) -> None:  # type: ignore[no-untyped-def]
+    """Audit c5-959: "Like X, Y's relationship with …" set one country inside another."""
+    got = _relations(
+        nlp, settings, "Like Vellany, Marovia's strategic relationship with Tull mattered more.",
+        {"Vellany": "Country", "Marovia": "Country", "Tull": "Place"},
+    )  # fmt: skip
+    assert not {c for c in got if c[0] == "location" and c[1] in {"Vellany", "Marovia"}}
+    placed = _relations(
+        nlp, settings, "The mill in Orsk, Vellany, closed on Friday.",
+        {"Orsk": "Place", "Vellany": "Country"},
+    )  # fmt: skip
+    assert ("location", "Orsk", "Vellany") in placed

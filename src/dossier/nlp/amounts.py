@@ -122,6 +122,16 @@ def _subject_of(state: DocumentState, token: Token, offset: int) -> int | None:
             found = state.entity_at(offset + child.idx, offset + child.idx + len(child.text))
             if found is not None:
                 return found.key
+    for node in (token, token.head):
+        # "$103 million raised by Y": the agent of the participle the sum is described by.
+        for clause in node.children:
+            if clause.dep_ != "acl":
+                continue
+            for agent in (c for c in clause.children if c.dep_ == "agent"):
+                for pobj in (c for c in agent.children if c.dep_ == "pobj"):
+                    found = state.entity_at(offset + pobj.idx, offset + pobj.idx + len(pobj.text))
+                    if found is not None and found.type in {"Person", "Organization", "Country"}:
+                        return found.key
     node = token
     for _ in range(8):
         if node is not token and node.pos_ == "NOUN":
@@ -132,6 +142,14 @@ def _subject_of(state: DocumentState, token: Token, offset: int) -> int | None:
                 found = state.entity_at(offset + child.idx, offset + child.idx + len(child.text))
                 if found is not None and found.type in {"Person", "Organization", "Country"}:
                     return found.key
+        if node.pos_ == "VERB" and _at_value(token, node):
+            # "X puts Y's approval at 50 percent": the share is Y's, whose measure it is.
+            for obj in (c for c in node.children if c.dep_ == "dobj"):
+                for owner in (c for c in obj.children if c.dep_ == "poss"):
+                    at = offset + owner.idx
+                    found = state.entity_at(at, at + len(owner.text))
+                    if found is not None and found.type in {"Person", "Organization", "Country"}:
+                        return found.key
         subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass", "agent"}]
         for subject in subjects:
             if subject.lower_ in _RELATIVE and node.dep_ == "relcl":
@@ -146,6 +164,14 @@ def _subject_of(state: DocumentState, token: Token, offset: int) -> int | None:
             break
         node = node.head
     return None
+
+
+def _at_value(token: Token, verb: Token) -> bool:
+    """True when the number hangs on the verb's "at"/"to" ("puts X's share at 50 percent")."""
+    node = token
+    while node.head.i != node.i and node.head.i != verb.i:
+        node = node.head
+    return node.dep_ == "prep" and node.lower_ in {"at", "to"} and node.head.i == verb.i
 
 
 def _possessor(state: DocumentState, sentence: SentenceView, start: int) -> int | None:
@@ -174,6 +200,10 @@ def _hedged(token: Token) -> bool:
     return False
 
 
+#: Nouns that make what hangs on them a plan: "a pledge to add 7,000 soldiers".
+_PLANNED_NOUNS = {"pledge", "plan", "promise", "proposal", "offer", "goal", "target", "bid"}
+
+
 def _status(sentence: SentenceView, token: Token) -> ClaimStatus:
     if _hedged(token):
         return "hedged"
@@ -181,6 +211,10 @@ def _status(sentence: SentenceView, token: Token) -> ClaimStatus:
     for _ in range(8):
         if node.lemma_.lower() in _PLANNED and node.pos_ in {"VERB", "AUX"}:
             return "planned"
+        if node.lemma_.lower() in _PLANNED_NOUNS and node.pos_ == "NOUN" and node is not token:
+            return "planned"
+        if node.dep_ == "advcl" and any(c.lower_ in {"unless", "if"} for c in node.children):
+            return "hedged"  # "unless they pay me $5 million": a condition, not a payment
         if any(c.lemma_.lower() in {"will", "would"} and c.dep_ == "aux" for c in node.children):
             return "planned"
         if node.head is node:
@@ -224,6 +258,8 @@ def find_amounts(state: DocumentState) -> list[Claim]:
                 continue
             if _not_a_quantity(text[max(0, start - 12) : start], text[end : end + 12]):
                 continue
+            if _in_range(text[max(0, start - 40) : start], text[end : end + 30], match):
+                continue
             claim = _claim(state, sentence, match, start, end)
             if claim is not None:
                 seen.append((start, end))
@@ -247,6 +283,35 @@ _NAMING_AFTER = re.compile(
 def _not_a_quantity(before: str, after: str) -> bool:
     """True for a number that is a reference, a date name, a split, a rank or a proportion."""
     return bool(_NAMING_BEFORE.search(before) or _NAMING_AFTER.search(after))
+
+
+def _names_a_thing(noun: Token, number: Token) -> bool:
+    """True for a number inside a name rather than a count: "Flight 804", "Section 1001",
+    "Channel 125", "970 AM", "100 Harbor Avenue" — the word it hangs on is a proper noun
+    (a count of people by nationality or party, "30 Democrats", still counts)."""
+    if noun.i < number.i:
+        return True  # a count comes before what it counts; a number after a noun names it
+    return noun.pos_ == "PROPN" and noun.ent_type_ != "NORP" and noun.text[:1].isupper()
+
+
+#: "between 90 and 95 percent", "$8 billion to $12 billion", "90 to 95 percent", "90-95%":
+#: a range is two bounds, and either one alone would misstate it.
+_RANGE_START_BEFORE = re.compile(r"\bbetween\s+(?:US\$|[$€£])?\s?$", re.I)
+_RANGE_START_AFTER = re.compile(r"^\s*(?:to|and|-|–)\s*(?:US\$|[$€£])?\s?\d", re.I)
+_RANGE_END_BEFORE = re.compile(
+    r"(?:\bbetween\s+(?:US\$|[$€£])?\s?[\d.,]+(?:\s?(?:thousand|million|billion|trillion|"
+    r"percent|%))?\s+and\s+|(?:^|[^\w%])(?:US\$|[$€£])?\s?[\d.,]*\d\s*(?:-|–|\bto)\s*)"
+    r"(?:US\$|[$€£])?\s?$",
+    re.I,
+)
+
+
+def _in_range(before: str, after: str, match: re.Match[str]) -> bool:
+    """True for either bound of a range of numbers."""
+    if _RANGE_START_BEFORE.search(before) or _RANGE_END_BEFORE.search(before):
+        return True
+    unitless = not (match.groupdict().get("pct") or match.groupdict().get("cur"))
+    return unitless and bool(_RANGE_START_AFTER.search(after))
 
 
 def _not_a_count(match: re.Match[str], before: str) -> bool:
@@ -297,7 +362,7 @@ def _claim(
             unit = _CURRENCY_WORDS[word]
         else:
             noun = _counted_noun(token)
-            if noun is None or noun.ent_type_ in {"DATE", "TIME"}:
+            if noun is None or noun.ent_type_ in {"DATE", "TIME"} or _names_a_thing(noun, token):
                 return None
             unit = _unit_for_count(noun)
             attributes["counted"] = noun.text
@@ -309,6 +374,10 @@ def _claim(
     subject = _possessor(state, sentence, start)
     if subject is None:
         subject = _subject_of(state, token, offset)
+    if re.search(r"\brespectively\b", sentence.text, re.IGNORECASE):
+        # "X and Y raised $23 million and $20 million, respectively": each sum is one of the
+        # coordinated subjects', in order; the clause's subject is only the first of them.
+        subject = None
     if unit == "percent" and _SECOND_SHARE.search(before):
         # "X leads Y, 46 percent to 44 percent": the second share is the other side's, whom the
         # clause does not make its subject (audit c4-868), so it is nobody's here.

@@ -68,6 +68,30 @@ def _is_election(verb: Token) -> bool:
     return False
 
 
+#: Places behind the first: "secured second place" is no win.
+_BEHIND = frozenset({"second", "third", "fourth", "fifth", "sixth", "last", "runner-up"})
+
+
+def _placed_behind(verb: Token) -> bool:
+    """True when the verb's object is a place other than first ("secured second place",
+    "won third place in the primary"): a finish, not a win."""
+    for child in verb.children:
+        if child.dep_ == "dobj" and any(t.lower_ in _BEHIND for t in child.subtree):
+            return True
+    return False
+
+
+def _winner(subject: Token, index: EntityIndex) -> int | None:
+    """The entity that won: the subject itself, or a name apposed to it. A common noun that
+    only carries a name as its modifier ("X supporters won three slots", "the GOP candidate
+    won") is a group or someone else, not the named one."""
+    if subject.pos_ == "NOUN" and index.key_at(subject) is None:
+        appositions = [c for c in subject.children if c.dep_ == "appos"]
+        keys = [k for c in appositions for k in [index.key_at(c)] if k is not None]
+        return keys[0] if keys else None
+    return index.key_of(subject)
+
+
 def _round(text: str) -> str | None:
     low = text.lower()
     return next((label for cue, label in _ROUNDS if cue in low), None)
@@ -102,8 +126,10 @@ def election_claims(sentence: SentenceView, index: EntityIndex) -> list[Claim]:
         defeat_with_shares = verb.lemma_ in {"defeat", "beat"} and bool(_shares(list(verb.subtree)))
         if (verb.lemma_ == "lose" or not _is_election(verb)) and not defeat_with_shares:
             continue
+        if _placed_behind(verb):
+            continue
         subject = subject_of(verb)
-        winner = index.key_of(subject) if subject is not None else None
+        winner = _winner(subject, index) if subject is not None else None
         if winner is None:
             continue
         opponent, opponent_token = _opponent(verb, index, winner)

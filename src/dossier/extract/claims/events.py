@@ -35,6 +35,9 @@ _MILITARY = frozenset(
 _ABUSE = frozenset({"torture", "beat", "abuse", "rape", "kidnap", "abduct", "execute"})
 #: Verbs whose subject undergoes the event its object noun names ("drew criticism", "faced
 #: sanctions", "won praise"): the subject is the target, not the source.
+#: Prepositions before an event noun whose clause subject undergoes the event rather than
+#: doing it: "against accusations", "amid criticism", "despite attacks".
+_ENDURED_PREPS = frozenset({"against", "amid", "amidst", "despite", "under"})
 _UNDERGO_VERBS = frozenset(
     {"draw", "face", "receive", "attract", "earn", "incur", "suffer", "endure", "weather",
      "invite", "court", "win", "garner", "get", "survive", "withstand", "deflect", "dismiss",
@@ -76,7 +79,7 @@ def _verb_trigger(token: Token) -> tuple[str, Trigger] | None:
         return lemma, Trigger("AGREE", None)
     if token.pos_ not in {"VERB"}:
         return None
-    if lemma == "call" and any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children):
+    if lemma == "call" and _called_for(token) is not None:
         return "call for", Trigger("DEMAND", "support")
     if lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in token.children):
         return "call off", Trigger("CONCEDE", None)
@@ -98,8 +101,21 @@ def _verb_trigger(token: Token) -> tuple[str, Trigger] | None:
                     return word.lemma_.lower(), Trigger(
                         found.plover, lexicon.verbs.get(lemma, Trigger(None, None)).kind
                     )
+    if lemma == "blame" and token.dep_ == "xcomp" and token.head.lemma_ == "be":
+        return None  # "X is to blame for Y": X is blamed, and blames no one
     trigger = lexicon.verbs.get(lemma)
     return (lemma, trigger) if trigger is not None else None
+
+
+def _called_for(token: Token) -> Token | None:
+    """The "for" of "called for X", right after the verb (a particle or adverb between at most):
+    "called a referendum … for June 5" calls for nothing."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "for":
+            between = token.doc[token.i + 1 : child.i]
+            if all(t.dep_ in {"prt", "advmod"} for t in between):
+                return child
+    return None
 
 
 def _has_prep(token: Token, word: str) -> bool:
@@ -122,6 +138,10 @@ def _noun_source(noun: Token) -> Token | None:
     head = noun.head
     if noun.dep_ == "compound":
         return _noun_source(head)
+    if noun.dep_ == "pobj" and head.lower_ in _ENDURED_PREPS:
+        # "X defended himself against accusations", "amid criticism from Y": X is the one
+        # accused or criticised; the source is only who the phrase names with "from"/"by".
+        return next(iter(_from_objects(noun)), None)
     if noun.dep_ in {"dobj", "pobj", "attr"} and head.pos_ in {"VERB", "AUX", "ADP"}:
         verb = head.head if head.pos_ == "ADP" else head
         if noun.dep_ == "dobj" and verb.lemma_.lower() in _UNDERGO_VERBS:
@@ -144,7 +164,11 @@ def _from_objects(token: Token) -> list[Token]:
 def _undergoer(noun: Token) -> list[Token]:
     """The subject of "X drew criticism", who is the event's target."""
     verb = noun.head
-    if noun.dep_ != "dobj" or verb.lemma_.lower() not in _UNDERGO_VERBS:
+    if noun.dep_ == "pobj" and verb.lower_ in _ENDURED_PREPS:
+        verb = verb.head  # "X defended himself against accusations": X is accused
+        if verb.pos_ not in {"VERB", "AUX"}:
+            return []
+    elif noun.dep_ != "dobj" or verb.lemma_.lower() not in _UNDERGO_VERBS:
         return []
     subject = subject_of(verb)
     return [subject] if subject is not None else []
@@ -172,6 +196,11 @@ def find_events(sentence: Span) -> list[EventMatch]:
         if found is not None:
             lemma, trigger = found
             targets = object_candidates(token)
+            if lemma == "call for":
+                # What is called for is the object of "for", not a fronted "To a standing
+                # ovation, X called for …".
+                prep = _called_for(token)
+                targets = [c for c in prep.children if c.dep_ == "pobj"] if prep else []
             noun = next((c for c in token.children if c.lemma_.lower() == lemma), None)
             if trigger.kind == "meeting" and lemma not in claim_lexicon().verbs and noun:
                 # "had lunch with X": the meal noun's targets count too.

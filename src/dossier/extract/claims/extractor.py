@@ -82,6 +82,10 @@ class RuleClaimExtractor:
                 keys = [k for k in keys if index.type_of(k) not in _PLACE_TYPES]
             if keys:
                 return keys
+            if source.dep_ == "pobj" and source.head.lower_ in {"from", "by"}:
+                # "X has drawn criticism from some quarters": an unnamed source; climbing
+                # would reach X, who is criticised.
+                return []
             # "a proposal that would grant pardons": the proposer is the subject above.
             verb = source.head
             if source.dep_ not in {"dobj", "pobj", "nsubj"} or verb.i == source.i:
@@ -93,6 +97,12 @@ class RuleClaimExtractor:
         self, event: EventMatch, sentence: SentenceView, index: EntityIndex
     ) -> list[Claim]:
         assert event.kind is not None
+        if event.kind in _ACTS_ON_OTHERS and any(
+            t.lower_ in _REFLEXIVE and t.dep_ == "dobj" for t in event.targets
+        ):
+            return []  # "X defended himself against …": an act on oneself supports no one
+        if any(t.lower_ in _NOBODY for t in event.targets):
+            return []  # "endorsed none of this", "met no one": a negated object states nothing
         subjects = self._source_keys(event, index)
         if not subjects:
             return []
@@ -177,6 +187,13 @@ class RuleClaimExtractor:
             if o != s
         ]  # fmt: skip
 
+
+#: Kinds whose event is aimed at someone else; a reflexive object ("defended himself",
+#: "blamed herself") makes it no claim about anyone (audit: "defended himself against
+#: accusations" stored as support).
+_ACTS_ON_OTHERS = frozenset({"support", "criticism"})
+_NOBODY = frozenset({"none", "nothing", "nobody", "no-one", "neither"})
+_REFLEXIVE = frozenset({"himself", "herself", "themselves", "itself", "myself", "ourselves"})
 
 #: Prepositions that name where a trip goes or comes from ("flew to X", "returned from X").
 _DESTINATION_PREPS = frozenset({"to", "into", "toward", "towards", "from"})

@@ -15,7 +15,7 @@ from .build import make_claim
 from .datelines import dateline_places
 from .index import EntityIndex
 from .lexicon import claim_lexicon
-from .syntax import is_time, subject_of
+from .syntax import in_dateline, is_time, subject_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -189,6 +189,19 @@ def _closure(claims: list[Claim], sentence: SentenceView, index: EntityIndex) ->
     return added
 
 
+def _only_in_dateline(place: int, sentence: SentenceView, index: EntityIndex) -> bool:
+    """True when the sentence names `place` only in its leading dateline ("CITY, State -")."""
+    tokens = list(sentence.span)
+    if not tokens or not in_dateline(tokens[0]):
+        return False
+    after = next((t for t in tokens if not in_dateline(t)), None)
+    end = index.offsets(after)[0] if after is not None else sentence.end
+    entity = index.entity(place)
+    mentions = entity.mentions if entity is not None else []
+    here = [m.start for m in mentions if sentence.start <= m.start < sentence.end]
+    return bool(here) and all(start < end for start in here)
+
+
 def place_claims(sentence: SentenceView, index: EntityIndex) -> list[Claim]:
     """Residence and location claims of one sentence."""
     lexicon = claim_lexicon()
@@ -203,6 +216,12 @@ def place_claims(sentence: SentenceView, index: EntityIndex) -> list[Claim]:
         found = _kind_for(subject, index)
         if found is None:
             return
+        if found[0] == "location" and index.type_of(subject) == "Country":
+            # A country lies in no other place a news sentence names beside it: "Like X, Y's
+            # relationship …", "X, Y and Z" are contrasts and lists (audit c5-959).
+            return
+        if found[0] == "residence" and _only_in_dateline(place, sentence, index):
+            return  # "CITY, State - X …": where the story was filed, not where X lives
         seen.add((subject, place))
         relation = found[1]
         if relation == "lives_in" and trigger.pos_ in {"PROPN", "ADJ"}:

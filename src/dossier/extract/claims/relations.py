@@ -102,7 +102,9 @@ def _named_after(noun: Token, index: EntityIndex, types: frozenset[str]) -> int 
             return key
     doc = noun.doc
     for j in range(noun.i + 1, min(noun.i + 3, len(doc))):
-        if doc[j].is_punct and doc[j].text != ",":
+        if (doc[j].is_punct and doc[j].text != ",") or doc[j].pos_ in {"ADP", "CCONJ"}:
+            # "adviser for Y's campaign": a name after a preposition is whose, not who;
+            # "X's daughter and Y's granddaughter": after a conjunction, another relation.
             break
         key = index.key_at(doc[j]) if doc[j].pos_ == "PROPN" else None
         if key is not None and index.type_of(key) in types:
@@ -156,7 +158,9 @@ def _kin_claims(
         for prep in noun.children:
             if prep.dep_ == "prep" and prep.lower_ in {"with", "of", "to", "for"}:
                 targets = [c for c in prep.children if c.dep_ == "pobj"]
-                keys = [k for t in targets for k in index.keys_of(t)]
+                # "a spokeswoman for Y's campaign", "an aide to Y's office": Y's, through the
+                # possessive of what the preposition names.
+                keys = [k for t in targets for k in index.keys_of(t, via_poss=prep.lower_ != "of")]
                 if prep.lower_ == "for" and relation in _SYMMETRIC_RELATIONS:
                     continue  # "a friend for life"
                 if keys and relation not in _SYMMETRIC_RELATIONS:
@@ -249,8 +253,23 @@ def _name_after_phrase(noun: Token, index: EntityIndex) -> int | None:
     return key if key is not None and index.type_of(key) == "Person" else None
 
 
+#: Last words of an event's name: one speaks or appears at it, and works for no one there.
+_EVENT_WORDS = frozenset(
+    {"convention", "conference", "summit", "forum", "rally", "debate", "festival", "games",
+     "olympics", "hearing", "hearings", "gala", "caucuses", "primary", "expo"}
+)  # fmt: skip
+
+
+def _an_event(key: int, index: EntityIndex) -> bool:
+    """True for an "organisation" whose name names an event ("X at the Y Convention")."""
+    entity = index.entity(key)
+    words = entity.name.lower().split() if entity is not None else []
+    return bool(words) and words[-1] in _EVENT_WORDS
+
+
 def _person_at(token: Token, sentence: SentenceView, index: EntityIndex) -> list[Claim]:
-    """ "Wang Li at the Institute of X", "Yang Fei of the Y Bureau" → employment."""
+    """ "Wang Li at the Institute of X", "Yang Fei of the Y Bureau" → employment; not "X at
+    the Y Convention", where X only appears."""
     holder = index.key_at(token)
     if holder is None or index.type_of(holder) != "Person" or token.dep_ == "compound":
         return []
@@ -258,7 +277,7 @@ def _person_at(token: Token, sentence: SentenceView, index: EntityIndex) -> list
         if prep.dep_ == "prep" and prep.lower_ in {"at", "of", "with", "from"}:
             for pobj in prep.children:
                 key = _org_within(pobj, index)
-                if key is not None:
+                if key is not None and not _an_event(key, index):
                     return [
                         make_claim("employment", holder, prep, sentence, index, clausal=False,
                                    obj=key, lemma=prep.lower_)

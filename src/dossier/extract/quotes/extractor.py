@@ -34,6 +34,7 @@ from .syntax import (
     claim_noun,
     is_speech_verb,
     opens_quotation,
+    quoted_as,
     said_end,
     source_after,
     source_stop,
@@ -115,6 +116,10 @@ class _Finder(LeftoverQuotes):
                 continue
             if is_speech_verb(token):
                 found = self.from_verb(paragraph, token)
+                relayed = quoted_as(token)
+                if found is not None and relayed is not None and relayed[1] is not None:
+                    # "X quoted Y as saying …": Y said it, X passed it on.
+                    found.via_spans.append(speaker_span(paragraph, relayed[1]))
                 if found is not None:
                     found.parallel = any(
                         c.dep_ == "advmod" and c.lower_ in _ALSO for c in token.children

@@ -247,6 +247,9 @@ def speaker_of(
     A participle after a comma (", saying …") speaks for the main clause's subject when the
     parse finds none, or when the main verb reports too ("Vela argued that a tax would …,
     saying …": Vela, not the tax)."""
+    relayed = quoted_as(verb)
+    if relayed is not None:
+        return speaker_span(paragraph, named(relayed[0]))
     subject = subject_of(verb)
     if subject is not None and quoted is not None and quoted(token_start(paragraph, subject)):
         subject = None
@@ -255,6 +258,26 @@ def speaker_of(
         subject = main
     subject = subject or name_near(verb)
     return speaker_span(paragraph, named(subject)) if subject is not None else None
+
+
+#: Verbs by which one party passes on another's words: "X quoted Y as saying …".
+_RELAY_VERBS = frozenset({"quote", "cite"})
+
+
+def quoted_as(verb: Token) -> tuple[Token, Token | None] | None:
+    """(speaker, relay) of "X quoted Y as saying …" / "X cited Y as saying …": the words are
+    Y's, passed on by X; None for any other verb of saying."""
+    node = verb.head
+    if verb.dep_ not in ("pcomp", "advcl", "xcomp") or node.i == verb.i or node.lower_ != "as":
+        return None  # "X cited the report, saying …" is X's own statement
+    node = node.head
+    if node.lemma_.lower() not in _RELAY_VERBS or node.pos_ != "VERB":
+        return None
+    speaker = next((c for c in node.children if c.dep_ == "dobj"), None)
+    if speaker is None:
+        return None
+    relay = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
+    return speaker, relay
 
 
 def clause_subject(verb: Token) -> Token | None:
