@@ -181,7 +181,7 @@ def test_a_story_shows_each_outlet_and_what_it_leaves_out(site) -> None:
     loaded = columns["Valmere Wire"]["loaded"]
     assert any(p["loaded"] and p["text"] == "lunatic" for s in loaded for p in s["pieces"])
     html = client.get(f"/story/{site['docs'][100]}").text
-    assert '<mark class="loaded">lunatic</mark>' in html
+    assert 'class="loaded" title="the outlet\'s own words">lunatic</mark>' in html
     assert client.get("/story/0000000000000000.json").status_code == 404
 
 

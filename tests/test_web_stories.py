@@ -1,0 +1,167 @@
+"""Stories on a fictional newsroom: which articles are one event, what names a story, whose
+loaded words each outlet prints, and what an outlet can be said to leave out.
+
+Premier Alda Korvin is named in every article, as a head of government is in real news: a
+name that common must not make two articles one story.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from dossier.records import Analysis, Article, Claim, Entity, Evidence, LoadedSpan, Mention
+from dossier.records import Sentence
+from dossier.store import Database
+from dossier.web import create_app
+from dossier.web.stories import headline_words
+
+PREMIER = "Premier Alda Korvin"
+
+
+def _article(
+    name: str, site: str, day: str, title: str, people: list[str], extra: str = ""
+) -> tuple[Article, Analysis]:
+    """An article naming Korvin and `people`, one sentence each, then `extra`."""
+    sentences, entities, text = [], [], ""
+    for key, person in enumerate([PREMIER.removeprefix("Premier "), *people]):
+        line = f"{person} spoke in Kerrow."
+        sentences.append(Sentence(len(text), len(text) + len(line), key))
+        entities.append(
+            Entity(key, "Person", person, [], [Mention(len(text), len(text) + len(person), person)])
+        )
+        text += line + "\n\n"
+    if extra:
+        sentences.append(Sentence(len(text), len(text) + len(extra), len(entities)))
+        text += extra
+    article = Article(
+        f"fixture/{name}.html", text.strip(), title=title, site=site, published=day,
+        published_from="html",
+    )  # fmt: skip
+    return article, Analysis(sentences=sentences, entities=entities)
+
+
+def _background(n: int) -> tuple[Article, Analysis]:
+    """One of many unrelated articles, each a week apart, naming Korvin and a stranger."""
+    return _article(
+        f"bg{n}", ("Kerrow Ledger", "Valmere Wire")[n % 2], f"2023-{1 + n // 4:02d}-{1 + 7 * (n % 4):02d}",
+        f"Weekly report number {n} from the provinces", [f"Stranger Number{n}"],
+    )  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    path: Path = tmp_path_factory.mktemp("stories") / "stories.db"
+    docs = {}
+    with Database(path) as db:
+        for n in range(24):
+            db.add_article(*_background(n))
+        articles = {
+            # the same day, only Korvin in common, headlines with nothing but filler shared
+            "school": _article("school", "Kerrow Ledger", "2024-06-03",
+                               "Korvin opens a school in Dunmere", ["Ina Lusk"]),
+            "football": _article("football", "Valmere Wire", "2024-06-03",
+                                 "Korvin cheers the national football team", ["Teo Rask"]),
+            # a chain: P and Q share two people, Q and R two others, P and R nobody
+            "p": _article("p", "Kerrow Ledger", "2024-07-01", "Dockers strike at the port",
+                          ["Ulla Brin", "Dario Fenn", "Ezra Pike", "Fenna Lode", "Gus Amber"]),
+            "q": _article("q", "Valmere Wire", "2024-07-01", "Unions and farmers meet the council",
+                          ["Ulla Brin", "Dario Fenn", "Sven Tall", "Mira Holt"]),
+            "r": _article("r", "Osterby Times", "2024-07-02", "Harvest prices fall again",
+                          ["Sven Tall", "Mira Holt", "Hal Wren", "Ivo Bast", "Jon Cray"]),
+            # one event told by three outlets
+            "s1": _article("s1", "Kerrow Ledger", "2024-08-05", "Oster resigns over harbour contract",
+                           ["Bram Oster", "Lina Varo"]),
+            "s2": _article("s2", "Valmere Wire", "2024-08-05", "Minister Oster quits: the harbour deal",
+                           ["Bram Oster", "Lina Varo"],
+                           '"It was a reckless deal," Varo said of the harbour contract.'),
+            "s3": _article("s3", "Osterby Times", "2024-08-06", "Why the harbour contract toppled Oster",
+                           ["Bram Oster", "Lina Varo"],
+                           "The disgraceful contract cost the port dearly."),
+        }  # fmt: skip
+        for name, (article, analysis) in articles.items():
+            if name == "s1":
+                said = "Bram Oster spoke in Kerrow."
+                at = article.text.index(said)
+                analysis.claims = [Claim("travel", 1, Evidence(at, at + len(said), said))]
+                analysis.claims.append(
+                    Claim("position", 1, Evidence(at, at + len(said), said), value="Minister")
+                )
+            if name == "s2":  # the speaker's word, inside a quote
+                at = article.text.index("reckless")
+                analysis.loaded_spans = [
+                    LoadedSpan(at, at + 8, "reckless", holder="Lina Varo", holder_entity=2)
+                ]
+            if name == "s3":  # the outlet's own word
+                at = article.text.index("disgraceful")
+                analysis.loaded_spans = [
+                    LoadedSpan(at, at + 11, "disgraceful", holder=article.site)
+                ]
+            docs[name] = db.add_article(article, analysis)[0]
+    with TestClient(create_app(path)) as client:
+        yield {"client": client, "docs": docs}
+
+
+def _story_of(site: dict[str, Any], name: str) -> set[str]:
+    """The names of the articles in the story of article `name` (empty if in none)."""
+    response = site["client"].get(f"/story/{site['docs'][name]}.json")
+    if response.status_code == 404:
+        return set()
+    assert response.status_code == 200, response.text
+    ids = {d["id"] for d in response.json()["story"]["documents"]}
+    return {n for n, i in site["docs"].items() if i in ids}
+
+
+def test_one_name_everyone_uses_does_not_make_a_story(site) -> None:
+    assert _story_of(site, "school") == set()
+    assert _story_of(site, "football") == set()
+
+
+def test_a_story_does_not_chain_articles_that_share_nothing(site) -> None:
+    assert _story_of(site, "p") == {"p", "q"}
+    assert "p" not in _story_of(site, "r")
+
+
+def test_one_event_told_by_three_outlets_is_one_story(site) -> None:
+    assert _story_of(site, "s3") == {"s1", "s2", "s3"}
+    listed = site["client"].get("/stories.json").json()["stories"]
+    story = next(s for s in listed if s["id"] == min(site["docs"][n] for n in ("s1", "s2", "s3")))
+    assert {a["name"] for a in story["actors"]} >= {"Bram Oster", "Lina Varo"}
+    assert "Bram Oster" in site["client"].get("/stories").text
+
+
+def test_loaded_words_name_who_uses_them(site) -> None:
+    story = site["client"].get(f"/story/{site['docs']['s1']}.json").json()
+    columns = {c["outlet"]: c for c in story["columns"]}
+    quoted = columns["Valmere Wire"]["loaded"]
+    assert [s["words"] for s in quoted] == [["reckless"]] and quoted[0]["holders"] == ["Lina Varo"]
+    assert quoted[0]["outlet_words"] == []
+    own = columns["Osterby Times"]["loaded"]
+    assert own[0]["outlet_words"] == ["disgraceful"] and own[0]["holders"] == []
+    html = site["client"].get(f"/story/{site['docs']['s1']}").text
+    assert 'class="loaded quoted" title="the words of Lina Varo, quoted">reckless</mark>' in html
+    assert "words of Lina Varo" in html
+
+
+def test_background_facts_are_not_left_out(site) -> None:
+    story = site["client"].get(f"/story/{site['docs']['s1']}.json").json()
+    columns = {c["outlet"]: c for c in story["columns"]}
+    missing = [x["claim"]["kind"] for x in columns["Valmere Wire"]["left_out"]]
+    assert missing == ["travel"]  # the office Minister is background, not an omission
+
+
+@pytest.mark.parametrize(
+    ("title", "words"),
+    [
+        ("Oster's resignation: what it means", {"oster", "resignation", "means"}),
+        ("U.S. envoy says talks are over", {"us", "envoy", "talks"}),
+        ("Korvin, 2024: the year in 12 charts", {"korvin", "year", "charts"}),
+        (None, set()),
+    ],
+)
+def test_headline_words_keep_only_what_names_an_event(title, words) -> None:
+    assert headline_words(title) == words
