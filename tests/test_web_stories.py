@@ -14,8 +14,16 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from dossier.records import Analysis, Article, Claim, Entity, Evidence, LoadedSpan, Mention
-from dossier.records import Sentence
+from dossier.records import (
+    Analysis,
+    Article,
+    Claim,
+    Entity,
+    Evidence,
+    LoadedSpan,
+    Mention,
+    Sentence,
+)
 from dossier.store import Database
 from dossier.web import create_app
 from dossier.web.stories import headline_words
@@ -48,8 +56,8 @@ def _article(
 def _background(n: int) -> tuple[Article, Analysis]:
     """One of many unrelated articles, each a week apart, naming Korvin and a stranger."""
     return _article(
-        f"bg{n}", ("Kerrow Ledger", "Valmere Wire")[n % 2], f"2023-{1 + n // 4:02d}-{1 + 7 * (n % 4):02d}",
-        f"Weekly report number {n} from the provinces", [f"Stranger Number{n}"],
+        f"bg{n}", ("Kerrow Ledger", "Valmere Wire")[n % 2],
+        f"2023-{1 + n // 4:02d}-{1 + 7 * (n % 4):02d}", f"Weekly report number {n} from the provinces", [f"Stranger Number{n}"],
     )  # fmt: skip
 
 
@@ -74,13 +82,13 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
             "r": _article("r", "Osterby Times", "2024-07-02", "Harvest prices fall again",
                           ["Sven Tall", "Mira Holt", "Hal Wren", "Ivo Bast", "Jon Cray"]),
             # one event told by three outlets
-            "s1": _article("s1", "Kerrow Ledger", "2024-08-05", "Oster resigns over harbour contract",
-                           ["Bram Oster", "Lina Varo"]),
-            "s2": _article("s2", "Valmere Wire", "2024-08-05", "Minister Oster quits: the harbour deal",
-                           ["Bram Oster", "Lina Varo"],
+            "s1": _article("s1", "Kerrow Ledger", "2024-08-05",
+                           "Oster resigns over harbour contract", ["Bram Oster", "Lina Varo"]),
+            "s2": _article("s2", "Valmere Wire", "2024-08-05",
+                           "Minister Oster quits: the harbour deal", ["Bram Oster", "Lina Varo"],
                            '"It was a reckless deal," Varo said of the harbour contract.'),
-            "s3": _article("s3", "Osterby Times", "2024-08-06", "Why the harbour contract toppled Oster",
-                           ["Bram Oster", "Lina Varo"],
+            "s3": _article("s3", "Osterby Times", "2024-08-06",
+                           "Why the harbour contract toppled Oster", ["Bram Oster", "Lina Varo"],
                            "The disgraceful contract cost the port dearly."),
         }  # fmt: skip
         for name, (article, analysis) in articles.items():

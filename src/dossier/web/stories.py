@@ -40,13 +40,14 @@ MOST = 12
 #: Entity types that make an event: who acted, and where.
 ACTOR_TYPES = ("Person", "Organization", "Country", "Place")
 #: Headline words that say nothing about the event.
-_FILLER = frozenset(
+_FILLER_WORDS = (
     "a about after again against all also amid an and are as at be been before being but by"
     " can could did do does for from had has have he her here his how i if in into is it its"
     " just latest look may more most new no not now of on one or our out over says said she"
     " so some than that the their them then there these they this those to up us was we were"
-    " what when where which who why will with would you your".split()
+    " what when where which who why will with would you your"
 )
+_FILLER = frozenset(_FILLER_WORDS.split())
 _WORD = re.compile(r"[^\W\d_](?:[\w'’.-]*\w)?")
 
 _cache: dict[tuple[Any, ...], list[list[Row]]] = {}
