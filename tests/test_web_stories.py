@@ -57,7 +57,8 @@ def _background(n: int) -> tuple[Article, Analysis]:
     """One of many unrelated articles, each a week apart, naming Korvin and a stranger."""
     return _article(
         f"bg{n}", ("Kerrow Ledger", "Valmere Wire")[n % 2],
-        f"2023-{1 + n // 4:02d}-{1 + 7 * (n % 4):02d}", f"Weekly report number {n} from the provinces", [f"Stranger Number{n}"],
+        f"2023-{1 + n // 4:02d}-{1 + 7 * (n % 4):02d}",
+        f"Weekly report number {n} from the provinces", [f"Stranger Number{n}"],
     )  # fmt: skip
 
 
