@@ -51,6 +51,8 @@ _FILLER = frozenset(_FILLER_WORDS.split())
 _WORD = re.compile(r"[^\W\d_](?:[\w'’.-]*\w)?")
 
 _cache: dict[tuple[Any, ...], list[list[Row]]] = {}
+#: Each actor's rarity among all documents, from the last grouping.
+_actor_weight: dict[int, float] = {}
 
 
 def _day(published: str | None) -> dt.date | None:
@@ -164,6 +166,8 @@ def group_stories(conn: sqlite3.Connection) -> list[list[Row]]:
     stories.sort(key=lambda g: (g[-1]["published"], len(g)), reverse=True)
     _cache.clear()
     _cache[key] = stories
+    _actor_weight.clear()
+    _actor_weight.update(weights["actors"])
     return stories
 
 
@@ -180,24 +184,29 @@ def _central(group: list[Row]) -> Row:
 
 
 def _actors(conn: sqlite3.Connection, group: list[Row], most: int = 6) -> list[Row]:
-    """The actors named in at least two of the story's documents, the most named first."""
+    """Who is in the story: the people and organisations named in at least two of its
+    documents (then places), the most named first and, among equals, the rarer elsewhere."""
     counts: dict[int, int] = defaultdict(int)
     for d in group:
         for x in d["actors"]:
             counts[x] += 1
-    common = sorted((x for x, n in counts.items() if n >= 2), key=lambda x: (-counts[x], x))
-    common = common[:most]
+    common = [x for x, n in counts.items() if n >= 2]
     if not common:
         return []
-    names = {
-        r["id"]: r
-        for r in _rows(
-            conn,
-            f"SELECT id, name, type FROM entities WHERE id IN ({','.join('?' * len(common))})",
-            tuple(common),
+    rows = _rows(
+        conn,
+        f"SELECT id, name, type FROM entities WHERE id IN ({','.join('?' * len(common))})",
+        tuple(common),
+    )
+    rows.sort(
+        key=lambda r: (
+            r["type"] not in ("Person", "Organization"),
+            -counts[r["id"]],
+            -_actor_weight.get(r["id"], 0.0),
+            r["id"],
         )
-    }
-    return [{**names[x], "documents": counts[x]} for x in common if x in names]
+    )
+    return [{**r, "documents": counts[r["id"]]} for r in rows[:most]]
 
 
 def _summary(conn: sqlite3.Connection, group: list[Row], actors: bool = True) -> Row:
