@@ -103,12 +103,12 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
             if name == "s2":  # the speaker's word, inside a quote
                 at = article.text.index("reckless")
                 analysis.loaded_spans = [
-                    LoadedSpan(at, at + 8, "reckless", holder="Lina Varo", holder_entity=2)
+                    LoadedSpan(at, at + 8, "reckless", about=1, holder="Lina Varo", holder_entity=2)
                 ]
             if name == "s3":  # the outlet's own word
                 at = article.text.index("disgraceful")
                 analysis.loaded_spans = [
-                    LoadedSpan(at, at + 11, "disgraceful", holder=article.site)
+                    LoadedSpan(at, at + 11, "disgraceful", about=1, holder=article.site)
                 ]
             docs[name] = db.add_article(article, analysis)[0]
     with TestClient(create_app(path)) as client:
@@ -174,3 +174,41 @@ def test_background_facts_are_not_left_out(site) -> None:
 )
 def test_headline_words_keep_only_what_names_an_event(title, words) -> None:
     assert headline_words(title) == words
+
+
+def _entity(site: dict[str, Any], name: str) -> int:
+    found = site["client"].get("/entities.json", params={"name": name}).json()["entities"]
+    return int(next(e["id"] for e in found if e["name"] == name))
+
+
+def test_stories_can_be_narrowed_to_the_ones_naming_a_person(site) -> None:
+    client, oster = site["client"], _entity(site, "Bram Oster")
+    data = client.get(f"/stories.json?entity={oster}").json()
+    assert data["entity"]["name"] == "Bram Oster" and data["paging"]["total"] == 1
+    assert {d["id"] for d in data["stories"][0]["documents"]} == {
+        site["docs"][n] for n in ("s1", "s2", "s3")
+    }
+    korvin = _entity(site, "Alda Korvin")  # in every story: two of them, one a page
+    html = client.get(f"/stories?entity={korvin}&per_page=1").text
+    assert f'rel="next" href="?page=2&amp;per_page=1&amp;entity={korvin}"' in html
+    assert "<option selected>1</option>" in html  # the page size shown is the one used
+    assert client.get("/stories.json?entity=abc").status_code == 400
+    assert client.get("/stories?entity=1%3Cscript%3E").status_code == 400
+    assert client.get("/stories.json?entity=999999").status_code == 404
+
+
+def test_the_dossier_shows_how_each_outlet_covers_the_person(site) -> None:
+    client, oster = site["client"], _entity(site, "Bram Oster")
+    data = client.get(f"/entity/{oster}.json").json()
+    rows = {r["outlet"]: r for r in data["by_outlet"]}
+    assert set(rows) == {"Kerrow Ledger", "Valmere Wire", "Osterby Times"}
+    assert all(r["documents"] == 1 for r in rows.values())
+    assert rows["Kerrow Ledger"]["claims"] == 2 and rows["Valmere Wire"]["claims"] == 0
+    assert sum(r["claims"] for r in rows.values()) == data["paging"]["claims"]["total"]
+    # the outlet's own word about him counts; a speaker's word it quotes does not
+    assert rows["Osterby Times"]["loaded"] == [{"word": "disgraceful", "count": 1}]
+    assert rows["Valmere Wire"]["loaded"] == []
+    html = client.get(f"/entity/{oster}").text
+    assert 'href="?per_page=20&amp;outlet=Kerrow+Ledger#claims"' in html
+    assert 'href="?per_page=20&amp;outlet=Osterby+Times#documents"' in html
+    assert f'href="/stories?entity={oster}"' in html

@@ -135,6 +135,12 @@ def has_column(conn: sqlite3.Connection, table: str, column: str) -> bool:
     return any(r[1] == column for r in conn.execute(f'PRAGMA table_info("{table}")'))
 
 
+def has_table(conn: sqlite3.Connection, table: str) -> bool:
+    """Whether the database has this table (older files lack the newer ones)."""
+    found = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,))
+    return found.fetchone() is not None
+
+
 def claim_where(conn: sqlite3.Connection, filters: Filters) -> tuple[str, list[Any]]:
     """Conditions on claims `c` joined to their documents `d`: outlet, dates, kind, status,
     and confidence where claims carry one (unsure ones hidden unless asked for)."""

@@ -21,7 +21,7 @@ from typing import Any
 
 from ..errors import NotFound
 from ..extract.opinion.lexicon import _loaded_pattern, subjectivity_lexicon
-from .listing import Filters, outlets, paging
+from .listing import Filters, has_table, outlets, paging
 from .queries import Row, _claim_rows, _format_claims, _quotes, _rows, _sentence_link
 
 #: Most days between two documents of one story, and between its first and last.
@@ -226,9 +226,18 @@ def _summary(conn: sqlite3.Connection, group: list[Row], actors: bool = True) ->
     }
 
 
-def stories(conn: sqlite3.Connection, filters: Filters) -> Row:
-    """One page of stories, newest first, optionally only those an outlet took part in."""
+def stories(conn: sqlite3.Connection, filters: Filters, entity: int | None = None) -> Row:
+    """One page of stories, newest first, optionally only those an outlet took part in, or
+    those that name `entity` (an entity id) in two of their documents or more."""
     groups = group_stories(conn)
+    about = None
+    if entity is not None:
+        row = conn.execute("SELECT id, name, type FROM entities WHERE id = ?", (entity,))
+        found_entity = row.fetchone()
+        if found_entity is None:
+            raise NotFound(f"No entity with id {entity}.")
+        about = dict(found_entity)
+        groups = [g for g in groups if sum(entity in d["actors"] for d in g) >= 2]
     found = [_summary(conn, g, actors=False) for g in groups]
     if filters.outlet:
         found = [s for s in found if filters.outlet in s["outlets"]]
@@ -243,6 +252,7 @@ def stories(conn: sqlite3.Connection, filters: Filters) -> Row:
     return {
         "stories": shown,
         "filters": filters.active(),
+        "entity": about,
         "outlets": outlets(conn),
         "paging": paging(filters, len(found)),
     }
@@ -270,9 +280,7 @@ def _loaded_spans(conn: sqlite3.Connection, doc_ids: list[str]) -> dict[str, lis
     no stored span covers (databases from before the spans were stored have only these)."""
     marks = ",".join("?" * len(doc_ids))
     found: dict[str, list[Row]] = defaultdict(list)
-    if conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'loaded_spans'"
-    ).fetchone():
+    if has_table(conn, "loaded_spans"):
         for r in conn.execute(
             'SELECT l.document_id, l.start, l."end", l.holder, d.site FROM loaded_spans l'
             f" JOIN documents d ON d.id = l.document_id WHERE l.document_id IN ({marks})",
