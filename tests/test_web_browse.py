@@ -124,6 +124,10 @@ def test_an_office_stated_by_many_articles_is_one_span_with_its_outlets(site) ->
     assert (span["title"], span["from"], span["to"]) == ("Governor", "2024-01-01", "2024-03-05")
     assert span["outlets"] == sorted(OUTLETS) and span["documents"] == 63
     assert all(s["link"].startswith("/document/") and s["outlet"] for s in span["sources"])
+    # no sentence dates the term: the span is the articles' dates, and says so
+    html = site["client"].get(f"/entity/{site['ids']['Ilse Varga']}").text
+    assert '<span class="date span article-date" title="No sentence dates this office' in html
+    assert '<span class="stated">stated </span>2024-01-01 – 2024-03-05' in html
 
 
 def test_a_fact_names_the_outlets_that_report_it(site) -> None:

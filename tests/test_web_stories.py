@@ -212,3 +212,13 @@ def test_the_dossier_shows_how_each_outlet_covers_the_person(site) -> None:
     assert 'href="?per_page=20&amp;outlet=Kerrow+Ledger#claims"' in html
     assert 'href="?per_page=20&amp;outlet=Osterby+Times#documents"' in html
     assert f'href="/stories?entity={oster}"' in html
+
+
+def test_a_document_lists_its_loaded_words_and_whose_they_are(site) -> None:
+    client = site["client"]
+    quoted = client.get(f"/document/{site['docs']['s2']}.json").json()["loaded"]
+    assert [(s["words"], s["holders"]) for s in quoted] == [(["reckless"], ["Lina Varo"])]
+    assert quoted[0]["link"].startswith(f"/document/{site['docs']['s2']}#s")
+    html = client.get(f"/document/{site['docs']['s3']}").text
+    assert 'title="the outlet\'s own words">disgraceful</mark>' in html
+    assert "No loaded words were found" in client.get(f"/document/{site['docs']['s1']}").text

@@ -412,7 +412,11 @@ def create_app(db_path: Path, guard: Guard | None = None) -> FastAPI:
         return page(
             request,
             "document.html",
-            lambda c: {**queries.document_view(c, doc_id), "story": stories.story_of(c, doc_id)},
+            lambda c: {
+                **queries.document_view(c, doc_id),
+                "story": stories.story_of(c, doc_id),
+                "loaded": stories.loaded_sentences(c, [doc_id]),
+            },
         )
 
     return app

@@ -300,7 +300,7 @@ def _loaded_spans(conn: sqlite3.Connection, doc_ids: list[str]) -> dict[str, lis
     return found
 
 
-def _loaded_sentences(conn: sqlite3.Connection, doc_ids: list[str]) -> list[Row]:
+def loaded_sentences(conn: sqlite3.Connection, doc_ids: list[str]) -> list[Row]:
     """Sentences with loaded words, the words marked; each piece names who uses the words
     (`holder`: None when it is the outlet itself, else the speaker it quotes)."""
     if not doc_ids:
@@ -407,7 +407,7 @@ def story(conn: sqlite3.Connection, doc_id: str) -> Row:
                 "opinions": [c for c in mine if c["status"] == "opinion"],
                 "quoted": sorted(speakers.values(), key=lambda s: (-s["count"], s["name"])),
                 "quotes": said,
-                "loaded": _loaded_sentences(conn, docs),
+                "loaded": loaded_sentences(conn, docs),
                 "left_out": list(left_out.values()),
             }
         )
