@@ -199,6 +199,9 @@ def test_graph_edges_carry_their_evidence(site) -> None:
     assert graph["kinds"] == ["meeting"]
     html = site["client"].get(f"/entity/{site['ids']['Ilse Varga']}/graph").text
     assert 'data-kind="meeting"' in html and 'class="evidence" href="/document/' in html
+    # the sentences an edge leaves out are one click away, in the dossier under that kind
+    varga = site["ids"]["Ilse Varga"]
+    assert f'class="more" href="/entity/{varga}?kind=meeting&amp;confidence=all#claims"' in html
 
 
 def client_json(site: dict[str, Any], url: str) -> dict[str, Any]:
