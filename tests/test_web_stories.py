@@ -96,7 +96,10 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
             if name == "s1":
                 said = "Bram Oster spoke in Kerrow."
                 at = article.text.index(said)
-                analysis.claims = [Claim("travel", 1, Evidence(at, at + len(said), said))]
+                analysis.claims = [
+                    Claim("travel", 1, Evidence(at, at + len(said), said)),
+                    Claim("meeting", 1, Evidence(at, at + len(said), said), object=2),
+                ]
                 analysis.claims.append(
                     Claim("position", 1, Evidence(at, at + len(said), said), value="Minister")
                 )
@@ -159,8 +162,8 @@ def test_loaded_words_name_who_uses_them(site) -> None:
 def test_background_facts_are_not_left_out(site) -> None:
     story = site["client"].get(f"/story/{site['docs']['s1']}.json").json()
     columns = {c["outlet"]: c for c in story["columns"]}
-    missing = [x["claim"]["kind"] for x in columns["Valmere Wire"]["left_out"]]
-    assert missing == ["travel"]  # the office Minister is background, not an omission
+    missing = sorted(x["claim"]["kind"] for x in columns["Valmere Wire"]["left_out"])
+    assert missing == ["meeting", "travel"]  # the office Minister is background, not omitted
 
 
 @pytest.mark.parametrize(
@@ -203,7 +206,7 @@ def test_the_dossier_shows_how_each_outlet_covers_the_person(site) -> None:
     rows = {r["outlet"]: r for r in data["by_outlet"]}
     assert set(rows) == {"Kerrow Ledger", "Valmere Wire", "Osterby Times"}
     assert all(r["documents"] == 1 for r in rows.values())
-    assert rows["Kerrow Ledger"]["claims"] == 2 and rows["Valmere Wire"]["claims"] == 0
+    assert rows["Kerrow Ledger"]["claims"] == 3 and rows["Valmere Wire"]["claims"] == 0
     assert sum(r["claims"] for r in rows.values()) == data["paging"]["claims"]["total"]
     # the outlet's own word about him counts; a speaker's word it quotes does not
     assert rows["Osterby Times"]["loaded"] == [{"word": "disgraceful", "count": 1}]
@@ -222,3 +225,19 @@ def test_a_document_lists_its_loaded_words_and_whose_they_are(site) -> None:
     html = client.get(f"/document/{site['docs']['s3']}").text
     assert 'title="the outlet\'s own words">disgraceful</mark>' in html
     assert "No loaded words were found" in client.get(f"/document/{site['docs']['s1']}").text
+
+
+def test_a_column_shows_what_happened_first_and_each_sentence_once(site) -> None:
+    html = site["client"].get(f"/story/{site['docs']['s1']}").text
+    kerrow = html[html.index('<h2 class="outlet-name">Kerrow Ledger</h2>') :]
+    kerrow = kerrow[: kerrow.index("</section>")]
+    events, background = kerrow.split('<details class="sources background">')
+    assert (
+        '<span class="kind">travel</span>' in events
+        and '<span class="kind">meeting</span>' in events
+    )
+    assert '<span class="kind">position</span>' not in events
+    assert "1 background fact: offices, employers, kin" in background
+    assert '<span class="kind">position</span>' in background
+    # one sentence states the travel and the meeting: it is quoted once, under both
+    assert events.count("Bram Oster spoke in Kerrow.") == 1

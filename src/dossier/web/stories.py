@@ -411,4 +411,4 @@ def story(conn: sqlite3.Connection, doc_id: str) -> Row:
                 "left_out": list(left_out.values()),
             }
         )
-    return {"story": summary, "columns": columns}
+    return {"story": summary, "columns": columns, "background": sorted(BACKGROUND)}
