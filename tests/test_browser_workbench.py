@@ -184,3 +184,9 @@ def test_the_outlet_table_of_a_dossier_opens_that_outlets_view(page: Any, newsro
     outlets = page.locator("#claims .source .outlet").all_inner_texts()
     assert outlets and set(outlets) == {"Osterby Times"}
     assert page.locator("table.outlets-table tr.current td.outlet").inner_text() == "Osterby Times"
+
+
+def test_a_claim_heading_capitalises_the_kind_not_the_count(page: Any, newsroom) -> None:
+    page.goto(f"/entity/{newsroom['ids']['Ilse Varga']}")
+    heading = page.locator("#claims h3.claim-kind").first.inner_text()  # as rendered
+    assert heading.startswith("Meeting") and "on this page" in heading, heading
