@@ -241,3 +241,29 @@ def test_a_column_shows_what_happened_first_and_each_sentence_once(site) -> None
     assert '<span class="kind">position</span>' in background
     # one sentence states the travel and the meeting: it is quoted once, under both
     assert events.count("Bram Oster spoke in Kerrow.") == 1
+
+
+def test_stories_are_grouped_once_for_every_connection_and_again_after_an_add(tmp_path) -> None:
+    import sqlite3
+
+    from dossier.web import stories
+    from webdb import _article, build_newsroom
+
+    path = tmp_path / "newsroom.db"
+    _, docs = build_newsroom(path)
+    first = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    first.row_factory = sqlite3.Row
+    before = stories.group_stories(first)
+    with Database(path) as db:  # a fourth outlet covers the summit
+        article, analysis = _article(103, "Brisk Courier", "2024-03-05")
+        article.title = "Summit in Kerrow: governor and minister agree on the port"
+        added = db.add_article(article, analysis)[0]
+    second = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    second.row_factory = sqlite3.Row
+    after = stories.group_stories(first)
+    assert after is not before
+    summit = next(g for g in after if docs[100] in {d["id"] for d in g})
+    assert added in {d["id"] for d in summit}
+    # a connection opened since counts the database's changes from another start: the same
+    # grouping serves it, not a new one
+    assert stories.group_stories(second) is after

@@ -124,6 +124,19 @@ def _likeness(a: Row, b: Row, weights: dict[str, dict[Any, float]], least: float
     return 0.65 * actors + 0.35 * title
 
 
+def _state(conn: sqlite3.Connection) -> tuple[Any, ...]:
+    """What the grouping depends on, the same from every connection: the documents added
+    and the entities they name (resolution merging two entities changes the count). Not
+    `PRAGMA data_version`, which each connection counts for itself, so that the server's
+    worker threads would each regroup after every `add`."""
+    return tuple(
+        conn.execute(
+            "SELECT (SELECT count(*) FROM documents), (SELECT max(added_at) FROM documents),"
+            " (SELECT count(*) FROM entities), (SELECT max(id) FROM doc_entities)"
+        ).fetchone()
+    )
+
+
 def group_stories(conn: sqlite3.Connection) -> list[list[Row]]:
     """Every story in the database (two outlets or more), newest first; cached until the
     database changes.
@@ -132,8 +145,7 @@ def group_stories(conn: sqlite3.Connection) -> list[list[Row]]:
     most alike first, while the average likeness of every pair across the two groups stays
     at `THRESHOLD` or more (a pair too far apart in time counts as 0) and the story spans
     at most `SPAN_DAYS`."""
-    count, added = conn.execute("SELECT count(*), max(added_at) FROM documents").fetchone()
-    key = (count, added, conn.execute("PRAGMA data_version").fetchone()[0])
+    key = _state(conn)
     if key in _cache:
         return _cache[key]
     docs = sorted(_documents(conn), key=lambda d: d["day"])
