@@ -267,3 +267,39 @@ def test_stories_are_grouped_once_for_every_connection_and_again_after_an_add(tm
     # a connection opened since counts the database's changes from another start: the same
     # grouping serves it, not a new one
     assert stories.group_stories(second) is after
+
+
+def test_hostile_outlets_and_headlines_stay_inert_in_stories_and_the_outlet_table(
+    tmp_path,
+) -> None:
+    path = tmp_path / "hostile.db"
+    title = "<img src=x onerror=alert('t')> Oster resigns over harbour contract"
+    with Database(path) as db:
+        for n, site in enumerate(("<script>alert('a')</script>", "<b onmouseover=alert(1)>B</b>")):
+            article, analysis = _article(
+                f"h{n}", site, "2024-08-05", title, ["Bram Oster", "Lina Varo"], f"Report {n}."
+            )
+            at = article.text.index("Bram Oster")
+            analysis.loaded_spans = [LoadedSpan(at, at + 4, "Bram", about=1, holder=site)]
+            doc = db.add_article(article, analysis)[0]
+    with TestClient(create_app(path)) as client:
+        oster = next(
+            e["id"]
+            for e in client.get("/entities.json?name=Oster").json()["entities"]
+            if e["name"] == "Bram Oster"
+        )
+        pages = [
+            f"/stories?entity={oster}",
+            f"/story/{doc}",
+            f"/entity/{oster}",
+            f"/document/{doc}",
+        ]
+        for url in pages:
+            response = client.get(url)
+            assert response.status_code == 200, url
+            html = response.text
+            assert "<script>alert" not in html and "<img src=x" not in html, url
+            assert "<b onmouseover" not in html, url
+        assert (
+            "&lt;script&gt;alert(&#39;a&#39;)&lt;/script&gt;" in client.get(f"/entity/{oster}").text
+        )
