@@ -190,3 +190,11 @@ def test_a_claim_heading_capitalises_the_kind_not_the_count(page: Any, newsroom)
     page.goto(f"/entity/{newsroom['ids']['Ilse Varga']}")
     heading = page.locator("#claims h3.claim-kind").first.inner_text()  # as rendered
     assert heading.startswith("Meeting") and "on this page" in heading, heading
+
+
+def test_no_page_scrolls_sideways_on_a_phone(page: Any, newsroom) -> None:
+    varga = newsroom["ids"]["Ilse Varga"]
+    page.set_viewport_size({"width": 420, "height": 900})
+    for url in (f"/entity/{varga}", f"/entity/{varga}/graph", "/entities", "/documents", "/"):
+        page.goto(url)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 420, url
