@@ -225,6 +225,11 @@ def test_a_document_lists_its_loaded_words_and_whose_they_are(site) -> None:
     html = client.get(f"/document/{site['docs']['s3']}").text
     assert 'title="the outlet\'s own words">disgraceful</mark>' in html
     assert "No loaded words were found" in client.get(f"/document/{site['docs']['s1']}").text
+    # a document of a story says so under its title, one click from the comparison
+    story = min(site["docs"][n] for n in ("s1", "s2", "s3"))
+    banner = '<p class="story-banner">Other outlets told this story too: <a class="story-link"'
+    assert f'{banner} href="/story/{story}">' in html
+    assert "story-banner" not in client.get(f"/document/{site['docs']['school']}").text
 
 
 def test_a_column_shows_what_happened_first_and_each_sentence_once(site) -> None:
