@@ -308,3 +308,19 @@ def test_hostile_outlets_and_headlines_stay_inert_in_stories_and_the_outlet_tabl
         assert (
             "&lt;script&gt;alert(&#39;a&#39;)&lt;/script&gt;" in client.get(f"/entity/{oster}").text
         )
+
+
+def test_the_kept_outlet_table_follows_a_database_that_changes(tmp_path) -> None:
+    from webdb import _article, build_newsroom
+
+    path = tmp_path / "newsroom.db"
+    ids, _ = build_newsroom(path)
+    varga = ids["Ilse Varga"]
+    with TestClient(create_app(path)) as client:
+        before = client.get(f"/entity/{varga}.json").json()["by_outlet"]
+        assert client.get(f"/entity/{varga}.json").json()["by_outlet"] == before  # kept
+        with Database(path) as db:
+            db.add_article(*_article(500, "Brisk Courier", "2024-01-01"))
+        after = {r["outlet"]: r for r in client.get(f"/entity/{varga}.json").json()["by_outlet"]}
+    assert "Brisk Courier" not in {r["outlet"] for r in before}
+    assert after["Brisk Courier"]["documents"] == 1 and after["Brisk Courier"]["quotes_by"] == 1

@@ -4,11 +4,22 @@ covers one entity, for the top of its dossier."""
 
 from __future__ import annotations
 
+import copy
 import sqlite3
+from typing import Any
 
 from ..errors import BadQuery
 from ..resolve.names import name_key
-from .listing import Filters, claim_where, document_where, has_table, order_by, outlets, paging
+from .listing import (
+    Filters,
+    claim_where,
+    database_state,
+    document_where,
+    has_table,
+    order_by,
+    outlets,
+    paging,
+)
 from .queries import Row, _rows, _sure
 
 ENTITY_TYPES = ("Person", "Organization", "Country", "Place", "Other")
@@ -82,10 +93,32 @@ def document_index(conn: sqlite3.Connection, filters: Filters) -> Row:
     }
 
 
+#: Outlet tables already counted, by entity, while the database stays the same.
+_kept: dict[tuple[Any, ...], dict[int, list[Row]]] = {}
+#: Most entities whose table is kept.
+KEEP = 512
+
+
 def outlet_breakdown(conn: sqlite3.Connection, entity_id: int, words: int = 4) -> list[Row]:
     """How each outlet covers an entity: its documents naming it, its claims about it, the
     quotes it attributes to it, and the loaded words it uses itself about it (its own, not
-    a speaker's it quotes), the most used first. Outlets with the most documents first."""
+    a speaker's it quotes), the most used first. Outlets with the most documents first.
+
+    Counting every claim and quote of a name in thousands of documents takes a few hundred
+    milliseconds, so a table is kept until the database changes."""
+    state = database_state(conn)
+    kept = _kept.get(state)
+    if kept is None:
+        _kept.clear()
+        kept = _kept[state] = {}
+    if entity_id not in kept:
+        if len(kept) >= KEEP:
+            kept.pop(next(iter(kept)))
+        kept[entity_id] = _count_by_outlet(conn, entity_id, words)
+    return copy.deepcopy(kept[entity_id])
+
+
+def _count_by_outlet(conn: sqlite3.Connection, entity_id: int, words: int) -> list[Row]:
     mine = "(SELECT id FROM doc_entities WHERE entity_id = ?)"
     found: dict[str, Row] = {}
 

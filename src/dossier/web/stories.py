@@ -21,7 +21,7 @@ from typing import Any
 
 from ..errors import NotFound
 from ..extract.opinion.lexicon import _loaded_pattern, subjectivity_lexicon
-from .listing import Filters, has_table, outlets, paging
+from .listing import Filters, database_state, has_table, outlets, paging
 from .queries import Row, _claim_rows, _format_claims, _quotes, _rows, _sentence_link
 
 #: Most days between two documents of one story, and between its first and last.
@@ -124,19 +124,6 @@ def _likeness(a: Row, b: Row, weights: dict[str, dict[Any, float]], least: float
     return 0.65 * actors + 0.35 * title
 
 
-def _state(conn: sqlite3.Connection) -> tuple[Any, ...]:
-    """What the grouping depends on, the same from every connection: the documents added
-    and the entities they name (resolution merging two entities changes the count). Not
-    `PRAGMA data_version`, which each connection counts for itself, so that the server's
-    worker threads would each regroup after every `add`."""
-    return tuple(
-        conn.execute(
-            "SELECT (SELECT count(*) FROM documents), (SELECT max(added_at) FROM documents),"
-            " (SELECT count(*) FROM entities), (SELECT max(id) FROM doc_entities)"
-        ).fetchone()
-    )
-
-
 def group_stories(conn: sqlite3.Connection) -> list[list[Row]]:
     """Every story in the database (two outlets or more), newest first; cached until the
     database changes.
@@ -145,7 +132,7 @@ def group_stories(conn: sqlite3.Connection) -> list[list[Row]]:
     most alike first, while the average likeness of every pair across the two groups stays
     at `THRESHOLD` or more (a pair too far apart in time counts as 0) and the story spans
     at most `SPAN_DAYS`."""
-    key = _state(conn)
+    key = database_state(conn)
     if key in _cache:
         return _cache[key]
     docs = sorted(_documents(conn), key=lambda d: d["day"])
