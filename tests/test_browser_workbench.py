@@ -87,7 +87,7 @@ def test_the_office_is_one_span_with_its_sources(page: Any, newsroom) -> None:
     page.goto(f"/entity/{newsroom['ids']['Ilse Varga']}")
     spans = page.locator("#offices li.office-span")
     assert spans.count() == 1
-    assert spans.locator(".date").first.inner_text() == "2024-01-01 – 2024-03-05"
+    assert spans.locator(".date").first.inner_text() == "stated 2024-01-01 – 2024-03-05"
     assert spans.locator(".reported-by").first.inner_text() == ", ".join(sorted(OUTLETS))
     spans.locator("summary").click()
     assert spans.locator("a.report").count() == 63
@@ -160,3 +160,41 @@ def test_downloads_and_print(page: Any, newsroom) -> None:
     page.emulate_media(media="print")
     assert page.locator("header.top").is_hidden() and page.locator("form.filters").is_hidden()
     assert page.locator("#claims li.claim").first.is_visible()
+
+
+def test_graph_labels_read_at_thirteen_pixels_whatever_the_zoom(page: Any, newsroom) -> None:
+    varga = newsroom["ids"]["Ilse Varga"]
+    page.goto(f"/entity/{varga}/graph")
+    page.wait_for_function("window.dossierGraphReady === true")
+    sizes = page.evaluate(
+        "window.dossierGraph.nodes().map(n => [n.data('label'), n.style('label'),"
+        " parseFloat(n.style('font-size')) * window.dossierGraph.zoom()])"
+    )
+    assert {"Ilse Varga", "Petr Anholm"} <= {shown for _, shown, _ in sizes}
+    assert all(12.9 <= size <= 16.1 for _, _, size in sizes), sizes  # 13px, the centre 16px
+
+
+def test_the_outlet_table_of_a_dossier_opens_that_outlets_view(page: Any, newsroom) -> None:
+    page.goto(f"/entity/{newsroom['ids']['Ilse Varga']}")
+    table = page.locator("table.outlets-table")
+    assert set(table.locator("td.outlet").all_inner_texts()) == set(OUTLETS)
+    table.locator("tr", has_text="Osterby Times").locator("a[href$='#claims']").click()
+    page.wait_for_url("**outlet=Osterby+Times**")
+    assert page.locator("form.filters select[name=outlet]").input_value() == "Osterby Times"
+    outlets = page.locator("#claims .source .outlet").all_inner_texts()
+    assert outlets and set(outlets) == {"Osterby Times"}
+    assert page.locator("table.outlets-table tr.current td.outlet").inner_text() == "Osterby Times"
+
+
+def test_a_claim_heading_capitalises_the_kind_not_the_count(page: Any, newsroom) -> None:
+    page.goto(f"/entity/{newsroom['ids']['Ilse Varga']}")
+    heading = page.locator("#claims h3.claim-kind").first.inner_text()  # as rendered
+    assert heading.startswith("Meeting") and "on this page" in heading, heading
+
+
+def test_no_page_scrolls_sideways_on_a_phone(page: Any, newsroom) -> None:
+    varga = newsroom["ids"]["Ilse Varga"]
+    page.set_viewport_size({"width": 420, "height": 900})
+    for url in (f"/entity/{varga}", f"/entity/{varga}/graph", "/entities", "/documents", "/"):
+        page.goto(url)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 420, url

@@ -124,6 +124,10 @@ def test_an_office_stated_by_many_articles_is_one_span_with_its_outlets(site) ->
     assert (span["title"], span["from"], span["to"]) == ("Governor", "2024-01-01", "2024-03-05")
     assert span["outlets"] == sorted(OUTLETS) and span["documents"] == 63
     assert all(s["link"].startswith("/document/") and s["outlet"] for s in span["sources"])
+    # no sentence dates the term: the span is the articles' dates, and says so
+    html = site["client"].get(f"/entity/{site['ids']['Ilse Varga']}").text
+    assert '<span class="date span article-date" title="No sentence dates this office' in html
+    assert '<span class="stated">stated </span>2024-01-01 – 2024-03-05' in html
 
 
 def test_a_fact_names_the_outlets_that_report_it(site) -> None:
@@ -181,7 +185,7 @@ def test_a_story_shows_each_outlet_and_what_it_leaves_out(site) -> None:
     loaded = columns["Valmere Wire"]["loaded"]
     assert any(p["loaded"] and p["text"] == "lunatic" for s in loaded for p in s["pieces"])
     html = client.get(f"/story/{site['docs'][100]}").text
-    assert '<mark class="loaded">lunatic</mark>' in html
+    assert 'class="loaded" title="the outlet\'s own words">lunatic</mark>' in html
     assert client.get("/story/0000000000000000.json").status_code == 404
 
 
@@ -195,6 +199,9 @@ def test_graph_edges_carry_their_evidence(site) -> None:
     assert graph["kinds"] == ["meeting"]
     html = site["client"].get(f"/entity/{site['ids']['Ilse Varga']}/graph").text
     assert 'data-kind="meeting"' in html and 'class="evidence" href="/document/' in html
+    # the sentences an edge leaves out are one click away, in the dossier under that kind
+    varga = site["ids"]["Ilse Varga"]
+    assert f'class="more" href="/entity/{varga}?kind=meeting&amp;confidence=all#claims"' in html
 
 
 def client_json(site: dict[str, Any], url: str) -> dict[str, Any]:

@@ -205,3 +205,12 @@ def test_kept_lists_follow_a_database_that_changes(site, db_path: Path) -> None:
     about = [q["text"] for q in after["quotes_about"]]
     assert "Mayor Vost kept her word," in about
     assert after["paging"]["quotes_about"]["total"] == before["paging"]["quotes_about"]["total"] + 1
+
+
+def test_the_home_page_lists_people_apart_from_bodies_and_places(site) -> None:
+    html = site["client"].get("/").text
+    people = html[html.index('<ol class="entities people">') :]
+    people, others = people.split('<ol class="entities others">')
+    assert "Irena Vost" in people and "Bram Tessel" in people
+    assert "Harlow Courier" not in people and "Harlow Courier" in others
+    assert 'href="/entities?type=Person"' in html and 'href="/stories"' in html

@@ -350,9 +350,12 @@ def create_app(db_path: Path, guard: Guard | None = None) -> FastAPI:
 
     @app.get("/stories")
     @app.get("/stories.json")
-    def story_list(request: Request) -> Response:
+    def story_list(request: Request, entity: str = "") -> Response:
         filters = read_filters(request.query_params)
-        return page(request, "stories.html", lambda c: stories.stories(c, filters), filters)
+        if entity and (not entity.isdigit() or len(entity) > 18):
+            raise BadQuery(f"entity must be an entity's id (a whole number), not {entity[:40]!r}.")
+        about = int(entity) if entity else None
+        return page(request, "stories.html", lambda c: stories.stories(c, filters, about), filters)
 
     @app.get("/story/{ref}")
     def story(request: Request, ref: str) -> Response:
@@ -373,7 +376,13 @@ def create_app(db_path: Path, guard: Guard | None = None) -> FastAPI:
                 downloads.dossier_csv, downloads.dossier_ftm,
             )  # fmt: skip
         return page(
-            request, "entity.html", lambda c: entity_dossier(c, entity_id, filters), filters
+            request,
+            "entity.html",
+            lambda c: {
+                **entity_dossier(c, entity_id, filters),
+                "by_outlet": browse.outlet_breakdown(c, entity_id),
+            },
+            filters,
         )
 
     @app.get("/entity/{ref}/graph")
@@ -403,7 +412,11 @@ def create_app(db_path: Path, guard: Guard | None = None) -> FastAPI:
         return page(
             request,
             "document.html",
-            lambda c: {**queries.document_view(c, doc_id), "story": stories.story_of(c, doc_id)},
+            lambda c: {
+                **queries.document_view(c, doc_id),
+                "story": stories.story_of(c, doc_id),
+                "loaded": stories.loaded_sentences(c, [doc_id]),
+            },
         )
 
     return app

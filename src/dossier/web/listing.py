@@ -8,6 +8,7 @@ string, so a filtered page can be bookmarked, shared and downloaded as it is.
 from __future__ import annotations
 
 import math
+import os
 import re
 import sqlite3
 from dataclasses import asdict, dataclass, replace
@@ -133,6 +134,29 @@ def document_where(filters: Filters, date: str = "d.published") -> tuple[str, li
 def has_column(conn: sqlite3.Connection, table: str, column: str) -> bool:
     """Whether the database has this column (newer schemas add some; older files lack them)."""
     return any(r[1] == column for r in conn.execute(f'PRAGMA table_info("{table}")'))
+
+
+def database_state(conn: sqlite3.Connection) -> tuple[Any, ...]:
+    """Where the database stands on disk: its file's and its write-ahead log's times and
+    sizes, which any write by any connection changes. Views kept (cached) under it are the
+    same for every connection, and it costs no query (unlike `max(added_at)`, a scan of the
+    documents, or `PRAGMA data_version`, which each connection counts for itself)."""
+    path = next((r[2] for r in conn.execute("PRAGMA database_list") if r[1] == "main"), "")
+    state: list[Any] = [path]
+    for name in (path, f"{path}-wal"):
+        try:
+            info = os.stat(name)
+        except OSError:
+            state += [None, None]
+        else:
+            state += [info.st_mtime_ns, info.st_size]
+    return tuple(state)
+
+
+def has_table(conn: sqlite3.Connection, table: str) -> bool:
+    """Whether the database has this table (older files lack the newer ones)."""
+    found = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,))
+    return found.fetchone() is not None
 
 
 def claim_where(conn: sqlite3.Connection, filters: Filters) -> tuple[str, list[Any]]:

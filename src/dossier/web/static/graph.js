@@ -1,6 +1,6 @@
 // Draws the neighbourhood graph with Cytoscape.js from the JSON embedded in the page.
-// A force-directed (cose) layout places linked entities near each other; every node is
-// labelled. Check boxes show or hide each kind of claim; clicking a line lists the sentences
+// A force-directed (cose) layout places linked entities near each other; the most linked
+// neighbours are labelled at a size that stays legible at any zoom, the others when pointed at. Check boxes show or hide each kind of claim; clicking a line lists the sentences
 // that state it (each linked to its article), clicking a node opens its dossier.
 // Article text only ever enters the page through textContent, never as markup.
 (function () {
@@ -10,9 +10,21 @@
   if (!holder || !source || typeof window.cytoscape !== "function") { return; }
   var data = JSON.parse(source.textContent);
   var colours = { Person: "#2563eb", Organization: "#d97706", Country: "#059669", Place: "#059669", Other: "#6b7280" };
+  // The most linked neighbours keep their names on screen at any zoom; the others show
+  // theirs when pointed at, so a crowded graph stays legible.
+  var LABELLED = 24;
+  var strength = {};
+  data.edges.forEach(function (e) {
+    var w = e.kind === "co-mentioned" ? 1 : 3 * e.count;
+    strength[e.source] = (strength[e.source] || 0) + w;
+    strength[e.target] = (strength[e.target] || 0) + w;
+  });
+  var ranked = data.nodes.slice().sort(function (a, b) { return (strength[b.id] || 0) - (strength[a.id] || 0); });
+  var named = {};
+  ranked.slice(0, LABELLED).forEach(function (n) { named[n.id] = true; });
   var elements = [];
   data.nodes.forEach(function (n) {
-    elements.push({ data: { id: "n" + n.id, entity: n.id, label: n.name, colour: colours[n.type] || "#6b7280", centre: n.centre ? 1 : 0 } });
+    elements.push({ data: { id: "n" + n.id, entity: n.id, label: n.name, colour: colours[n.type] || "#6b7280", centre: n.centre ? 1 : 0, named: (n.centre || named[n.id]) ? 1 : 0 } });
   });
   data.edges.forEach(function (e, i) {
     var together = e.kind === "co-mentioned";
@@ -40,16 +52,31 @@
       { selector: "edge", style: { "width": "data(weight)", "line-color": "#64748b", "curve-style": "bezier", "target-arrow-shape": "triangle", "target-arrow-color": "#64748b", "label": "data(label)", "font-size": 11, "color": "#334155", "font-family": "system-ui, sans-serif", "text-rotation": "autorotate", "text-background-color": "#ffffff", "text-background-opacity": 0.9, "text-background-padding": 1, "min-zoomed-font-size": 9 } },
       { selector: "edge[together = 1]", style: { "line-style": "dashed", "target-arrow-shape": "none", "line-color": "#cbd5e1", "width": 1.5, "label": "" } },
       { selector: "edge.lit", style: { "line-color": "#1d4ed8", "target-arrow-color": "#1d4ed8", "z-index": 10, "label": "data(label)" } },
+      { selector: "node[named = 0]", style: { "label": "" } },
+      { selector: "node.near", style: { "label": "data(label)", "z-index": 20 } },
       { selector: "node.dim, edge.dim", style: { "opacity": 0.2 } },
       { selector: ".hidden", style: { "display": "none" } }
     ]
   });
+  // Once laid out, labels are sized to read at 13px on screen at the zoom the layout
+  // needed; on a crowded graph, a line's label shows only when it is pointed at.
+  var z = cy.zoom();
+  var crowded = data.edges.filter(function (e) { return e.kind !== "co-mentioned"; }).length > 12;
+  cy.style()
+    .selector("node").style({ "font-size": 13 / z, "text-max-width": 140 / z, "text-margin-y": 5 / z })
+    .selector("node[centre = 1]").style({ "font-size": 16 / z })
+    .selector("edge").style({ "font-size": 11 / z, "label": crowded ? "" : "data(label)" })
+    .selector("edge[together = 1]").style({ "label": "" })
+    .selector("edge.lit").style({ "label": "data(label)" })
+    .selector("node[named = 0]").style({ "label": "" })
+    .selector("node.near").style({ "label": "data(label)" })
+    .update();
   function light(edges) {
     cy.elements().addClass("dim");
     edges.removeClass("dim").addClass("lit");
-    edges.connectedNodes().removeClass("dim");
+    edges.connectedNodes().removeClass("dim").addClass("near");
   }
-  function unlight() { cy.elements().removeClass("dim lit"); holder.style.cursor = ""; }
+  function unlight() { cy.elements().removeClass("dim lit near"); holder.style.cursor = ""; }
   cy.on("mouseover", "node", function (evt) { light(evt.target.connectedEdges()); evt.target.removeClass("dim"); holder.style.cursor = "pointer"; });
   cy.on("mouseover", "edge", function (evt) { light(evt.target); holder.style.cursor = "pointer"; });
   cy.on("mouseout", "node, edge", unlight);
