@@ -50,6 +50,9 @@ _JOB_NOUNS |= {"minister", "secretary", "senator", "governor", "mayor", "ambassa
 _JOB_NOUNS |= {"adviser", "advisor", "editor", "professor", "candidate", "lawmaker", "deputy"}
 _JOB_NOUNS |= {"representative", "commissioner", "judge", "general", "envoy", "chancellor"}
 _JOB_NOUNS |= {"ceo", "cfo", "coo", "spokesman", "spokeswoman", "coach", "reporter"}
+#: Determiners before an apposition's title, no word of it ("X, its acting chairman,").
+_DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our"}
+_SERVED_PAST = {"served", "has served", "had served", "worked"}
 _SERVED = re.compile(
     r"\b(?P<verb>served|serves|serving|has served|had served|was appointed|was named|"
     r"is serving|was elected|worked|works)\s+as\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
@@ -231,6 +234,8 @@ def _titles_before(state: DocumentState, entity: Entity, mention: Mention, lex: 
     if match is None:
         _lower_title(state, entity, mention, window, base, lex)
         return
+    if _inside_other_name(state, base + match.start("title"), base + match.end("title"), entity):
+        return
     title = _canonical_title(match.group("title"), lex)
     mods = match.group("mods").split()
     kept: list[str] = []
@@ -250,7 +255,11 @@ def _titles_before(state: DocumentState, entity: Entity, mention: Mention, lex: 
             pass
         elif (paired := _demonym_of(state, bare, entity)) is not None:
             of = paired
-        elif word.endswith(("'s", "’s")) or word.lower() in _NOT_MODIFIERS:
+        elif (
+            word.endswith(("'s", "’s"))
+            or word.lower() in _NOT_MODIFIERS
+            or _clause_word(state, offset)
+        ):
             kept = []
         else:
             kept.append(word)
@@ -274,6 +283,15 @@ def _titles_before(state: DocumentState, entity: Entity, mention: Mention, lex: 
     start = base + match.start("title")
     if kept or org is not None:
         start = base + match.start("mods") + (match.group("mods").index(kept[0]) if kept else 0)
+    elif not match.group("mods") and not match.group("qual"):
+        # Class: lower-case office words before a capitalised title ("ACLU executive
+        # Director X", "deputy Chief of Staff Y") are words of the office.
+        lower = re.search(r"(?:[a-z][a-z-]+\s+){1,2}$", window[: match.start("title")])
+        if lower is not None:
+            words = _noun_modifiers(state, base + lower.start(), lower.group(0))
+            if words:
+                full = f"{words} {full}"
+                start -= len(words) + 1
     _finish(state, entity, mention, full, (start, end), match.group("qual"), of, party=party)
 
 
@@ -301,6 +319,30 @@ def _body_before(
     if mods[-1] in lex.org_words and len(mods) > 1:
         return " ".join(mods), None
     return None
+
+
+def _inside_other_name(state: DocumentState, start: int, end: int, person: Entity) -> bool:
+    """Class: a title word that is part of another person's name, as in a list of names
+    ("…, Ivo Bishop, Kim Marsh, …" or "Ada King, Lee Moss"): a surname, not an office."""
+    other = state.entity_at(start, end)
+    return other is not None and other.key != person.key and other.type == "Person"
+
+
+def _owning_entity(state: DocumentState, start: int, end: int, person: Entity) -> Entity | None:
+    """The country or organisation in [start, end) an office is of, except an owner ("director
+    of Y University's Center for Z", "head of Y's Mobility Command"). Class: a possessive
+    names the body a unit belongs to; the office is of the unit, which is left unsaid unless
+    it is itself an entity after the possessive."""
+    found = _of_entity(state, start, end, person)
+    if found is None:
+        return None
+    text = state.article.text
+    for mention in found.mentions:
+        if start <= mention.start and mention.end <= end:
+            if text[mention.end : mention.end + 2] in {"'s", "’s"}:
+                return _of_entity(state, mention.end + 2, end, person)
+            break
+    return found
 
 
 def _demonym_of(state: DocumentState, word: str, person: Entity) -> Entity | None:
@@ -384,17 +426,39 @@ def _noun_modifiers(state: DocumentState, start: int, words: str) -> str:
         if (
             token is None
             or token.pos_ not in {"NOUN", "ADJ"}
-            or token.dep_
-            not in {
-                "compound",
-                "amod",
-            }
+            or token.dep_ not in {"compound", "amod"}
+            or _descriptive(word, token)
         ):
             kept = []
         else:
             kept.append(word)
         at += len(word)
     return " ".join(kept)
+
+
+#: Adjectives that judge a holder rather than name an office ("a better candidate").
+_EVALUATIVE = {"good", "better", "best", "bad", "worse", "worst", "great", "greater", "poor"}
+_EVALUATIVE |= {"strong", "stronger", "weak", "weaker", "ideal", "perfect", "terrible", "real"}
+
+
+def _descriptive(word: str, token: Token | None = None) -> bool:
+    """Class: a word before a job noun that describes the holder instead of naming the office:
+    a participle ("globe-trotting secretary general", "embattled chairman", a verb the parser
+    took for an adjective: "informed regional director X") or a judgement ("a better
+    candidate"). Offices are named by nouns and relational adjectives ("regional", "press",
+    "executive"), which stay."""
+    last = word.lower().split("-")[-1]
+    if last in _EVALUATIVE:
+        return True
+    if last in lexicon().titles_folded or last in _JOB_NOUNS:
+        return False
+    if token is not None and token.text == word:
+        if token.pos_ in {"NOUN", "PROPN"}:
+            return False  # "marketing director", "banking regulator"
+        if token.tag_ in {"VBD", "VBN", "VBG", "JJR", "JJS"}:
+            return True
+    participle = last.endswith("ed") or ("-" in word and last.endswith("ing"))
+    return len(last) > 4 and participle
 
 
 def _relative_subject(state: DocumentState, mention: Mention) -> bool:
@@ -427,8 +491,12 @@ def _finish(
     past = any(q in _PAST_MARKERS for q in words)
     # "then-Senator X hosted Y in 2021": "then" ties the title to the clause's date.
     date, basis = _date(state, mention.start, tied="then" in words, span=(span[0], mention.end))
+    if basis == "document" and (scene := _past_scene(state, mention.start)) is not None:
+        date, basis = scene, "text"
     role = Role(title, span[0], span[1], of.key if of else None, date, basis)
-    role.current = False if past else current
+    if current and _as_capacity(state, span[0]):
+        current = None
+    role.current = False if past else _current_then(state, current, date, basis)
     role.party = party
     tag = _PARTY_TAG.match(state.article.text[mention.end : mention.end + 30])
     if tag:
@@ -436,6 +504,79 @@ def _finish(
         region = tag.group("region").strip()
         role.region = lexicon().us_states.get(region, region)
     _add(entity, role)
+
+
+def _earlier_year(state: DocumentState, date: str | None) -> bool:
+    """True when `date` falls in a year before the document's."""
+    published = state.article.published
+    return bool(date and published and date[:4].isdigit() and date[:4] < published[:4])
+
+
+def _current_then(
+    state: DocumentState, current: bool | None, date: str | None, basis: str | None
+) -> bool | None:
+    """Class: a title the text dates years before the article ("President X appointed her in
+    2003", "in 1999 … against President Y") says what the holder was then; whether it is still
+    held is not said."""
+    if current and basis == "text" and _earlier_year(state, date):
+        return None
+    return current
+
+
+def _as_capacity(state: DocumentState, start: int) -> bool:
+    """Class: "As Estmark's governor, X declared …", "As Governor, Y signed …": the title names
+    the capacity someone acted in, which may be past; it is not stated as current."""
+    sentence = state.parsed.sentence_at(start)
+    floor = sentence.start if sentence is not None else max(0, start - 60)
+    before = state.article.text[max(floor, start - 60) : start]
+    found = re.search(r"(?<![Ss]uch )\b[Aa]s\s+(?:[\w'’.-]+\s+){0,3}$", before)
+    return found is not None and "," not in found.group(0)
+
+
+def _past_scene(state: DocumentState, offset: int) -> str | None:
+    """The earlier year a sentence sets its main clause in ("In 1999, a year after managing
+    proceedings against President X, Y lined up …", "Rep. Z told him last year …"), when the
+    title at `offset` is not inside a relative or reported clause of its own."""
+    sentence = state.parsed.sentence_at(offset)
+    title = _token_at_or_after(state, offset)
+    if sentence is None or title is None:
+        return None
+    root = sentence.span.root
+    node = title
+    while node.i != root.i and node.head.i != node.i:
+        if node.dep_ in {"relcl", "acl", "ccomp", "xcomp", "parataxis", "conj"}:
+            return None
+        node = node.head
+    base = sentence.paragraph.offset
+    for time in document_times(state):
+        if not (sentence.start <= time.start and time.end <= sentence.end and time.value):
+            continue
+        if not _earlier_year(state, time.value):
+            continue
+        token = _token_at_or_after(state, time.start)
+        verb = governing_verb(token) if token is not None else None
+        if verb is not None and verb.i == root.i and base + token.idx < time.end:  # type: ignore[union-attr]
+            return time.value
+    return None
+
+
+def _token_at_or_after(state: DocumentState, offset: int) -> Token | None:
+    sentence = state.parsed.sentence_at(offset)
+    if sentence is None:
+        return None
+    base = sentence.paragraph.offset
+    return next((t for t in sentence.span if base + t.idx + len(t) > offset), None)
+
+
+def _courtesy_titles(entity: Entity) -> None:
+    """Class: courtesy titles. An article that calls a person a former holder of an office
+    ("former Secretary of State X", "X, a former judge") and elsewhere writes the bare title
+    before the name ("Secretary X", "Judge X") uses it as a courtesy: not current."""
+    former = {fold(w) for r in entity.roles if r.current is False for w in r.title.split()}
+    for role in entity.roles:
+        if role.current and role.date_basis == "document":
+            if fold(role.title.split()[-1]) in former:
+                role.current = None
 
 
 def _apposition(state: DocumentState, entity: Entity, mention: Mention, lex: Lexicon) -> None:
@@ -451,6 +592,7 @@ def _apposition(state: DocumentState, entity: Entity, mention: Mention, lex: Lex
     if later:
         # "X, his longtime adviser and now his chief of staff": the office held now.
         phrase, start = phrase[later.end() :], start + later.end()
+    served = None
     if _verb_at(state, start):
         # "X, works as a policy analyst for Y": the title is what follows "works as".
         served = _SERVED.match(phrase)
@@ -459,7 +601,8 @@ def _apposition(state: DocumentState, entity: Entity, mention: Mention, lex: Lex
         phrase, start = phrase[served.end() :], start + served.end()
     head_part = re.split(r"\s+(?:for|of|at|in|with|from|to|on|as)\s+", phrase, maxsplit=1)
     head_words = head_part[0].split()
-    if not head_words or fold(head_words[-1]) not in (_JOB_NOUNS | set(lex.titles_folded)):
+    heads = _JOB_NOUNS | set(lex.titles_folded)
+    if not head_words or fold(head_words[-1]) not in heads:
         return
     if head_words[0].lower() in {"who", "which", "that", "whose"}:
         return
@@ -476,19 +619,29 @@ def _apposition(state: DocumentState, entity: Entity, mention: Mention, lex: Lex
         # "Kovacs, then a candidate,": the office of the clause's moment, since left.
         title_start = then.end()
     rest = phrase[title_start:].split()
-    if rest and rest[0].lower() in {"the", "a", "an"}:
+    if rest and rest[0].lower() in _DETERMINERS:
         title_start += len(rest[0]) + 1
     qual = re.match(rf"{_QUALIFIERS}+", phrase[title_start:])
     past = bool(qual and qual.group(0).split()[0].lower().rstrip("-") in {"former", "ex", "late"})
     past = past or bool(then)
     if qual:
         title_start += qual.end()
+    while (word := re.match(r"[\w'’-]+\s+", phrase[title_start:])) and _descriptive(
+        word.group(0).strip(), _token_at(state, start + title_start)
+    ):
+        title_start += word.end()  # "the globe-trotting secretary general"
     title = phrase[title_start:].strip()
     if of is None and len(head_part) > 1:
         rest_start = start + len(head_part[0])
-        of = _of_entity(state, rest_start, start + len(phrase), entity)
+        of = _owning_entity(state, rest_start, start + len(phrase), entity)
         if of is not None:
             title = head_part[0][title_start:].strip()
+    if " and " in title:
+        # Class: two offices in one apposition ("a former deputy secretary and head of
+        # Y"): the first is kept alone; "of Y" belongs to the last.
+        title, of = title.split(" and ")[0].strip(), None
+    if served is not None and served.group("verb") in _SERVED_PAST:
+        past = True  # "X, served as governor of Y before …": an office held then
     if not title or len(title.split()) > 8:
         return
     phrase_span = (start, start + len(phrase))
@@ -497,6 +650,27 @@ def _apposition(state: DocumentState, entity: Entity, mention: Mention, lex: Lex
     role = Role(title, begin, begin + len(title), of.key if of else None, date, basis)
     role.current = not past
     _add(entity, role)
+
+
+def _token_at(state: DocumentState, offset: int) -> Token | None:
+    """The parsed token that starts at body `offset`, if any."""
+    sentence = state.parsed.sentence_at(offset)
+    if sentence is None:
+        return None
+    base = sentence.paragraph.offset
+    return next((t for t in sentence.span if base + t.idx == offset), None)
+
+
+#: Parts of speech that open a clause or phrase, never a word of an office's name.
+_CLAUSE_POS = {"ADP", "SCONJ", "CCONJ", "DET", "PRON", "ADV", "AUX", "VERB", "PART", "INTJ"}
+
+
+def _clause_word(state: DocumentState, offset: int) -> bool:
+    """Class: a capitalised word that opens the sentence or a clause before a title ("With
+    Governor X and Senator Y in the race", "While President X has warned", "Despite Mayor
+    Y"): a preposition, conjunction, adverb or verb is no part of the office's name."""
+    token = _token_at(state, offset)
+    return token is not None and token.pos_ in _CLAUSE_POS
 
 
 def _verb_at(state: DocumentState, offset: int) -> bool:
@@ -594,8 +768,10 @@ def _copular(state: DocumentState, lex: Lexicon) -> None:
         words = match.group("title").split()
         while words and fold(words[-1]) not in heads:
             words.pop()
-        if not words:
-            continue
+        if not words or any(w.lower() in _EVALUATIVE for w in words):
+            continue  # "X is a better candidate": a judgement, not an office
+        while len(words) > 1 and _descriptive(words[0]):
+            words.pop(0)
         sentence = state.parsed.sentence_at(match.start())
         if sentence is None:
             continue
@@ -683,6 +859,8 @@ def find_roles(state: DocumentState) -> None:
             _apposition(state, entity, mention, lex)
     _served_as(state, lex)
     _copular(state, lex)
+    for entity in state.analysis.entities:
+        _courtesy_titles(entity)
     _title_mentions(state, lex)
 
 

@@ -1,0 +1,115 @@
+"""Classes of role errors found by the precision audits on real news, each on fictional text:
+clause words and descriptions kept out of titles, and titles whose time the text sets apart
+from the article's."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_entities import MINE
+
+pytestmark = pytest.mark.slow
+
+ARTICLE = """With Governor Talia Brisk and Senator Aldo Menz still in the race, Velk has no money.
+
+In an email, Mara Doyle, Marwood regional security director, informed regional director Pim \
+Olander that she would call.
+
+Cato Brell, the globe-trotting secretary general of the Estmark League, sat inside the hotel.
+
+Htay Renn, its acting chairman, told the agency simply, "We lost."
+
+"The plan is a failure," said Freedom Union executive Director Anja Romberg in a statement.
+
+Dora Voss, served as governor of Tarlow before she was elected to the Senate in 1992.
+
+As Tarlow's governor, Dina Kaas declared that she supported the law.
+
+In 1999, a year after managing proceedings against President Rufus Pell, Representative Gil \
+Orme lined up with his wife.
+
+Former Secretary of State Nadia Ferro spoke on Friday. "We agree," said Secretary Ferro.
+
+"I think Nadia Ferro is a better candidate because of it," said Ivo Tamm.
+
+Oleg Marr, a former deputy treasury secretary and head of the fund Quillon Partners, was there.
+
+Bo Lind, head of Orsk University's research arm, said so.
+
+The signers: Ivo Bishop, Kim Marsh, Lee Tamm."""
+
+
+@pytest.fixture(scope="module")
+def roles():  # type: ignore[no-untyped-def]
+    from dossier.nlp.pipeline import Pipeline
+    from dossier.records import Article
+    from dossier.settings import Settings
+
+    pipeline = Pipeline(Settings(pipeline=MINE))
+    article = Article(source="test", text=ARTICLE, published="2016-05-01", language="en")
+    state = pipeline.run(article, pipeline.parse(article))
+    names = {e.key: e.name for e in state.analysis.entities}
+    return {
+        e.name: [(r.title, names.get(r.of) if r.of else None, r.date, r.current) for r in e.roles]
+        for e in state.analysis.entities
+    }
+
+
+def titles(roles, name: str) -> list[str]:  # type: ignore[no-untyped-def]
+    return [r[0] for r in roles[name]]
+
+
+def test_a_clause_word_opening_the_sentence_is_no_title_word(roles) -> None:  # type: ignore[no-untyped-def]
+    assert titles(roles, "Talia Brisk") == ["Governor"]
+
+
+def test_a_verb_before_a_lower_case_title_is_no_title_word(roles) -> None:  # type: ignore[no-untyped-def]
+    assert titles(roles, "Pim Olander") == ["regional director"]
+
+
+def test_a_characterising_participle_is_no_title_word(roles) -> None:  # type: ignore[no-untyped-def]
+    assert roles["Cato Brell"] == [("secretary general", "Estmark League", "2016-05-01", True)]
+
+
+def test_a_possessive_determiner_is_no_title_word(roles) -> None:  # type: ignore[no-untyped-def]
+    assert not any(t.lower().startswith("its") for t in titles(roles, "Htay Renn"))
+    assert titles(roles, "Htay Renn")
+
+
+def test_lower_case_office_words_before_a_capitalised_title_stay(roles) -> None:  # type: ignore[no-untyped-def]
+    assert titles(roles, "Anja Romberg") == ["executive Director"]
+
+
+def test_served_as_in_an_apposition_is_past(roles) -> None:  # type: ignore[no-untyped-def]
+    assert [(t, c) for t, _, _, c in roles["Dora Voss"]] == [("Governor", False)]
+
+
+def test_as_governor_names_a_capacity_not_a_current_office(roles) -> None:  # type: ignore[no-untyped-def]
+    assert [(t, c) for t, _, _, c in roles["Dina Kaas"]] == [("Governor", None)]
+
+
+def test_a_title_in_a_sentence_set_in_an_earlier_year_is_of_that_year(roles) -> None:  # type: ignore[no-untyped-def]
+    assert roles["Rufus Pell"] == [("President", None, "1999", None)]
+    assert roles["Gil Orme"] == [("Representative", None, "1999", None)]
+
+
+def test_a_bare_title_of_a_former_holder_is_a_courtesy(roles) -> None:  # type: ignore[no-untyped-def]
+    found = {t: c for t, _, _, c in roles["Nadia Ferro"]}
+    assert found == {"Secretary of State": False, "Secretary": None}
+
+
+def test_a_judgement_is_no_office(roles) -> None:  # type: ignore[no-untyped-def]
+    assert "better candidate" not in titles(roles, "Nadia Ferro")
+
+
+def test_two_offices_in_one_apposition_are_not_one_title(roles) -> None:  # type: ignore[no-untyped-def]
+    assert roles["Oleg Marr"] == [("deputy treasury secretary", None, "2016-05-01", False)]
+
+
+def test_an_office_of_a_unit_is_not_of_its_owner(roles) -> None:  # type: ignore[no-untyped-def]
+    (found,) = roles["Bo Lind"]
+    assert found[1] != "Orsk University"
+
+
+def test_a_surname_in_a_list_of_names_is_no_title(roles) -> None:  # type: ignore[no-untyped-def]
+    assert roles["Kim Marsh"] == []
