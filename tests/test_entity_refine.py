@@ -175,3 +175,24 @@ def test_staff_and_institutions_are_no_persons(run) -> None:  # type: ignore[no-
     )
     assert found.get("Jeremy Bashford") == "Person", found
     assert found.get("U.S. House", "Organization") == "Organization"
+
+
+def test_a_common_noun_possessive_opens_a_bodys_name(run) -> None:  # type: ignore[no-untyped-def]
+    """Class: "People's X", "Children's Y": the possessive is the body's own first word, not
+    an owner named apart (as "Ida Holt's Civic Party" is)."""
+    found = named(run("Vela said that the People's Liberation Front could be sent to Norvik."))
+    assert found.get("People's Liberation Front") == "Organization", found
+    assert "Liberation Front" not in found
+
+
+def test_a_holiday_named_after_a_person_is_no_person(run) -> None:  # type: ignore[no-untyped-def]
+    """Class: "Ada Lind Brisk Day": a day, not a person named "Day" titled by the rest."""
+    found = named(run("The debate was held on the eve of Martin Luther King Day in Orsk."))
+    assert found.get("Martin Luther King Day") in {None, "Other"}, found
+    assert "Day" not in found
+
+
+def test_a_stock_ticker_is_no_organisation(run) -> None:  # type: ignore[no-untyped-def]
+    """Class: "Acme shares (ACM)": a market code after shares or an exchange."""
+    found = named(run("Quillon registered shares (QLLN) are listed on the Orsk exchange."))
+    assert found.get("QLLN") in {None, "Other"}, found

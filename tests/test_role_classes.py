@@ -36,7 +36,9 @@ Oleg Marr, a former deputy treasury secretary and head of the fund Quillon Partn
 
 Bo Lind, head of Orsk University's research arm, said so.
 
-The signers: Ivo Bishop, Kim Marsh, Lee Tamm."""
+The signers: Ivo Bishop, Kim Marsh, Lee Tamm.
+
+As for the very moderate Governor Ulla Kasper, she spent heavily in that small state."""
 
 
 @pytest.fixture(scope="module")
@@ -113,3 +115,7 @@ def test_an_office_of_a_unit_is_not_of_its_owner(roles) -> None:  # type: ignore
 
 def test_a_surname_in_a_list_of_names_is_no_title(roles) -> None:  # type: ignore[no-untyped-def]
     assert roles["Kim Marsh"] == []
+
+
+def test_an_adjective_describing_the_holder_is_no_title_word(roles) -> None:  # type: ignore[no-untyped-def]
+    assert titles(roles, "Ulla Kasper") == ["Governor"]

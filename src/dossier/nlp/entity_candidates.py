@@ -42,6 +42,13 @@ _NAME_ARTICLES = {"the", "la", "el", "le", "les", "los", "las", "il", "lo", "die
 _PARTICLES = {"da", "de", "del", "della", "di", "do", "dos", "das", "du", "van", "von", "der"}
 _PARTICLES |= {"den", "bin", "ibn", "al", "el", "la", "le", "y", "ben", "ter", "st.", "jr.", "sr."}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
+#: Class: common nouns whose possessive opens a body's own name ("People's Liberation Army",
+#: "Children's Hospital", "Veterans' Affairs"): part of the name, not an owner named apart.
+COMMON_OWNERS = frozenset(
+    {"people", "children", "women", "men", "veterans", "workers", "farmers", "citizens"}
+    | {"world", "nation", "nations", "teachers", "nurses", "mothers", "fathers", "saints"}
+    | {"soldiers", "sailors", "seamen", "miners", "consumers", "taxpayers", "voters", "states"}
+)
 _SOURCE_BEFORE = re.compile(
     r"(?:according to|\bper|reported by|reporting by|reports? in|cited by|quoted by|"
     r"in an interview with|told)\s+(?:the\s+)?$",
@@ -110,7 +117,7 @@ def _trim(doc: Doc, i: int, j: int, label: str, lex: Lexicon) -> tuple[int, int,
         i += 1  # "a Harbour Workers Federation report"
     # "Harbour Workers Federation (HWF": the bracketed acronym is a mention of its own.
     j = next((k for k in range(i + 1, j) if doc[k].text in {"(", "["}), j)
-    if label == "PERSON":
+    if label == "PERSON" and doc[j - 1].text != "Day":  # "King Day" is a holiday: refine
         # "X's Ben Chan", "Undersecretary Mr. Y": the person starts after a possessive or title.
         for k in range(j - 2, i - 1, -1):
             if doc[k].text in _POSSESSIVE or _is_title_word(doc[k], lex):
@@ -134,7 +141,12 @@ def _trim(doc: Doc, i: int, j: int, label: str, lex: Lexicon) -> tuple[int, int,
                 i -= 1
             else:
                 break
-    elif j - i > 3 and doc[i + 1].text in _POSSESSIVE and doc[i].dep_ == "poss":
+    elif (
+        j - i > 3
+        and doc[i + 1].text in _POSSESSIVE
+        and doc[i].dep_ == "poss"
+        and doc[i].lower_ not in COMMON_OWNERS
+    ):
         i += 2  # "Ida Holt's Civic Party": the owner is another mention, not the body's name
     while j - i > 1 and (doc[j - 1].text in _POSSESSIVE or doc[j - 1].is_punct):
         j -= 1

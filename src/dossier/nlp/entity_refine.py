@@ -133,7 +133,11 @@ def refine(state: DocumentState, cands: list[_Cand], lex: Lexicon) -> list[_Cand
         elif _state_code(cand, lex):
             cand.votes.clear()
             cand.votes["Place"] += 6
-        elif (person and _case_or_show(cand)) or cand.text.split()[-1] in {"Poll", "Polls"}:
+        elif (
+            (person and (_case_or_show(cand) or _holiday(cand, lex)))
+            or cand.text.split()[-1] in {"Poll", "Polls"}
+            or _ticker(cand)
+        ):
             cand.votes.clear()
             cand.votes["Other"] += 6
         kept.append(cand)
@@ -315,6 +319,29 @@ def _case_or_show(cand: _Cand) -> bool:
         or words[-1] in _SHOW_WORDS
         or (len(words) > 1 and words[-1].isdigit())
     )
+
+
+def _holiday(cand: _Cand, lex: Lexicon) -> bool:
+    """Class: a holiday named after a person ("Ada Brisk Day", "Founders Day"): the tagger
+    calls it a person, but it is a day. Two words whose first is a given name stay a person
+    (a surname "Day")."""
+    words = cand.text.split()
+    if len(words) < 2 or words[-1] != "Day":
+        return False
+    return len(words) > 2 or words[0] not in lex.given_names
+
+
+_MARKET_WORDS = _words("shares stock stocks ticker symbol NYSE Nasdaq NASDAQ LSE TSX")
+
+
+def _ticker(cand: _Cand) -> bool:
+    """Class: a stock ticker in brackets after shares or an exchange ("Acme shares (ACM)",
+    "(NYSE: ACM)"): a market code, not another name of the company."""
+    doc = cand.para.doc
+    if not cand.text.isupper() or cand.i == 0 or doc[cand.i - 1].text not in {"(", ":"}:
+        return False
+    before = {t.text for t in doc[max(0, cand.i - 4) : cand.i]}
+    return bool(before & _MARKET_WORDS)
 
 
 def _group(cand: _Cand, lex: Lexicon) -> bool:

@@ -428,6 +428,7 @@ def _noun_modifiers(state: DocumentState, start: int, words: str) -> str:
             or token.pos_ not in {"NOUN", "ADJ"}
             or token.dep_ not in {"compound", "amod"}
             or _descriptive(word, token)
+            or (token.pos_ == "ADJ" and not _office_adjective(word))
         ):
             kept = []
         else:
@@ -439,6 +440,23 @@ def _noun_modifiers(state: DocumentState, start: int, words: str) -> str:
 #: Adjectives that judge a holder rather than name an office ("a better candidate").
 _EVALUATIVE = {"good", "better", "best", "bad", "worse", "worst", "great", "greater", "poor"}
 _EVALUATIVE |= {"strong", "stronger", "weak", "weaker", "ideal", "perfect", "terrible", "real"}
+
+
+#: Adjectives that name an office's rank or scope ("deputy", "chief", "executive").
+_OFFICE_ADJECTIVES = {"executive", "deputy", "assistant", "associate", "senior", "junior"}
+_OFFICE_ADJECTIVES |= {"chief", "vice", "managing", "general", "principal", "lead", "special"}
+_OFFICE_ADJECTIVES |= {"top", "foreign", "federal", "local", "interim", "acting", "joint"}
+
+
+def _office_adjective(word: str) -> bool:
+    """Class: an adjective before a lower-case title is a word of the office only when it
+    names rank or field: a rank word ("deputy", "executive") or a relational adjective
+    ("regional", "economic", "military", "presidential"); "moderate", "popular", "young"
+    describe the holder."""
+    word = word.lower()
+    if word in _OFFICE_ADJECTIVES:
+        return True
+    return word.endswith(("al", "ic", "ary", "ian")) and word not in _EVALUATIVE
 
 
 def _descriptive(word: str, token: Token | None = None) -> bool:
@@ -529,7 +547,11 @@ def _as_capacity(state: DocumentState, start: int) -> bool:
     sentence = state.parsed.sentence_at(start)
     floor = sentence.start if sentence is not None else max(0, start - 60)
     before = state.article.text[max(floor, start - 60) : start]
-    found = re.search(r"(?<![Ss]uch )\b[Aa]s\s+(?:[\w'’.-]+\s+){0,3}$", before)
+    found = re.search(
+        r"(?<![Ss]uch )(?<!well )\b[Aa]s\s+(?!for\b|of\b|if\b|though\b|well\b)"
+        r"(?:[\w'’.-]+\s+){0,3}$",
+        before,
+    )
     return found is not None and "," not in found.group(0)
 
 
