@@ -196,3 +196,15 @@ def test_a_stock_ticker_is_no_organisation(run) -> None:  # type: ignore[no-unty
     """Class: "Acme shares (ACM)": a market code after shares or an exchange."""
     found = named(run("Quillon registered shares (QLLN) are listed on the Orsk exchange."))
     assert found.get("QLLN") in {None, "Other"}, found
+
+
+def test_a_speaker_known_by_party_alone_is_no_entity_name(run) -> None:  # type: ignore[no-untyped-def]
+    """Class: "the Republican said": a party member described, not a body or a name."""
+    found = named(
+        run(
+            "Senator Ivo Rubek is tested as rivals attack. After the Republican seemed to "
+            'confirm critiques of his candidacy, the question was how much. "I will stay," '
+            "the Republican said."
+        )
+    )
+    assert found.get("the Republican") in {None, "Other"}, found

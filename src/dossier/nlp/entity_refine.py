@@ -374,7 +374,12 @@ def review_speakers(state: DocumentState, first_new_key: int, lex: Lexicon) -> N
     (a dateline or a group the parse took for the subject of "said")."""
     text = state.article.text
     for entity in state.analysis.entities:
-        if entity.key < first_new_key or entity.type != "Person" or not entity.mentions:
+        if entity.key < first_new_key or not entity.mentions:
+            continue
+        if _described(entity.name.split(), lex):
+            entity.type = "Other"
+            continue
+        if entity.type != "Person":
             continue
         if all(_dateline_at(text, m.start, m.end) for m in entity.mentions):
             entity.type = "Place"
@@ -390,6 +395,19 @@ def review_speakers(state: DocumentState, first_new_key: int, lex: Lexicon) -> N
         if k and words[k][:1].isupper():
             entity.aliases.append(entity.name)
             entity.name = " ".join(words[k:])
+
+
+#: Party words that describe a member ("the Republican said"), no body's name.
+_PARTY_MEMBERS = _words("republican democrat democratic gop libertarian independent socialist")
+
+
+def _described(words: list[str], lex: Lexicon) -> bool:
+    """Class: a speaker known only by a description ("the Republican", "the Estmarkian"):
+    one person named by party or nation, no name and no organisation."""
+    if len(words) != 2 or words[0].lower() != "the":
+        return False
+    word = fold(words[1])
+    return word in _PARTY_MEMBERS or word in lex.demonyms
 
 
 def _dateline_at(text: str, start: int, end: int) -> bool:
