@@ -208,3 +208,31 @@ def test_a_speaker_known_by_party_alone_is_no_entity_name(run) -> None:  # type:
         )
     )
     assert found.get("the Republican") in {None, "Other"}, found
+
+
+def test_a_ministrys_field_after_a_country_belongs_to_the_office(run) -> None:  # type: ignore[no-untyped-def]
+    """Class: "the then Estmark Home Secretary, X,": the tagger's "Estmark Home" is the
+    country; "Home" is the office's."""
+    found = named(run("In June, the then UK Home Secretary, Tom Hale, approved the request."))
+    assert "UK Home" not in found, found
+    assert found.get("Tom Hale") == "Person"
+
+
+def test_a_name_shaped_like_a_persons_is_a_person(run) -> None:  # type: ignore[no-untyped-def]
+    """Class: a hyphenated given name ("Jean-Ivo Marsh") or a middle initial ("Ida K.
+    Brenner"), even where the tagger says organisation."""
+    found = named(
+        run(
+            "The teams were tied after Jean-Wilfried Tsonga cruised past Uchiyama and Gael "
+            "Monfils won the deciding match."
+        )
+    )
+    assert found.get("Jean-Wilfried Tsonga") == "Person", found
+
+
+def test_an_occupation_opening_the_sentence_is_no_part_of_the_name(run) -> None:  # type: ignore[no-untyped-def]
+    """Class: "Filmmaker Ida Brenner said": capitalised only because it opens the sentence."""
+    found = named(run('Filmmaker Jack Marino said, "At work you would be weeded out."'))
+    assert found.get("Jack Marino") == "Person", found
+    assert "Filmmaker Jack Marino" not in found
+

@@ -213,6 +213,7 @@ def _collect(state: DocumentState, lex: Lexicon) -> list[_Cand]:
             if label not in _NER_LABELS:
                 continue
             i, j, titled = _trim(doc, ent.start, ent.end, label, lex)
+            j = _before_department(doc, i, j, lex)
             span = doc[i:j]
             text = span.text
             if not any(ch.isalpha() for ch in text) or text.islower() or len(text) < 2:
@@ -265,6 +266,8 @@ def _collect(state: DocumentState, lex: Lexicon) -> list[_Cand]:
                     cand.kind_named = True
                 elif country is None and len(words) > 1 and _INITIALS.fullmatch(words[0]):
                     cand.votes["Person"] += 2  # "K.C. Maurer"
+                elif country is None and _shaped_like_a_person(words, lex):
+                    cand.votes["Person"] += 2  # "Ida K. Brenner", "Jean-Ivo Marsh"
                 elif words[0] in lex.given_names and country is None and len(words) < 4:
                     # a given name opens a personal name, not a four-word programme title
                     cand.votes["Person"] += 2 if len(words) > 1 else 1
@@ -301,6 +304,33 @@ def _collect(state: DocumentState, lex: Lexicon) -> list[_Cand]:
         if score >= 2 and cand.country is None:
             cand.votes["Organization"] += 4
     return cands
+
+
+def _before_department(doc: Doc, i: int, j: int, lex: Lexicon) -> int:
+    """Class: a ministry's field glued to a country before an office ("the then Estmark Home
+    Secretary", "Tarlow Foreign Minister X"): the tagger's name ends before the field words,
+    which belong to the office. Returns the new end (i when nothing is left)."""
+    if j >= len(doc) or doc[j].text not in lex.titles:
+        return j
+    end = j
+    while end > i + 1 and fold(doc[end - 1].text) in _DEPARTMENT_WORDS - {"and", "&"}:
+        end -= 1
+    return end if end < j and fold(doc[end - 1].text) in lex.countries else j
+
+
+def _shaped_like_a_person(words: list[str], lex: Lexicon) -> bool:
+    """Class: the shape of a personal name: given name, middle initial and surname ("Ida K.
+    Brenner"), or a hyphenated given name whose parts include a known one ("Jean-Ivo
+    Marsh")."""
+    if len(words) == 3 and re.fullmatch(r"[A-Z]\.", words[1]) and words[2][:1].isupper():
+        return words[0][:1].isupper() and words[0].isalpha()
+    parts = words[0].split("-")
+    return (
+        len(words) == 2
+        and len(parts) == 2
+        and all(p[:1].isupper() and p[1:].islower() for p in parts)
+        and any(p in lex.given_names for p in parts)
+    )
 
 
 def initials_of(text: str) -> str:

@@ -248,6 +248,7 @@ def _cut_office_words(cand: _Cand, lex: Lexicon) -> None:
     while cand.j - i > 1 and (
         fold(doc[i].text).lstrip("-–—") in OFFICE_WORDS
         or doc[i].text in lex.titles
+        or _occupation(doc, i, lex)
         or doc[i].is_punct
         or (doc[i].text in {"of", "for"} and i > cand.i)
     ):
@@ -262,6 +263,25 @@ def _cut_office_words(cand: _Cand, lex: Lexicon) -> None:
         _reset(cand, doc, i, cand.j)
         if titled:
             cand.votes["Person"] += 3
+
+
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "man", "woman", "maker", "writer")
+
+
+def _occupation(doc: Doc, i: int, lex: Lexicon) -> bool:
+    """Class: an occupation capitalised only because it opens the sentence, before a given
+    name ("Filmmaker Ida Brenner said", "Novelist Tom Hale"): a common noun of an agent's
+    shape, not a word of the name."""
+    token = doc[i]
+    if not token.is_sent_start or i + 1 >= len(doc) or doc[i + 1].text not in lex.given_names:
+        return False
+    word = token.text.lower()
+    return (
+        token.text not in lex.given_names
+        and word.isalpha()
+        and len(word) > 4
+        and word.endswith(_AGENT_ENDINGS)
+    )
 
 
 def _strip_dashes(cand: _Cand) -> None:
