@@ -235,4 +235,3 @@ def test_an_occupation_opening_the_sentence_is_no_part_of_the_name(run) -> None:
     found = named(run('Filmmaker Jack Marino said, "At work you would be weeded out."'))
     assert found.get("Jack Marino") == "Person", found
     assert "Filmmaker Jack Marino" not in found
-

@@ -38,7 +38,19 @@ Bo Lind, head of Orsk University's research arm, said so.
 
 The signers: Ivo Bishop, Kim Marsh, Lee Tamm.
 
-As for the very moderate Governor Ulla Kasper, she spent heavily in that small state."""
+As for the very moderate Governor Ulla Kasper, she spent heavily in that small state.
+
+Juan Zarbo, a top terrorism adviser to then-President George W. Bushell, questioned the logic.
+
+One of the biggest challenges for a President Ivo Marsh would be the budget.
+
+Former Orsk director Gen. Dag Petrov was indicted.
+
+Mara Barrow, now a federal judge, was more welcoming. Ola Berg, once a senator, spoke.
+
+"Stadia can do that," says Jack Buserov, director for games at the tech giant.
+
+Yesterday, company CEO Emil Jobbins unveiled the phone."""
 
 
 @pytest.fixture(scope="module")
@@ -119,3 +131,25 @@ def test_a_surname_in_a_list_of_names_is_no_title(roles) -> None:  # type: ignor
 
 def test_an_adjective_describing_the_holder_is_no_title_word(roles) -> None:  # type: ignore[no-untyped-def]
     assert titles(roles, "Ulla Kasper") == ["Governor"]
+
+
+def test_whom_an_office_serves_is_no_part_of_its_title(roles) -> None:  # type: ignore[no-untyped-def]
+    assert titles(roles, "Juan Zarbo") == ["top terrorism adviser"]
+    assert titles(roles, "Jack Buserov") == ["director for games"]
+
+
+def test_a_hypothetical_holder_has_no_office(roles) -> None:  # type: ignore[no-untyped-def]
+    assert roles["Ivo Marsh"] == []
+
+
+def test_an_office_before_another_title_is_not_glued_to_it(roles) -> None:  # type: ignore[no-untyped-def]
+    assert titles(roles, "Dag Petrov") == ["General"]
+
+
+def test_now_and_once_say_when_and_are_no_title_words(roles) -> None:  # type: ignore[no-untyped-def]
+    assert [(t, c) for t, _, _, c in roles["Mara Barrow"]] == [("federal judge", True)]
+    assert [c for _, _, _, c in roles["Ola Berg"]] == [False]
+
+
+def test_a_generic_word_for_the_employer_is_no_title_word(roles) -> None:  # type: ignore[no-untyped-def]
+    assert titles(roles, "Emil Jobbins") == ["CEO"]

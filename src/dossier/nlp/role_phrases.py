@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     pass
 
 
+_NOW = {"now", "currently", "still"}
 _SERVED_PAST = {"served", "has served", "had served", "worked"}
 
 _SERVED = re.compile(
@@ -40,7 +41,8 @@ def apposition_roles(state: DocumentState, entity: Entity, mention: Mention, lex
     """'X, the marketing director for Quillon Foods,' and 'Y, Z Group's Vice President for …,'."""
     text = state.article.text
     tail = text[mention.end : mention.end + 140]
-    match = re.match(r",\s+(?P<phrase>[^,;:()\"“”]{3,120}?)(?=,|\.\s|;|$)", tail)
+    # The phrase ends at a comma or a sentence's full stop, not an initial's ("George W. Ames").
+    match = re.match(r",\s+(?P<phrase>[^,;:()\"“”]{3,120}?)(?=,|(?<!\s[A-Z])\.\s|;|$)", tail)
     if match is None:
         return
     phrase = match.group("phrase")
@@ -49,6 +51,10 @@ def apposition_roles(state: DocumentState, entity: Entity, mention: Mention, lex
     if later:
         # "X, his longtime adviser and now his chief of staff": the office held now.
         phrase, start = phrase[later.end() :], start + later.end()
+    now = re.match(r"(?P<when>now|currently|still|once|formerly|previously)\s+", phrase)
+    if now:
+        # "X, now a federal judge,": the adverb says when, it is no word of the title.
+        phrase, start = phrase[now.end() :], start + now.end()
     served = None
     if verb_at(state, start):
         # "X, works as a policy analyst for Y": the title is what follows "works as".
@@ -80,7 +86,7 @@ def apposition_roles(state: DocumentState, entity: Entity, mention: Mention, lex
         title_start += len(rest[0]) + 1
     qual = re.match(rf"{QUALIFIERS}+", phrase[title_start:])
     past = bool(qual and qual.group(0).split()[0].lower().rstrip("-") in {"former", "ex", "late"})
-    past = past or bool(then)
+    past = past or bool(then) or bool(now and now.group("when") not in _NOW)
     if qual:
         title_start += qual.end()
     while (word := re.match(r"[\w'’-]+\s+", phrase[title_start:])) and descriptive(
@@ -93,6 +99,11 @@ def apposition_roles(state: DocumentState, entity: Entity, mention: Mention, lex
         of = owning_entity(state, rest_start, start + len(phrase), entity)
         if of is not None:
             title = head_part[0][title_start:].strip()
+    cut = re.search(r"\s+(?:to\s+(?=[A-Z]|the\s|then-)|at\s+the\s+(?=[a-z]))", title)
+    if cut and of is None:
+        # Class: whom the office serves or a description of the employer follows the title
+        # ("adviser to then-President X", "director for games at the tech giant").
+        title = title[: cut.start()]
     if " and " in title:
         # Class: two offices in one apposition ("a former deputy secretary and head of
         # Y"): the first is kept alone; "of Y" belongs to the last.

@@ -21,6 +21,7 @@ from .role_words import (
     inside_other_name,
     noun_modifiers,
     of_entity,
+    office_adjective,
     title_pattern,
 )
 
@@ -38,6 +39,8 @@ def titles_before(state: DocumentState, entity: Entity, mention: Mention, lex: L
     match = title_pattern().search(window)
     if _relative_subject(state, mention):
         return  # "exactly the leader X needs": X needs a leader, X is not one
+    if match is not None and re.search(r"\b(?:a|an)\s+$", window[: match.start()]):
+        return  # Class: "a President X would face …": a hypothetical holder, no office
     if match is None:
         _lower_title(state, entity, mention, window, base, lex)
         return
@@ -96,7 +99,8 @@ def titles_before(state: DocumentState, entity: Entity, mention: Mention, lex: L
         lower = re.search(r"(?:[a-z][a-z-]+\s+){1,2}$", window[: match.start("title")])
         if lower is not None:
             words = noun_modifiers(state, base + lower.start(), lower.group(0))
-            if words:
+            # Only rank words: "director" in "CIA director Gen. X" is an office of its own.
+            if words and all(office_adjective(w) for w in words.split()):
                 full = f"{words} {full}"
                 start -= len(words) + 1
     finish_role(state, entity, mention, full, (start, end), match.group("qual"), of, party=party)

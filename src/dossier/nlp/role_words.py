@@ -181,7 +181,8 @@ def noun_modifiers(state: DocumentState, start: int, words: str) -> str:
             or token.pos_ not in {"NOUN", "ADJ"}
             or token.dep_ not in {"compound", "amod"}
             or descriptive(word, token)
-            or (token.pos_ == "ADJ" and not _office_adjective(word))
+            or (token.pos_ == "ADJ" and not office_adjective(word))
+            or word.lower() in _GENERIC_BODIES
         ):
             kept = []
         else:
@@ -195,6 +196,8 @@ EVALUATIVE = {"good", "better", "best", "bad", "worse", "worst", "great", "great
 
 EVALUATIVE |= {"strong", "stronger", "weak", "weaker", "ideal", "perfect", "terrible", "real"}
 
+#: Generic nouns for the employer ("company CEO X"): the body, left to `of`, not the title.
+_GENERIC_BODIES = {"company", "firm", "group", "agency", "organization", "organisation"}
 #: Adjectives that name an office's rank or scope ("deputy", "chief", "executive").
 _OFFICE_ADJECTIVES = {"executive", "deputy", "assistant", "associate", "senior", "junior"}
 
@@ -203,7 +206,7 @@ _OFFICE_ADJECTIVES |= {"chief", "vice", "managing", "general", "principal", "lea
 _OFFICE_ADJECTIVES |= {"top", "foreign", "federal", "local", "interim", "acting", "joint"}
 
 
-def _office_adjective(word: str) -> bool:
+def office_adjective(word: str) -> bool:
     """Class: an adjective before a lower-case title is a word of the office only when it
     names rank or field: a rank word ("deputy", "executive") or a relational adjective
     ("regional", "economic", "military", "presidential"); "moderate", "popular", "young"
