@@ -340,6 +340,15 @@ def test_a_papers_section_is_not_the_paper(fresh_db: Database) -> None:
     assert entity_of(fresh_db, d1, "Orsk Ledger") != entity_of(fresh_db, d2, "Orsk Ledger Opinion")
 
 
+def test_a_chambers_committee_is_not_the_chamber(fresh_db: Database) -> None:
+    """Class: "Assembly Oversight Committee" beside "Assembly" in shared company."""
+    d1 = add(fresh_db, "one", org(1, "Assembly"), person(2, "Ida Brenner"))
+    d2 = add(fresh_db, "two", org(1, "Assembly Oversight Committee"), person(2, "Ida Brenner"))
+    assert entity_of(fresh_db, d1, "Assembly") != entity_of(
+        fresh_db, d2, "Assembly Oversight Committee"
+    )
+
+
 def test_a_document_naming_hundreds_records_co_mentions_for_its_first_150_only(
     db_path: Path,
 ) -> None:

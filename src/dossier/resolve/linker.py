@@ -199,6 +199,8 @@ _UNIT_WORDS = frozenset(
     # A publication's sections and channels: "X Opinion" is the paper's opinion pages.
     | {"opinion", "opinions", "editorial", "section", "magazine", "radio", "television", "tv"}
     | {"politics", "books", "digital", "online", "live", "podcast", "podcasts"}
+    # A chamber's or ministry's committees and offices: "House Oversight Committee".
+    | {"committee", "subcommittee", "caucus", "commission", "panel", "bureau", "office"}
 )
 
 
