@@ -235,3 +235,10 @@ def test_an_occupation_opening_the_sentence_is_no_part_of_the_name(run) -> None:
     found = named(run('Filmmaker Jack Marino said, "At work you would be weeded out."'))
     assert found.get("Jack Marino") == "Person", found
     assert "Filmmaker Jack Marino" not in found
+
+
+def test_a_name_that_reports_is_no_place(run) -> None:  # type: ignore[no-untyped-def]
+    """Class: "As both X and Y have reported": places do not report; the tagger's place is an
+    outlet."""
+    found = named(run("As both Orsk News and Varnholm have reported, there is a security risk."))
+    assert found.get("Varnholm") == "Organization", found

@@ -58,6 +58,9 @@ _SOURCE_AFTER = re.compile(
     r"^(?:'s|’s)?\s*(?:reports?|reported|reporting|wrote|writes|has reported|first reported|"
     r"revealed|published)\b"
 )
+_REPORTS_AFTER = re.compile(
+    r"^\s*(?:has|have|had)\s+(?:also\s+|first\s+|previously\s+)?(?:reported|revealed|published)\b"
+)
 _SPEECH_LEMMAS = {"say", "tell", "point", "add", "claim", "argue", "state", "note", "explain"}
 _SPEECH_LEMMAS |= {"insist", "warn", "write", "deny", "admit", "ask", "reply", "respond"}
 #: Verbs whose subject is a person: places and bodies are not born, do not die or marry.
@@ -187,10 +190,12 @@ def _outlet_score(state: DocumentState, cand: _Cand, lex: Lexicon) -> int:
     before = text[max(0, cand.start - 40) : cand.start]
     after = text[cand.end : cand.end + 30]
     cue = bool(_SOURCE_BEFORE.search(before) or _SOURCE_AFTER.match(after))
-    if not cue:
+    reports = bool(_REPORTS_AFTER.match(after))
+    if not cue and not reports:
         return 0
     words = cand.text.split()
-    score = 1
+    # Class: "X and Y have reported": a place does not report, whatever the tagger says.
+    score = 2 if reports else 1
     if any(w in lex.outlet_words for w in words) or cand.text in lex.outlet_words:
         score += 2
     first = cand.para.doc[cand.i - 1] if cand.i > 0 else None
