@@ -242,3 +242,15 @@ def test_a_name_that_reports_is_no_place(run) -> None:  # type: ignore[no-untype
     outlet."""
     found = named(run("As both Orsk News and Varnholm have reported, there is a security risk."))
     assert found.get("Varnholm") == "Organization", found
+
+
+def test_a_headline_phrase_is_no_organisation(run) -> None:  # type: ignore[no-untyped-def]
+    """Class: a headline's capitalised phrase the tagger calls a body ("The Human Face of Coal
+    Power"), no word of which the body uses in a name."""
+    found = named(
+        run(
+            "The Human Face of Coal Power.\n\nIvo Marsh worked on the turbines of Tarlow for "
+            "thirty years, and he says the town has changed."
+        )
+    )
+    assert "Coal Power" not in found, found

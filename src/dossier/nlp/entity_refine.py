@@ -117,7 +117,8 @@ def refine(state: DocumentState, cands: list[_Cand], lex: Lexicon) -> list[_Cand
             kept.append(cand)
             continue
         person = bool(cand.votes["Person"]) or cand.para.doc[cand.i].ent_type_ == "PERSON"
-        headline = person and ((several and _headline(cand.para)) or _capitals(cand))
+        phrase = person or _bare_body(cand, lex)
+        headline = phrase and ((several and _headline(cand.para)) or _capitals(cand))
         if headline and not _cut_to_body_names(cand, body_words, lex):
             continue
         if person:
@@ -212,6 +213,19 @@ def _body_words(cands: list[_Cand]) -> set[str]:
         if not _headline(cand.para) and not cand.text.isupper():
             words.update(fold(t.text) for t in cand.para.doc[cand.i : cand.j])
     return words
+
+
+def _bare_body(cand: _Cand, lex: Lexicon) -> bool:
+    """Class: a headline's phrase the tagger calls an organisation ("The Human Face of Wind
+    Power"): several words, none of them an organisation's or outlet's word, so nothing but
+    the capitals of the headline makes it a name."""
+    words = cand.text.split()
+    return (
+        len(words) > 1
+        and cand.votes["Organization"] > 0
+        and not cand.kind_named
+        and not set(words) & (lex.org_words | lex.outlet_words)
+    )
 
 
 def _cut_to_body_names(cand: _Cand, body_words: set[str], lex: Lexicon) -> bool:
