@@ -254,3 +254,10 @@ def test_a_headline_phrase_is_no_organisation(run) -> None:  # type: ignore[no-u
         )
     )
     assert "Coal Power" not in found, found
+
+
+def test_a_name_in_apposition_with_a_persons_noun_is_a_person(run) -> None:  # type: ignore[no-untyped-def]
+    """Class: "Ivo Marsh, a miner from Tarlow,": a noun only people are, beside the name,
+    makes it a person whatever the tagger's label."""
+    found = named(run("Ivo Marsh, a miner from Tarlow, says the town has changed."))
+    assert found.get("Ivo Marsh") == "Person", found

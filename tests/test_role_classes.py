@@ -50,7 +50,7 @@ Mara Barrow, now a federal judge, was more welcoming. Ola Berg, once a senator, 
 
 "Stadia can do that," says Jack Buserov, director for games at the tech giant.
 
-Yesterday, company CEO Emil Jobbins unveiled the phone."""
+Yesterday, company CEO Emil Jobbins unveiled the phone. Ada Vell, the company's owner, agreed."""
 
 
 @pytest.fixture(scope="module")
@@ -153,3 +153,4 @@ def test_now_and_once_say_when_and_are_no_title_words(roles) -> None:  # type: i
 
 def test_a_generic_word_for_the_employer_is_no_title_word(roles) -> None:  # type: ignore[no-untyped-def]
     assert titles(roles, "Emil Jobbins") == ["CEO"]
+    assert titles(roles, "Ada Vell") == ["owner"]

@@ -254,7 +254,7 @@ def _collect(state: DocumentState, lex: Lexicon) -> list[_Cand]:
                     # the tagger's PERSON on a bare country name is the country ("Tunisia")
                     cand.country = country
                     cand.votes["Country"] += 3
-                if titled:
+                if titled or _person_apposition(span, lex):
                     cand.votes["Person"] += 3
                 words = text.split()
                 site = _site_or_body(words, lex)
@@ -309,6 +309,33 @@ def _collect(state: DocumentState, lex: Lexicon) -> list[_Cand]:
         if score >= 2 and cand.country is None:
             cand.votes["Organization"] += 4
     return cands
+
+
+#: Nouns only people are ("a miner", "the strategist for X"), for appositions to a name.
+_PERSON_NOUNS = frozenset(
+    {"miner", "farmer", "worker", "teacher", "student", "player", "officer", "soldier"}
+    | {"lawyer", "attorney", "spokesman", "spokeswoman", "spokesperson", "strategist"}
+    | {"analyst", "economist", "professor", "researcher", "scientist", "doctor", "nurse"}
+    | {"author", "writer", "reporter", "editor", "journalist", "columnist", "activist"}
+    | {"candidate", "lawmaker", "executive", "chairman", "chairwoman", "founder", "resident"}
+    | {"mother", "father", "son", "daughter", "wife", "husband", "brother", "sister", "aide"}
+    | {"adviser", "advisor", "official", "prosecutor", "coach", "actor", "actress", "singer"}
+    | {"veteran", "manager", "pilot", "driver", "owner", "nominee", "diplomat", "historian"}
+)
+
+
+def _person_apposition(span: Span, lex: Lexicon) -> bool:
+    """Class: a name in apposition with a noun only people are ("Ivo Marsh, a miner from
+    Tarlow,", "the senior strategist for X, Ida Brenner"): a person, whatever the tagger's
+    label."""
+    root = span.root
+    nouns = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        nouns.append(root.head)
+    return any(
+        n.pos_ == "NOUN" and (n.lemma_.lower() in _PERSON_NOUNS or n.text in lex.titles)
+        for n in nouns
+    )
 
 
 def _before_department(doc: Doc, i: int, j: int, lex: Lexicon) -> int:

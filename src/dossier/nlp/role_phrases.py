@@ -84,6 +84,9 @@ def apposition_roles(state: DocumentState, entity: Entity, mention: Mention, lex
     rest = phrase[title_start:].split()
     if rest and rest[0].lower() in DETERMINERS:
         title_start += len(rest[0]) + 1
+        rest = rest[1:]
+    if rest and rest[0][:1].islower() and rest[0].endswith(("'s", "’s")):
+        title_start += len(rest[0]) + 1  # "the company's owner": the owner, of a body unnamed
     qual = re.match(rf"{QUALIFIERS}+", phrase[title_start:])
     past = bool(qual and qual.group(0).split()[0].lower().rstrip("-") in {"former", "ex", "late"})
     past = past or bool(then) or bool(now and now.group("when") not in _NOW)
