@@ -261,3 +261,13 @@ def test_a_name_in_apposition_with_a_persons_noun_is_a_person(run) -> None:  # t
     makes it a person whatever the tagger's label."""
     found = named(run("Ivo Marsh, a miner from Tarlow, says the town has changed."))
     assert found.get("Ivo Marsh") == "Person", found
+
+
+def test_a_name_referred_to_as_a_person_is_a_person(run) -> None:  # type: ignore[no-untyped-def]
+    """Class: "X said he would …" and "X, who …": a body would be "it" and "which"."""
+    said = named(run("Ivo Marsh said he would not concede the race in Tarlow."))
+    assert said.get("Ivo Marsh") == "Person", said
+    who = named(run("Ivo Marsh, who ran the port for a decade, left in May."))
+    assert who.get("Ivo Marsh") == "Person", who
+    body = named(run("Orsk Holdings said it would cut jobs."))
+    assert body.get("Orsk Holdings") == "Organization", body

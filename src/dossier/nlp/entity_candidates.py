@@ -254,7 +254,7 @@ def _collect(state: DocumentState, lex: Lexicon) -> list[_Cand]:
                     # the tagger's PERSON on a bare country name is the country ("Tunisia")
                     cand.country = country
                     cand.votes["Country"] += 3
-                if titled or _person_apposition(span, lex):
+                if titled or _person_apposition(span, lex) or _personal_reference(span):
                     cand.votes["Person"] += 3
                 words = text.split()
                 site = _site_or_body(words, lex)
@@ -335,6 +335,25 @@ def _person_apposition(span: Span, lex: Lexicon) -> bool:
     return any(
         n.pos_ == "NOUN" and (n.lemma_.lower() in _PERSON_NOUNS or n.text in lex.titles)
         for n in nouns
+    )
+
+
+def _personal_reference(span: Span) -> bool:
+    """Class: the text refers to the name as a person: "X said he would …" (a body says
+    "it"), "X, who …" (a body takes "which")."""
+    root = span.root
+    for child in root.children:
+        if child.dep_ == "relcl" and any(
+            c.lower_ == "who" and c.dep_ in {"nsubj", "nsubjpass"} for c in child.children
+        ):
+            return True
+    if root.dep_ != "nsubj" or root.head.lemma_ not in _SPEECH_LEMMAS:
+        return False
+    return any(
+        c.lower_ in {"he", "she"} and c.dep_ in {"nsubj", "nsubjpass"}
+        for clause in root.head.children
+        if clause.dep_ == "ccomp"
+        for c in clause.children
     )
 
 
