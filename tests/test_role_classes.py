@@ -50,7 +50,11 @@ Mara Barrow, now a federal judge, was more welcoming. Ola Berg, once a senator, 
 
 "Stadia can do that," says Jack Buserov, director for games at the tech giant.
 
-Yesterday, company CEO Emil Jobbins unveiled the phone. Ada Vell, the company's owner, agreed."""
+Yesterday, company CEO Emil Jobbins unveiled the phone. Ada Vell, the company's owner, agreed.
+
+Ida Brenner, a former official in President Tom Marsh's administration, directs the center.
+
+The real Mr. Olf Mannix was the general manager of Metro-Goldwyn-Ames."""
 
 
 @pytest.fixture(scope="module")
@@ -154,3 +158,11 @@ def test_now_and_once_say_when_and_are_no_title_words(roles) -> None:  # type: i
 def test_a_generic_word_for_the_employer_is_no_title_word(roles) -> None:  # type: ignore[no-untyped-def]
     assert titles(roles, "Emil Jobbins") == ["CEO"]
     assert titles(roles, "Ada Vell") == ["owner"]
+
+
+def test_a_title_naming_its_holders_period_is_not_current(roles) -> None:  # type: ignore[no-untyped-def]
+    assert [(t, c) for t, _, _, c in roles["Tom Marsh"]] == [("President", None)]
+
+
+def test_a_piece_of_a_hyphenated_name_is_no_body_of_an_office(roles) -> None:  # type: ignore[no-untyped-def]
+    assert [(t, of) for t, of, _, _ in roles["Olf Mannix"]] == [("general manager", None)]

@@ -83,12 +83,18 @@ def canonical_title(form: str, lex: Lexicon) -> str:
 
 
 def of_entity(state: DocumentState, start: int, end: int, person: Entity) -> Entity | None:
-    """A country or organisation named in [start, end), other than the person."""
+    """A country or organisation named in [start, end), other than the person.
+
+    Class: a piece the tagger cut from a hyphenated name ("Metro" of "Metro-Goldwyn-Ames")
+    is not the body; nothing is returned for it."""
+    text = state.article.text
     for entity in state.analysis.entities:
         if entity.key == person.key or entity.type == "Person":
             continue
         for mention in entity.mentions:
             if start <= mention.start and mention.end <= end:
+                if re.match(r"-[A-Z]", text[mention.end : mention.end + 2]):
+                    continue
                 return entity
     return None
 
@@ -132,6 +138,16 @@ def inside_other_name(state: DocumentState, start: int, end: int, person: Entity
     ("…, Ivo Bishop, Kim Marsh, …" or "Ada King, Lee Moss"): a surname, not an office."""
     other = state.entity_at(start, end)
     return other is not None and other.key != person.key and other.type == "Person"
+
+
+_PERIODS = r"administration|presidency|tenure|term|government|cabinet|era|years|reign"
+
+
+def _period_of(state: DocumentState, mention: Mention) -> bool:
+    """Class: "President X's administration", "Governor Y's tenure": the title names a period
+    of its holder's, which may be over; the title is not stated as current."""
+    after = state.article.text[mention.end : mention.end + 40]
+    return re.match(rf"['’]s?\s+(?:\w+\s+)?(?:{_PERIODS})\b", after) is not None
 
 
 def owning_entity(state: DocumentState, start: int, end: int, person: Entity) -> Entity | None:
@@ -256,7 +272,7 @@ def finish_role(
     if basis == "document" and (scene := past_scene(state, mention.start)) is not None:
         date, basis = scene, "text"
     role = Role(title, span[0], span[1], of.key if of else None, date, basis)
-    if current and as_capacity(state, span[0]):
+    if current and (as_capacity(state, span[0]) or _period_of(state, mention)):
         current = None
     role.current = False if past else current_then(state, current, date, basis)
     role.party = party
