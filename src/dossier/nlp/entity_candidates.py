@@ -340,13 +340,9 @@ def _person_apposition(span: Span, lex: Lexicon) -> bool:
 
 def _personal_reference(span: Span) -> bool:
     """Class: the text refers to the name as a person: "X said he would …" (a body says
-    "it"), "X, who …" (a body takes "which")."""
+    "it"). ("X, who …" is no such cue: British usage gives bodies "who", and the clause may
+    be on the person named before.)"""
     root = span.root
-    for child in root.children:
-        if child.dep_ == "relcl" and any(
-            c.lower_ == "who" and c.dep_ in {"nsubj", "nsubjpass"} for c in child.children
-        ):
-            return True
     if root.dep_ != "nsubj" or root.head.lemma_ not in _SPEECH_LEMMAS:
         return False
     return any(

@@ -117,8 +117,10 @@ def refine(state: DocumentState, cands: list[_Cand], lex: Lexicon) -> list[_Cand
             kept.append(cand)
             continue
         person = bool(cand.votes["Person"]) or cand.para.doc[cand.i].ent_type_ == "PERSON"
-        phrase = person or _bare_body(cand, lex)
-        headline = phrase and ((several and _headline(cand.para)) or _capitals(cand))
+        in_headline = several and _headline(cand.para)
+        headline = (person and (in_headline or _capitals(cand))) or (
+            in_headline and _bare_body(cand, lex)
+        )
         if headline and not _cut_to_body_names(cand, body_words, lex):
             continue
         if person:
