@@ -99,9 +99,11 @@ def apposition_roles(state: DocumentState, entity: Entity, mention: Mention, lex
     title = phrase[title_start:].strip()
     if of is None and len(head_part) > 1:
         rest_start = start + len(head_part[0])
-        of = owning_entity(state, rest_start, start + len(phrase), entity)
-        if of is not None:
+        if of_entity(state, rest_start, start + len(phrase), entity) is not None:
+            # A body named after the title ends it, whether the office is its own or its
+            # unit's ("director of Y University's Center for Z": of the centre, unnamed).
             title = head_part[0][title_start:].strip()
+            of = owning_entity(state, rest_start, start + len(phrase), entity)
     cut = re.search(r"\s+(?:to\s+(?=[A-Z]|the\s|then-)|at\s+the\s+(?=[a-z]))", title)
     if cut and of is None:
         # Class: whom the office serves or a description of the employer follows the title
