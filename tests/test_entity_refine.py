@@ -269,3 +269,21 @@ def test_a_name_referred_to_as_a_person_is_a_person(run) -> None:  # type: ignor
     assert said.get("Ivo Marsh") == "Person", said
     body = named(run("Orsk Holdings said it would cut jobs."))
     assert body.get("Orsk Holdings") == "Organization", body
+
+
+def test_a_name_coordinated_with_a_persons_is_a_person(run) -> None:  # type: ignore[no-untyped-def]
+    """Class: "between Novak Vukic and Andy Marlow": a two-word name beside a person's full
+    name, with no organisation's word, is a person whatever the tagger's label."""
+    found = named(
+        run("Spectators paid tribute before the title match between Novak Vukic and Andy Marlow.")
+    )
+    assert found.get("Novak Vukic") == "Person", found
+
+
+def test_a_flight_is_no_organisation(run) -> None:  # type: ignore[no-untyped-def]
+    """Class: "Orsk Air Flight 574": a flight, with or without its number in the span."""
+    found = named(
+        run("The losses of Orsk Air Flight 574 and Tarlow Indonesia Flight 200 killed 102.")
+    )
+    assert found.get("Tarlow Indonesia Flight", "Other") == "Other", found
+    assert found.get("Orsk Air Flight 574", "Other") == "Other", found

@@ -254,7 +254,12 @@ def _collect(state: DocumentState, lex: Lexicon) -> list[_Cand]:
                     # the tagger's PERSON on a bare country name is the country ("Tunisia")
                     cand.country = country
                     cand.votes["Country"] += 3
-                if titled or _person_apposition(span, lex) or _personal_reference(span):
+                if (
+                    titled
+                    or _person_apposition(span, lex)
+                    or _personal_reference(span)
+                    or _beside_a_person(span, lex)
+                ):
                     cand.votes["Person"] += 3
                 words = text.split()
                 site = _site_or_body(words, lex)
@@ -353,6 +358,28 @@ def _personal_reference(span: Span) -> bool:
     )
 
 
+def _beside_a_person(span: Span, lex: Lexicon) -> bool:
+    """Class: a name coordinated with a person's full name ("between Novak Drazic and Ida
+    Marsh"), both of two or three capitalised words, neither an organisation's: a person.
+    """
+    words = span.text.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return False
+    if set(words) & (lex.org_words | lex.outlet_words):
+        return False
+    root = span.root
+    others = [c for c in root.children if c.dep_ == "conj"]
+    if root.dep_ == "conj":
+        others.append(root.head)
+    for other in others:
+        if other.ent_type_ != "PERSON" or other.i in range(span.start, span.end):
+            continue
+        given = other.doc[other.i - 1] if other.i > 0 else None
+        if given is not None and given.ent_type_ == "PERSON" and given.text in lex.given_names:
+            return True
+    return False
+
+
 def _before_department(doc: Doc, i: int, j: int, lex: Lexicon) -> int:
     """Class: a ministry's field glued to a country before an office ("the then Estmark Home
     Secretary", "Tarlow Foreign Minister X"): the tagger's name ends before the field words,
@@ -442,6 +469,8 @@ def _vehicle(doc: Doc, i: int, j: int, lex: Lexicon) -> bool:
     before it in lower case ("the cruise ship Marisol")."""
     if any(fold(t.text) in lex.vehicle_words for t in doc[i:j]):
         return True
+    if any(t.text == "Flight" and t.i + 1 < len(doc) and doc[t.i + 1].like_num for t in doc[i:j]):
+        return True  # Class: "Orsk Air Flight 574" (the number in the span or cut off): a flight
     return i > 0 and doc[i - 1].is_lower and doc[i - 1].lower_ in lex.vehicle_words
 
 
