@@ -54,7 +54,12 @@ Yesterday, company CEO Emil Jobbins unveiled the phone. Ada Vell, the company's 
 
 Ida Brenner, a former official in President Tom Marsh's administration, directs the center.
 
-The real Mr. Olf Mannix was the general manager of Metro-Goldwyn-Ames."""
+The real Mr. Olf Mannix was the general manager of Metro-Goldwyn-Ames.
+
+Nick Danilo, a reporter for U.S. News and World Report, was arrested.
+
+Ted Crane, the only Republican candidate in Tarlow, spoke. Cory Lindow, his combative former \
+campaign manager, said so."""
 
 
 @pytest.fixture(scope="module")
@@ -166,3 +171,12 @@ def test_a_title_naming_its_holders_period_is_not_current(roles) -> None:  # typ
 
 def test_a_piece_of_a_hyphenated_name_is_no_body_of_an_office(roles) -> None:  # type: ignore[no-untyped-def]
     assert [(t, of) for t, of, _, _ in roles["Olf Mannix"]] == [("general manager", None)]
+
+
+def test_an_abbreviations_full_stop_does_not_end_an_apposition(roles) -> None:  # type: ignore[no-untyped-def]
+    assert titles(roles, "Nick Danilo") == ["reporter"]
+
+
+def test_words_describing_the_holder_are_no_title_words(roles) -> None:  # type: ignore[no-untyped-def]
+    assert titles(roles, "Ted Crane") == ["Republican candidate"]
+    assert [(t, c) for t, _, _, c in roles["Cory Lindow"]] == [("campaign manager", False)]

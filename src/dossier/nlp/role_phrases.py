@@ -41,8 +41,9 @@ def apposition_roles(state: DocumentState, entity: Entity, mention: Mention, lex
     """'X, the marketing director for Quillon Foods,' and 'Y, Z Group's Vice President for …,'."""
     text = state.article.text
     tail = text[mention.end : mention.end + 140]
-    # The phrase ends at a comma or a sentence's full stop, not an initial's ("George W. Ames").
-    match = re.match(r",\s+(?P<phrase>[^,;:()\"“”]{3,120}?)(?=,|(?<!\s[A-Z])\.\s|;|$)", tail)
+    # The phrase ends at a comma or a sentence's full stop, not an initial's or an
+    # abbreviation's ("George W. Ames", "a reporter for U.S. News").
+    match = re.match(r",\s+(?P<phrase>[^,;:()\"“”]{3,120}?)(?=,|(?<![\s.][A-Z])\.\s|;|$)", tail)
     if match is None:
         return
     phrase = match.group("phrase")
@@ -97,6 +98,11 @@ def apposition_roles(state: DocumentState, entity: Entity, mention: Mention, lex
     ):
         title_start += word.end()  # "the globe-trotting secretary general"
     title = phrase[title_start:].strip()
+    inner = re.search(r"(?:^|\s)(?:former|ex-)\s*", title)
+    if inner is not None:
+        # "his combative former campaign manager": a description, then a past office.
+        title_start += inner.end()
+        title, past = title[inner.end() :], True
     if of is None and len(head_part) > 1:
         rest_start = start + len(head_part[0])
         if of_entity(state, rest_start, start + len(phrase), entity) is not None:

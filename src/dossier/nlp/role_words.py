@@ -211,6 +211,7 @@ def noun_modifiers(state: DocumentState, start: int, words: str) -> str:
 EVALUATIVE = {"good", "better", "best", "bad", "worse", "worst", "great", "greater", "poor"}
 
 EVALUATIVE |= {"strong", "stronger", "weak", "weaker", "ideal", "perfect", "terrible", "real"}
+EVALUATIVE |= {"only", "lone", "sole", "combative", "controversial", "embattled", "beleaguered"}
 
 #: Generic nouns for the employer ("company CEO X"): the body, left to `of`, not the title.
 _GENERIC_BODIES = {"company", "firm", "group", "agency", "organization", "organisation"}
