@@ -219,6 +219,8 @@ def _collect(state: DocumentState, lex: Lexicon) -> list[_Cand]:
                 continue
             i, j, titled = _trim(doc, ent.start, ent.end, label, lex)
             j = _before_department(doc, i, j, lex)
+            airline = _airline_of_flight(doc, i, j)
+            airline, j = airline < j, airline
             span = doc[i:j]
             text = span.text
             if not any(ch.isalpha() for ch in text) or text.islower() or len(text) < 2:
@@ -254,7 +256,10 @@ def _collect(state: DocumentState, lex: Lexicon) -> list[_Cand]:
                     # the tagger's PERSON on a bare country name is the country ("Tunisia")
                     cand.country = country
                     cand.votes["Country"] += 3
-                if (
+                if airline:
+                    cand.votes["Organization"] += 4  # the airline of "X Flight 574"
+                    cand.kind_named = True
+                elif (
                     titled
                     or _person_apposition(span, lex)
                     or _personal_reference(span)
@@ -356,6 +361,15 @@ def _personal_reference(span: Span) -> bool:
         if clause.dep_ == "ccomp"
         for c in clause.children
     )
+
+
+def _airline_of_flight(doc: Doc, i: int, j: int) -> int:
+    """Class: a flight named by its airline and number ("Orsk Air Flight 574", the number
+    in the span or cut off): the name is the airline's, which ends before "Flight"."""
+    for k in range(i + 1, j):
+        if doc[k].text == "Flight" and k + 1 < len(doc) and doc[k + 1].like_num:
+            return k
+    return j
 
 
 def _beside_a_person(span: Span, lex: Lexicon) -> bool:
@@ -469,8 +483,6 @@ def _vehicle(doc: Doc, i: int, j: int, lex: Lexicon) -> bool:
     before it in lower case ("the cruise ship Marisol")."""
     if any(fold(t.text) in lex.vehicle_words for t in doc[i:j]):
         return True
-    if any(t.text == "Flight" and t.i + 1 < len(doc) and doc[t.i + 1].like_num for t in doc[i:j]):
-        return True  # Class: "Orsk Air Flight 574" (the number in the span or cut off): a flight
     return i > 0 and doc[i - 1].is_lower and doc[i - 1].lower_ in lex.vehicle_words
 
 
