@@ -288,3 +288,38 @@ def test_a_flight_is_named_by_its_airline(run) -> None:  # type: ignore[no-untyp
     )
     assert "Tarlow Indonesia Flight" not in found and "Orsk Air Flight 574" not in found, found
     assert found.get("Tarlow Indonesia") == "Organization", found
+
+
+def test_an_ideology_glued_to_a_name_is_no_part_of_it(run) -> None:  # type: ignore[no-untyped-def]
+    """Class: a descriptor before a name ("a shirt that read 'Fascist Marsh'")."""
+    found = named(
+        run(
+            "People ejected from a rally in Orsk on Monday included a man in a shirt that read "
+            "''Fascist Marsh,'' and a group of women."
+        )
+    )
+    assert "Fascist Marsh" not in found, found
+
+
+def test_products_are_no_bodies_or_people(run) -> None:  # type: ignore[no-untyped-def]
+    """Class: a name ending in a product word ("Smart Keyboard") or an "iName" ("iPod")."""
+    found = named(
+        run(
+            "She soon let me know how cramped the 11-inch Smart Keyboard felt to her. Tarl is "
+            "the producer of the most-sold player, the iPod."
+        )
+    )
+    assert found.get("Smart Keyboard") in {None, "Other"}, found
+    assert found.get("iPod") in {None, "Other"}, found
+
+
+def test_two_names_joined_by_and_are_two(run) -> None:  # type: ignore[no-untyped-def]
+    """Class: "Tarlbook and Quillon" tagged as one body, the second written alone elsewhere."""
+    found = named(
+        run(
+            "Following the lead of Tarlbook and Quillon, which have given autonomy to their "
+            "units, Orsk Systems promised. Quillon said it would agree."
+        )
+    )
+    assert "Tarlbook and Quillon" not in found, found
+    assert found.get("Tarlbook") == "Organization", found

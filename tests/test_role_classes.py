@@ -59,7 +59,11 @@ The real Mr. Olf Mannix was the general manager of Metro-Goldwyn-Ames.
 Nick Danilo, a reporter for U.S. News and World Report, was arrested.
 
 Ted Crane, the only Republican candidate in Tarlow, spoke. Cory Lindow, his combative former \
-campaign manager, said so."""
+campaign manager, said so.
+
+Ada Cameron, the chief executive officer of Orsk, Tarlow-based farming company Mountvale, gave.
+
+"He is an absolute leader of the race," said Ivo Renko."""
 
 
 @pytest.fixture(scope="module")
@@ -180,3 +184,12 @@ def test_an_abbreviations_full_stop_does_not_end_an_apposition(roles) -> None:  
 def test_words_describing_the_holder_are_no_title_words(roles) -> None:  # type: ignore[no-untyped-def]
     assert titles(roles, "Ted Crane") == ["Republican candidate"]
     assert [(t, c) for t, _, _, c in roles["Cory Lindow"]] == [("campaign manager", False)]
+
+
+def test_where_a_body_is_based_is_not_the_body(roles) -> None:  # type: ignore[no-untyped-def]
+    assert roles["Ada Cameron"]
+    assert all(of != "Orsk" for _, of, _, _ in roles["Ada Cameron"])
+
+
+def test_a_judgement_of_degree_is_no_office(roles) -> None:  # type: ignore[no-untyped-def]
+    assert not any("leader" in t for r in roles.values() for t, _, _, _ in r)

@@ -63,6 +63,7 @@ OFFICE_WORDS = _words(
     professor prof. economist editor publisher reporter writer author historian
     republican democrat democratic gop libertarian independent progressive conservative
     liberal former late then-president then-candidate u.s. us federal state
+    fascist communist socialist marxist nazi populist nationalist
     """
 )
 
@@ -105,6 +106,7 @@ def refine(state: DocumentState, cands: list[_Cand], lex: Lexicon) -> list[_Cand
     """The candidates less credits, groups and headline phrases; datelines made places and
     office words cut off names."""
     body_words = _body_words(cands)
+    _split_pairs(state.article.text, cands)
     several = len(state.parsed.paragraphs) > 1
     kept: list[_Cand] = []
     for cand in cands:
@@ -140,6 +142,7 @@ def refine(state: DocumentState, cands: list[_Cand], lex: Lexicon) -> list[_Cand
             (person and (_case_or_show(cand) or _holiday(cand, lex)))
             or cand.text.split()[-1] in {"Poll", "Polls"}
             or _ticker(cand)
+            or _product(cand)
         ):
             cand.votes.clear()
             cand.votes["Other"] += 6
@@ -355,6 +358,46 @@ def _case_or_show(cand: _Cand) -> bool:
         or words[-1] in _SHOW_WORDS
         or (len(words) > 1 and words[-1].isdigit())
     )
+
+
+#: Words that end a product's name ("X Keyboard Folio", "Y 10 Plus"), never a body's.
+_PRODUCT_WORDS = _words("Keyboard Folio Pro Plus Mini Max OS OSX Edition Console Tablet Laptop")
+
+
+def _product(cand: _Cand) -> bool:
+    """Class: products. An "iName" ("iPod"), a name ending in a product word ("Smart Keyboard",
+    "Note 10 Plus"), or a name right after its maker's ("Quillon Echo Dot", the maker a name of
+    its own): a thing sold, not a body or a person."""
+    doc = cand.para.doc
+    words = cand.text.split()
+    if len(words) == 1 and len(words[0]) > 2 and words[0][0] == "i" and words[0][1].isupper():
+        return True
+    if len(words) > 1 and words[-1] in _PRODUCT_WORDS:
+        return True
+    maker = doc[cand.i - 1] if cand.i > 0 else None
+    return (
+        maker is not None
+        and maker.ent_type_ == "ORG"
+        and maker.ent_iob_ in {"B", "I"}
+        and doc[cand.i].ent_iob_ == "B"
+        and cand.para.doc[cand.i].ent_type_ in {"PERSON", "ORG", "PRODUCT"}
+        and not cand.votes["Person"] > 1
+    )
+
+
+def _split_pairs(text: str, cands: list[_Cand]) -> None:
+    """Class: two names the tagger joined through "and" ("Alphabet and Quillon"), when the
+    second is written on its own elsewhere in the article: the first ends before "and"."""
+    for cand in cands:
+        doc = cand.para.doc
+        for k in range(cand.i + 1, cand.j - 1):
+            if doc[k].text != "and":
+                continue
+            second = doc[k + 1 : cand.j].text
+            found = re.findall(rf"(?<![\w-]){re.escape(second)}(?![\w-])", text)
+            if len(found) > 1 and second[:1].isupper():
+                _reset(cand, doc, cand.i, k)
+            break
 
 
 def _holiday(cand: _Cand, lex: Lexicon) -> bool:

@@ -163,6 +163,12 @@ def owning_entity(state: DocumentState, start: int, end: int, person: Entity) ->
         if start <= mention.start and mention.end <= end:
             if text[mention.end : mention.end + 2] in {"'s", "’s"}:
                 return of_entity(state, mention.end + 2, end, person)
+            based = re.match(r"(?:,\s*[\w.]+)?-based\b", text[mention.end : mention.end + 40])
+            if based is not None:
+                # Class: "CEO of Orsk, Tarlow-based company Quillon": where the body is.
+                return of_entity(
+                    state, mention.end + based.end(), max(end, mention.end + 80), person
+                )
             break
     return found
 
@@ -212,6 +218,7 @@ EVALUATIVE = {"good", "better", "best", "bad", "worse", "worst", "great", "great
 
 EVALUATIVE |= {"strong", "stronger", "weak", "weaker", "ideal", "perfect", "terrible", "real"}
 EVALUATIVE |= {"only", "lone", "sole", "combative", "controversial", "embattled", "beleaguered"}
+EVALUATIVE |= {"absolute", "undisputed", "clear", "natural", "obvious", "true"}
 
 #: Generic nouns for the employer ("company CEO X"): the body, left to `of`, not the title.
 _GENERIC_BODIES = {"company", "firm", "group", "agency", "organization", "organisation"}
