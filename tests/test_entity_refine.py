@@ -318,7 +318,7 @@ def test_two_names_joined_by_and_are_two(run) -> None:  # type: ignore[no-untype
     found = named(
         run(
             "Following the lead of Tarlbook and Quillon, which have given autonomy to their "
-            "units, Orsk Systems promised. Quillon said it would agree."
+            "units, Orsk Systems promised. Quillon said it would agree; Tarlbook declined."
         )
     )
     assert "Tarlbook and Quillon" not in found, found

@@ -379,6 +379,8 @@ def _beside_a_person(span: Span, lex: Lexicon) -> bool:
     words = span.text.split()
     if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
         return False
+    if span[0].ent_type_ not in {"ORG", "PERSON"}:
+        return False  # "Saratoga, New York and Ida Marsh": a place stays one
     if set(words) & (lex.org_words | lex.outlet_words):
         return False
     root = span.root

@@ -365,37 +365,34 @@ _PRODUCT_WORDS = _words("Keyboard Folio Pro Plus Mini Max OS OSX Edition Console
 
 
 def _product(cand: _Cand) -> bool:
-    """Class: products. An "iName" ("iPod"), a name ending in a product word ("Smart Keyboard",
-    "Note 10 Plus"), or a name right after its maker's ("Quillon Echo Dot", the maker a name of
-    its own): a thing sold, not a body or a person."""
-    doc = cand.para.doc
+    """Class: products. An "iName" ("iPod") or a name ending in a product word ("Smart
+    Keyboard", "Note 10 Plus"): a thing sold, not a body or a person."""
     words = cand.text.split()
     if len(words) == 1 and len(words[0]) > 2 and words[0][0] == "i" and words[0][1].isupper():
         return True
-    if len(words) > 1 and words[-1] in _PRODUCT_WORDS:
-        return True
-    maker = doc[cand.i - 1] if cand.i > 0 else None
-    return (
-        maker is not None
-        and maker.ent_type_ == "ORG"
-        and maker.ent_iob_ in {"B", "I"}
-        and doc[cand.i].ent_iob_ == "B"
-        and cand.para.doc[cand.i].ent_type_ in {"PERSON", "ORG", "PRODUCT"}
-        and not cand.votes["Person"] > 1
+    return len(words) > 1 and words[-1] in _PRODUCT_WORDS
+
+
+def _alone(text: str, name: str) -> int:
+    """How often `name` is written as a name of its own: not inside a longer capitalised
+    name, nor one side of "X and Y"."""
+    pattern = (
+        rf"(?<![A-Za-z]\s)(?<!and\s)(?<![\w-]){re.escape(name)}(?![\w-])(?!\s+(?:and\s|&\s|[A-Z]))"
     )
+    return len(re.findall(pattern, text))
 
 
 def _split_pairs(text: str, cands: list[_Cand]) -> None:
-    """Class: two names the tagger joined through "and" ("Alphabet and Quillon"), when the
-    second is written on its own elsewhere in the article: the first ends before "and"."""
+    """Class: two names the tagger joined through "and" ("Alphabet and Quillon"), when each
+    is written on its own elsewhere in the article ("North and South Korea" and "National Air
+    and Space Museum" are one name): the first ends before "and"."""
     for cand in cands:
         doc = cand.para.doc
         for k in range(cand.i + 1, cand.j - 1):
             if doc[k].text != "and":
                 continue
-            second = doc[k + 1 : cand.j].text
-            found = re.findall(rf"(?<![\w-]){re.escape(second)}(?![\w-])", text)
-            if len(found) > 1 and second[:1].isupper():
+            first, second = doc[cand.i : k].text, doc[k + 1 : cand.j].text
+            if second[:1].isupper() and _alone(text, first) and _alone(text, second):
                 _reset(cand, doc, cand.i, k)
             break
 
