@@ -323,3 +323,32 @@ def test_two_names_joined_by_and_are_two(run) -> None:  # type: ignore[no-untype
     )
     assert "Tarlbook and Quillon" not in found, found
     assert found.get("Tarlbook") == "Organization", found
+
+
+def test_a_stance_written_with_a_name_is_no_name(run) -> None:  # type: ignore[no-untyped-def]
+    """Class: "the pro-Ferro group": a stance, not a body's name."""
+    found = named(
+        run(
+            "Priorities Tarlow raised money, though the pro-Ferro group is expected to report "
+            "before the deadline."
+        )
+    )
+    assert "pro-Ferro" not in found, found
+
+
+def test_events_named_like_bodies_are_no_organisations(run) -> None:  # type: ignore[no-untyped-def]
+    """Class: an awards show, a race ("the Orsk Music Awards", "Tour de Tarlow")."""
+    found = named(
+        run(
+            "She was kept from performing at the Orsk Music Awards. Congrats to rider Ivo Marsh "
+            "on his back-to-back Tour de Tarlow victories."
+        )
+    )
+    assert found.get("Orsk Music Awards") in {None, "Other"}, found
+    assert found.get("Tour de Tarlow") in {None, "Other"}, found
+
+
+def test_a_plural_people_is_no_mention_of_its_country(run) -> None:  # type: ignore[no-untyped-def]
+    """Class: "disabled Estonians unable to work": people, not the country."""
+    found = run("Governor Ivo Wallek helped save support for disabled Estonians unable to work.")
+    assert not any(m.text == "Estonians" for e in found for m in e.mentions), found

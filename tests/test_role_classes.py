@@ -193,3 +193,36 @@ def test_where_a_body_is_based_is_not_the_body(roles) -> None:  # type: ignore[n
 
 def test_a_judgement_of_degree_is_no_office(roles) -> None:  # type: ignore[no-untyped-def]
     assert not any("leader" in t for r in roles.values() for t, _, _, _ in r)
+
+
+UNDATED = """Following the war, in 1848 the Whigs nominated Gen. Ivo Tarrant, a war hero.
+
+Brian Fallow, a spokesman for Mrs. Ferro, called on the senator to take back his words.
+
+Ms. Lael Brainer later served as President Halvard's ''sherpa,'' or liaison, to the group."""
+
+
+@pytest.fixture(scope="module")
+def undated():  # type: ignore[no-untyped-def]
+    from dossier.nlp.pipeline import Pipeline
+    from dossier.records import Article
+    from dossier.settings import Settings
+
+    pipeline = Pipeline(Settings(pipeline=MINE))
+    article = Article(source="test", text=UNDATED, language="en")
+    state = pipeline.run(article, pipeline.parse(article))
+    return {
+        e.name: [(r.title, r.date, r.current) for r in e.roles] for e in state.analysis.entities
+    }
+
+
+def test_an_undated_articles_scene_in_a_year_is_not_now(undated) -> None:  # type: ignore[no-untyped-def]
+    assert undated["Ivo Tarrant"] == [("General", "1848", None)]
+
+
+def test_an_honorifics_full_stop_does_not_end_an_apposition(undated) -> None:  # type: ignore[no-untyped-def]
+    assert [t for t, _, _ in undated["Brian Fallow"]] == ["spokesman for Mrs. Ferro"]
+
+
+def test_serving_as_anothers_title_gives_no_office(undated) -> None:  # type: ignore[no-untyped-def]
+    assert undated["Lael Brainer"] == []

@@ -645,6 +645,8 @@ def _adjectival(doc: Doc, i: int, j: int) -> bool:
     if j < len(doc) and doc[j].text in _POSSESSIVE:
         return False
     last = doc[j - 1]
+    if last.tag_ in {"NNS", "NNPS"}:
+        return False  # Class: a plural people ("disabled Americans unable to work")
     if last.dep_ in {"amod", "compound", "nmod"} or last.pos_ == "ADJ":
         return True
     return j < len(doc) and doc[j].pos_ in {"NOUN", "PROPN", "ADJ"}

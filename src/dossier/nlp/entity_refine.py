@@ -130,7 +130,7 @@ def refine(state: DocumentState, cands: list[_Cand], lex: Lexicon) -> list[_Cand
             _strip_dashes(cand)
             if _only_titles(cand, lex):
                 continue
-        if _group(cand, lex) or cand.text in _COMMON_ACRONYMS:
+        if _group(cand, lex) or cand.text in _COMMON_ACRONYMS or _stance(cand):
             continue
         if person and _institution(cand):
             cand.votes.clear()
@@ -143,6 +143,7 @@ def refine(state: DocumentState, cands: list[_Cand], lex: Lexicon) -> list[_Cand
             or cand.text.split()[-1] in {"Poll", "Polls"}
             or _ticker(cand)
             or _product(cand)
+            or _event(cand)
         ):
             cand.votes.clear()
             cand.votes["Other"] += 6
@@ -371,6 +372,24 @@ def _product(cand: _Cand) -> bool:
     if len(words) == 1 and len(words[0]) > 2 and words[0][0] == "i" and words[0][1].isupper():
         return True
     return len(words) > 1 and words[-1] in _PRODUCT_WORDS
+
+
+def _stance(cand: _Cand) -> bool:
+    """Class: a stance written with a name ("the pro-Ida group", "anti-Quillon"): no name."""
+    return cand.text.startswith(("pro-", "anti-", "Pro-", "Anti-")) and " " not in cand.text
+
+
+#: Last words of an event's name ("the Orsk Music Awards", "the Tarlow Open").
+_EVENT_WORDS = _words("Awards Festival Championship Championships Olympics Cup Marathon Open")
+
+
+def _event(cand: _Cand) -> bool:
+    """Class: events named like bodies ("the Orsk Music Awards", "Tour de Tarlow"): an awards
+    show, a festival, a cup or a race, not an organisation."""
+    words = cand.text.split()
+    if len(words) > 1 and words[-1] in _EVENT_WORDS:
+        return True
+    return len(words) > 2 and words[0] == "Tour" and words[1] in {"de", "of"}
 
 
 def _alone(text: str, name: str) -> int:

@@ -43,7 +43,10 @@ def apposition_roles(state: DocumentState, entity: Entity, mention: Mention, lex
     tail = text[mention.end : mention.end + 140]
     # The phrase ends at a comma or a sentence's full stop, not an initial's or an
     # abbreviation's ("George W. Ames", "a reporter for U.S. News").
-    match = re.match(r",\s+(?P<phrase>[^,;:()\"“”]{3,120}?)(?=,|(?<![\s.][A-Z])\.\s|;|$)", tail)
+    match = re.match(
+        r",\s+(?P<phrase>[^,;:()\"“”]{3,120}?)(?=,|(?<![\s.][A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)\.\s|;|$)",
+        tail,
+    )
     if match is None:
         return
     phrase = match.group("phrase")
@@ -161,6 +164,8 @@ def served_as_roles(state: DocumentState, lex: Lexicon) -> None:
             words = part.split()
             if not words or not any(w in lex.titles for w in words):
                 continue
+            if any(w.endswith(("'s", "’s")) for w in words):
+                continue  # Class: "served as President X's sherpa": another's office named
             start = text.find(part, match.end())
             date, basis = role_date(state, match.start())
             past = match.group("verb") in {"served", "has served", "had served", "worked"}

@@ -122,9 +122,12 @@ def _clause_verbs(verb: Token) -> list[Token]:
 
 
 def _earlier_year(state: DocumentState, date: str | None) -> bool:
-    """True when `date` falls in a year before the document's."""
+    """True when `date` falls in a year before the document's; for an undated document, when
+    the sentence names a calendar year at all (a scene set in it, not now)."""
     published = state.article.published
-    return bool(date and published and date[:4].isdigit() and date[:4] < published[:4])
+    if not published:
+        return bool(date and date[:4].isdigit())
+    return bool(date and date[:4].isdigit() and date[:4] < published[:4])
 
 
 def current_then(
