@@ -175,3 +175,180 @@ def test_staff_and_institutions_are_no_persons(run) -> None:  # type: ignore[no-
     )
     assert found.get("Jeremy Bashford") == "Person", found
     assert found.get("U.S. House", "Organization") == "Organization"
+
+
+def test_a_common_noun_possessive_opens_a_bodys_name(run) -> None:  # type: ignore[no-untyped-def]
+    """Class: "People's X", "Children's Y": the possessive is the body's own first word, not
+    an owner named apart (as "Ida Holt's Civic Party" is)."""
+    found = named(run("Vela said that the People's Liberation Front could be sent to Norvik."))
+    assert found.get("People's Liberation Front") == "Organization", found
+    assert "Liberation Front" not in found
+
+
+def test_a_holiday_named_after_a_person_is_no_person(run) -> None:  # type: ignore[no-untyped-def]
+    """Class: "Ada Lind Brisk Day": a day, not a person named "Day" titled by the rest."""
+    found = named(run("The debate was held on the eve of Martin Luther King Day in Orsk."))
+    assert found.get("Martin Luther King Day") in {None, "Other"}, found
+    assert "Day" not in found
+
+
+def test_a_stock_ticker_is_no_organisation(run) -> None:  # type: ignore[no-untyped-def]
+    """Class: "Acme shares (ACM)": a market code after shares or an exchange."""
+    found = named(run("Quillon registered shares (QLLN) are listed on the Orsk exchange."))
+    assert found.get("QLLN") in {None, "Other"}, found
+
+
+def test_a_speaker_known_by_party_alone_is_no_entity_name(run) -> None:  # type: ignore[no-untyped-def]
+    """Class: "the Republican said": a party member described, not a body or a name."""
+    found = named(
+        run(
+            "Senator Ivo Rubek is tested as rivals attack. After the Republican seemed to "
+            'confirm critiques of his candidacy, the question was how much. "I will stay," '
+            "the Republican said."
+        )
+    )
+    assert found.get("the Republican") in {None, "Other"}, found
+
+
+def test_a_ministrys_field_after_a_country_belongs_to_the_office(run) -> None:  # type: ignore[no-untyped-def]
+    """Class: "the then Estmark Home Secretary, X,": the tagger's "Estmark Home" is the
+    country; "Home" is the office's."""
+    found = named(run("In June, the then UK Home Secretary, Tom Hale, approved the request."))
+    assert "UK Home" not in found, found
+    assert found.get("Tom Hale") == "Person"
+
+
+def test_a_name_shaped_like_a_persons_is_a_person(run) -> None:  # type: ignore[no-untyped-def]
+    """Class: a hyphenated given name ("Jean-Ivo Marsh") or a middle initial ("Ida K.
+    Brenner"), even where the tagger says organisation."""
+    found = named(
+        run(
+            "The teams were tied after Jean-Wilfried Tsonga cruised past Uchiyama and Gael "
+            "Monfils won the deciding match."
+        )
+    )
+    assert found.get("Jean-Wilfried Tsonga") == "Person", found
+
+
+def test_an_occupation_opening_the_sentence_is_no_part_of_the_name(run) -> None:  # type: ignore[no-untyped-def]
+    """Class: "Filmmaker Ida Brenner said": capitalised only because it opens the sentence."""
+    found = named(run('Filmmaker Jack Marino said, "At work you would be weeded out."'))
+    assert found.get("Jack Marino") == "Person", found
+    assert "Filmmaker Jack Marino" not in found
+
+
+def test_a_name_that_reports_is_no_place(run) -> None:  # type: ignore[no-untyped-def]
+    """Class: "As both X and Y have reported": places do not report; the tagger's place is an
+    outlet."""
+    found = named(run("As both Orsk News and Varnholm have reported, there is a security risk."))
+    assert found.get("Varnholm") == "Organization", found
+
+
+def test_a_headline_phrase_is_no_organisation(run) -> None:  # type: ignore[no-untyped-def]
+    """Class: a headline's capitalised phrase the tagger calls a body ("The Human Face of Coal
+    Power"), no word of which the body uses in a name."""
+    found = named(
+        run(
+            "The Human Face of Coal Power.\n\nIvo Marsh worked on the turbines of Tarlow for "
+            "thirty years, and he says the town has changed."
+        )
+    )
+    assert "Coal Power" not in found, found
+
+
+def test_a_name_in_apposition_with_a_persons_noun_is_a_person(run) -> None:  # type: ignore[no-untyped-def]
+    """Class: "Ivo Marsh, a miner from Tarlow,": a noun only people are, beside the name,
+    makes it a person whatever the tagger's label."""
+    found = named(run("Ivo Marsh, a miner from Tarlow, says the town has changed."))
+    assert found.get("Ivo Marsh") == "Person", found
+
+
+def test_a_name_referred_to_as_a_person_is_a_person(run) -> None:  # type: ignore[no-untyped-def]
+    """Class: "X said he would …": a body would be "it"."""
+    said = named(run("Ivo Marsh said he would not concede the race in Tarlow."))
+    assert said.get("Ivo Marsh") == "Person", said
+    body = named(run("Orsk Holdings said it would cut jobs."))
+    assert body.get("Orsk Holdings") == "Organization", body
+
+
+def test_a_name_coordinated_with_a_persons_is_a_person(run) -> None:  # type: ignore[no-untyped-def]
+    """Class: "between Novak Vukic and Andy Marlow": a two-word name beside a person's full
+    name, with no organisation's word, is a person whatever the tagger's label."""
+    found = named(
+        run("Spectators paid tribute before the title match between Novak Vukic and Andy Marlow.")
+    )
+    assert found.get("Novak Vukic") == "Person", found
+
+
+def test_a_flight_is_named_by_its_airline(run) -> None:  # type: ignore[no-untyped-def]
+    """Class: "Orsk Air Flight 574": the name is the airline's, with or without the number in
+    the tagger's span."""
+    found = named(
+        run("The losses of Orsk Air Flight 574 and Tarlow Indonesia Flight 200 killed 102.")
+    )
+    assert "Tarlow Indonesia Flight" not in found and "Orsk Air Flight 574" not in found, found
+    assert found.get("Tarlow Indonesia") == "Organization", found
+
+
+def test_an_ideology_glued_to_a_name_is_no_part_of_it(run) -> None:  # type: ignore[no-untyped-def]
+    """Class: a descriptor before a name ("a shirt that read 'Fascist Marsh'")."""
+    found = named(
+        run(
+            "People ejected from a rally in Orsk on Monday included a man in a shirt that read "
+            "''Fascist Marsh,'' and a group of women."
+        )
+    )
+    assert "Fascist Marsh" not in found, found
+
+
+def test_products_are_no_bodies_or_people(run) -> None:  # type: ignore[no-untyped-def]
+    """Class: a name ending in a product word ("Smart Keyboard") or an "iName" ("iPod")."""
+    found = named(
+        run(
+            "She soon let me know how cramped the 11-inch Smart Keyboard felt to her. Tarl is "
+            "the producer of the most-sold player, the iPod."
+        )
+    )
+    assert found.get("Smart Keyboard") in {None, "Other"}, found
+    assert found.get("iPod") in {None, "Other"}, found
+
+
+def test_two_names_joined_by_and_are_two(run) -> None:  # type: ignore[no-untyped-def]
+    """Class: "Tarlbook and Quillon" tagged as one body, the second written alone elsewhere."""
+    found = named(
+        run(
+            "Following the lead of Tarlbook and Quillon, which have given autonomy to their "
+            "units, Orsk Systems promised. Quillon said it would agree; Tarlbook declined."
+        )
+    )
+    assert "Tarlbook and Quillon" not in found, found
+    assert found.get("Tarlbook") == "Organization", found
+
+
+def test_a_stance_written_with_a_name_is_no_name(run) -> None:  # type: ignore[no-untyped-def]
+    """Class: "the pro-Ferro group": a stance, not a body's name."""
+    found = named(
+        run(
+            "Priorities Tarlow raised money, though the pro-Ferro group is expected to report "
+            "before the deadline."
+        )
+    )
+    assert "pro-Ferro" not in found, found
+
+
+def test_events_named_like_bodies_are_no_organisations(run) -> None:  # type: ignore[no-untyped-def]
+    """Class: an awards show, a race ("the Orsk Music Awards", "Tour de Tarlow")."""
+    found = named(
+        run(
+            "She was kept from performing at the Orsk Music Awards. Congrats to rider Ivo Marsh "
+            "on his back-to-back Tour de Tarlow victories."
+        )
+    )
+    assert found.get("Orsk Music Awards") in {None, "Other"}, found
+    assert found.get("Tour de Tarlow") in {None, "Other"}, found
+
+
+def test_a_plural_people_is_no_mention_of_its_country(run) -> None:  # type: ignore[no-untyped-def]
+    """Class: "disabled Estonians unable to work": people, not the country."""
+    found = run("Governor Ivo Wallek helped save support for disabled Estonians unable to work.")
+    assert not any(m.text == "Estonians" for e in found for m in e.mentions), found

@@ -333,6 +333,22 @@ def test_a_division_is_not_its_parent(fresh_db: Database) -> None:
     assert entity_of(fresh_db, d1, "Quillon") != entity_of(fresh_db, d2, "Quillon Studios")
 
 
+def test_a_papers_section_is_not_the_paper(fresh_db: Database) -> None:
+    """Class: "The Orsk Ledger Opinion" (a paper's opinion pages) beside "Orsk Ledger"."""
+    d1 = add(fresh_db, "one", org(1, "Orsk Ledger"), person(2, "Ida Brenner"))
+    d2 = add(fresh_db, "two", org(1, "Orsk Ledger Opinion"), person(2, "Ida Brenner"))
+    assert entity_of(fresh_db, d1, "Orsk Ledger") != entity_of(fresh_db, d2, "Orsk Ledger Opinion")
+
+
+def test_a_chambers_committee_is_not_the_chamber(fresh_db: Database) -> None:
+    """Class: "Assembly Oversight Committee" beside "Assembly" in shared company."""
+    d1 = add(fresh_db, "one", org(1, "Assembly"), person(2, "Ida Brenner"))
+    d2 = add(fresh_db, "two", org(1, "Assembly Oversight Committee"), person(2, "Ida Brenner"))
+    assert entity_of(fresh_db, d1, "Assembly") != entity_of(
+        fresh_db, d2, "Assembly Oversight Committee"
+    )
+
+
 def test_a_document_naming_hundreds_records_co_mentions_for_its_first_150_only(
     db_path: Path,
 ) -> None:

@@ -8,8 +8,7 @@ vehicle words, the country lexicon; a one-word "person" with no cue at all is no
 links a surname to the full name in scope, finds the mentions the tagger missed (untagged
 repeats of known names, bracketed acronyms), turns demonyms and
 possessive countries into Country mentions, resolves clear pronouns (`pronouns.py`) and
-records family relations stated in the text ("his older brother Corwin"); a father, son or
-brother named through a surname takes it ("X's brother Ivo" is Ivo X).
+records family relations and genders (`entity_family.py`).
 """
 
 from __future__ import annotations
@@ -21,15 +20,14 @@ from typing import TYPE_CHECKING
 from ..records import Entity, EntityType, Mention
 from ..settings import Settings
 from .entity_candidates import (
-    _KIN_MODIFIERS,
     _PARTICLES,
-    _POSSESSIVE,
     _SPEECH_LEMMAS,
     _Cand,
     _collect,
     initials_of,
 )
-from .entity_lexicon import Lexicon, fold, lexicon
+from .entity_family import find_family, gender_from_titles
+from .entity_lexicon import fold, lexicon
 from .entity_places import place_votes
 from .entity_refine import GENERATIONS, refine, review_speakers
 from .registry import Component, DocumentState, component
@@ -444,105 +442,6 @@ def _to_entities(clusters: list[_Cluster]) -> list[Entity]:
     return entities
 
 
-def _family(state: DocumentState, lex: Lexicon) -> None:
-    """Record "his older brother Corwin" / "X's father, Y" on the relative, and its gender."""
-    for entity in state.analysis.entities:
-        if entity.type != "Person":
-            continue
-        for mention in list(entity.mentions):
-            if mention.form not in {"name", "surname"}:
-                continue
-            found = _kin_before(state, mention, lex)
-            if found is None:
-                continue
-            relation, gender, possessor_start, possessor_end = found
-            owner = state.entity_at(possessor_start, possessor_end)
-            if gender != "-":
-                entity.attributes.setdefault("gender", gender)
-            if owner is None or owner.key == entity.key or owner.type != "Person":
-                continue
-            links = entity.attributes.setdefault("family", [])
-            assert isinstance(links, list)
-            link = {"relation": relation, "of": owner.key}
-            if link not in links:
-                links.append(link)
-            written = state.article.text[possessor_start:possessor_end]
-            _take_surname(entity, owner, relation, written)
-
-
-#: Relatives who share the surname of the one they are named through ("X's brother Ivo").
-_SURNAME_KIN = {"father", "son", "brother", "grandfather", "grandson"}
-
-
-def _take_surname(entity: Entity, owner: Entity, relation: str, written: str) -> None:
-    """ "X's older brother Ivo" is Ivo X: a lone given name gets the surname the article
-    wrote for its relative, so it is not just any Ivo across documents."""
-    surname = owner.name.split()[-1]
-    if relation not in _SURNAME_KIN or len(entity.name.split()) != 1:
-        return
-    if len(owner.name.split()) < 2 or fold(written) != fold(surname):
-        return
-    if entity.name not in entity.aliases:
-        entity.aliases.append(entity.name)
-    entity.name = f"{entity.name} {surname}"
-
-
-def _kin_before(
-    state: DocumentState, mention: Mention, lex: Lexicon
-) -> tuple[str, str, int, int] | None:
-    """(relation, gender, possessor offsets) for "POSS [adj] KIN[,] NAME", else None."""
-    sentence = state.parsed.sentence_at(mention.start)
-    if sentence is None:
-        return None
-    doc = sentence.paragraph.doc
-    offset = sentence.paragraph.offset
-    k = next((t.i for t in sentence.span if offset + t.idx == mention.start), None)
-    if k is None:
-        return None
-    k -= 1
-    if k >= sentence.span.start and doc[k].text == ",":
-        k -= 1
-    if k < sentence.span.start or fold(doc[k].text) not in lex.kinship:
-        return None
-    relation, gender = lex.kinship[fold(doc[k].text)]
-    k -= 1
-    while k >= sentence.span.start and doc[k].lower_ in _KIN_MODIFIERS:
-        k -= 1
-    if k < sentence.span.start:
-        return None
-    token = doc[k]
-    if token.lower_ in {"his", "her"}:
-        return relation, gender, offset + token.idx, offset + token.idx + len(token.text)
-    if token.text in _POSSESSIVE and k > sentence.span.start:
-        owner = doc[k - 1]
-        return relation, gender, offset + owner.idx, offset + owner.idx + len(owner.text)
-    return relation, gender, -1, -1
-
-
-def _gender_from_titles(state: DocumentState, lex: Lexicon) -> None:
-    """Gender from a given name, honorifics ("Mrs. X") and gendered titles, for pronouns."""
-    gendered = {"Congressman": "m", "Congresswoman": "f", "King": "m", "Queen": "f"}
-    gendered |= {"Prince": "m", "Princess": "f", "Chairman": "m", "Chairwoman": "f"}
-    gendered |= {"Spokesman": "m", "Spokeswoman": "f"}
-    text = state.article.text
-    for entity in state.analysis.entities:
-        if entity.type != "Person" or "gender" in entity.attributes:
-            continue
-        given = lex.given_names.get(entity.name.split()[0])
-        if given and len(entity.name.split()) > 1:
-            entity.attributes["gender"] = given
-            continue
-        for mention in entity.mentions:
-            before = text[max(0, mention.start - 16) : mention.start].split()
-            if not before:
-                continue
-            word = before[-1]
-            gender = lex.honorifics.get(word) or gendered.get(word)
-            if gender and gender != "-":
-                entity.attributes["gender"] = gender
-                break
-
-
 def _mostly_capitals(text: str) -> bool:
     letters = [ch for ch in text if ch.isalpha()]
     return len(letters) > 40 and sum(ch.isupper() for ch in letters) > 0.8 * len(letters)
@@ -561,11 +460,11 @@ def find_entities(state: DocumentState) -> list[Entity]:
         _propagate(state, cands, clusters)
         _propagate_names(state, cands, clusters)
     state.analysis.entities = _to_entities(clusters)
-    _gender_from_titles(state, lex)
-    _family(state, lex)  # genders of relatives first, for the pronouns
+    gender_from_titles(state, lex)
+    find_family(state, lex)  # genders of relatives first, for the pronouns
     if not capitals:
         resolve_pronouns(state)
-        _family(state, lex)  # owners named by a pronoun ("his father, …")
+        find_family(state, lex)  # owners named by a pronoun ("his father, …")
     return state.analysis.entities
 
 

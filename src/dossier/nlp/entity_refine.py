@@ -63,6 +63,7 @@ OFFICE_WORDS = _words(
     professor prof. economist editor publisher reporter writer author historian
     republican democrat democratic gop libertarian independent progressive conservative
     liberal former late then-president then-candidate u.s. us federal state
+    fascist communist socialist marxist nazi populist nationalist
     """
 )
 
@@ -105,6 +106,7 @@ def refine(state: DocumentState, cands: list[_Cand], lex: Lexicon) -> list[_Cand
     """The candidates less credits, groups and headline phrases; datelines made places and
     office words cut off names."""
     body_words = _body_words(cands)
+    _split_pairs(state.article.text, cands)
     several = len(state.parsed.paragraphs) > 1
     kept: list[_Cand] = []
     for cand in cands:
@@ -117,7 +119,10 @@ def refine(state: DocumentState, cands: list[_Cand], lex: Lexicon) -> list[_Cand
             kept.append(cand)
             continue
         person = bool(cand.votes["Person"]) or cand.para.doc[cand.i].ent_type_ == "PERSON"
-        headline = person and ((several and _headline(cand.para)) or _capitals(cand))
+        in_headline = several and _headline(cand.para)
+        headline = (person and (in_headline or _capitals(cand))) or (
+            in_headline and _bare_body(cand, lex)
+        )
         if headline and not _cut_to_body_names(cand, body_words, lex):
             continue
         if person:
@@ -125,7 +130,7 @@ def refine(state: DocumentState, cands: list[_Cand], lex: Lexicon) -> list[_Cand
             _strip_dashes(cand)
             if _only_titles(cand, lex):
                 continue
-        if _group(cand, lex) or cand.text in _COMMON_ACRONYMS:
+        if _group(cand, lex) or cand.text in _COMMON_ACRONYMS or _stance(cand):
             continue
         if person and _institution(cand):
             cand.votes.clear()
@@ -133,7 +138,13 @@ def refine(state: DocumentState, cands: list[_Cand], lex: Lexicon) -> list[_Cand
         elif _state_code(cand, lex):
             cand.votes.clear()
             cand.votes["Place"] += 6
-        elif (person and _case_or_show(cand)) or cand.text.split()[-1] in {"Poll", "Polls"}:
+        elif (
+            (person and (_case_or_show(cand) or _holiday(cand, lex)))
+            or cand.text.split()[-1] in {"Poll", "Polls"}
+            or _ticker(cand)
+            or _product(cand)
+            or _event(cand)
+        ):
             cand.votes.clear()
             cand.votes["Other"] += 6
         kept.append(cand)
@@ -210,6 +221,19 @@ def _body_words(cands: list[_Cand]) -> set[str]:
     return words
 
 
+def _bare_body(cand: _Cand, lex: Lexicon) -> bool:
+    """Class: a headline's phrase the tagger calls an organisation ("The Human Face of Wind
+    Power"): several words, none of them an organisation's or outlet's word, so nothing but
+    the capitals of the headline makes it a name."""
+    words = cand.text.split()
+    return (
+        len(words) > 1
+        and cand.votes["Organization"] > 0
+        and not cand.kind_named
+        and not set(words) & (lex.org_words | lex.outlet_words)
+    )
+
+
 def _cut_to_body_names(cand: _Cand, body_words: set[str], lex: Lexicon) -> bool:
     """Cut a headline's name to its longest run of words the body uses in names; False when
     a name of several words has none and does not open with a given name (a headline
@@ -244,6 +268,7 @@ def _cut_office_words(cand: _Cand, lex: Lexicon) -> None:
     while cand.j - i > 1 and (
         fold(doc[i].text).lstrip("-–—") in OFFICE_WORDS
         or doc[i].text in lex.titles
+        or _occupation(doc, i, lex)
         or doc[i].is_punct
         or (doc[i].text in {"of", "for"} and i > cand.i)
     ):
@@ -258,6 +283,25 @@ def _cut_office_words(cand: _Cand, lex: Lexicon) -> None:
         _reset(cand, doc, i, cand.j)
         if titled:
             cand.votes["Person"] += 3
+
+
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "man", "woman", "maker", "writer")
+
+
+def _occupation(doc: Doc, i: int, lex: Lexicon) -> bool:
+    """Class: an occupation capitalised only because it opens the sentence, before a given
+    name ("Filmmaker Ida Brenner said", "Novelist Tom Hale"): a common noun of an agent's
+    shape, not a word of the name."""
+    token = doc[i]
+    if not token.is_sent_start or i + 1 >= len(doc) or doc[i + 1].text not in lex.given_names:
+        return False
+    word = token.text.lower()
+    return (
+        token.text not in lex.given_names
+        and word.isalpha()
+        and len(word) > 4
+        and word.endswith(_AGENT_ENDINGS)
+    )
 
 
 def _strip_dashes(cand: _Cand) -> None:
@@ -317,6 +361,84 @@ def _case_or_show(cand: _Cand) -> bool:
     )
 
 
+#: Words that end a product's name ("X Keyboard Folio", "Y 10 Plus"), never a body's.
+_PRODUCT_WORDS = _words("Keyboard Folio Pro Plus Mini Max OS OSX Edition Console Tablet Laptop")
+
+
+def _product(cand: _Cand) -> bool:
+    """Class: products. An "iName" ("iPod") or a name ending in a product word ("Smart
+    Keyboard", "Note 10 Plus"): a thing sold, not a body or a person."""
+    words = cand.text.split()
+    if len(words) == 1 and len(words[0]) > 2 and words[0][0] == "i" and words[0][1].isupper():
+        return True
+    return len(words) > 1 and words[-1] in _PRODUCT_WORDS
+
+
+def _stance(cand: _Cand) -> bool:
+    """Class: a stance written with a name ("the pro-Ida group", "anti-Quillon"): no name."""
+    return cand.text.startswith(("pro-", "anti-", "Pro-", "Anti-")) and " " not in cand.text
+
+
+#: Last words of an event's name ("the Orsk Music Awards", "the Tarlow Open").
+_EVENT_WORDS = _words("Awards Festival Championship Championships Olympics Cup Marathon Open")
+
+
+def _event(cand: _Cand) -> bool:
+    """Class: events named like bodies ("the Orsk Music Awards", "Tour de Tarlow"): an awards
+    show, a festival, a cup or a race, not an organisation."""
+    words = cand.text.split()
+    if len(words) > 1 and words[-1] in _EVENT_WORDS:
+        return True
+    return len(words) > 2 and words[0] == "Tour" and words[1] in {"de", "of"}
+
+
+def _alone(text: str, name: str) -> int:
+    """How often `name` is written as a name of its own: not inside a longer capitalised
+    name, nor one side of "X and Y"."""
+    pattern = (
+        rf"(?<![A-Za-z]\s)(?<!and\s)(?<![\w-]){re.escape(name)}(?![\w-])(?!\s+(?:and\s|&\s|[A-Z]))"
+    )
+    return len(re.findall(pattern, text))
+
+
+def _split_pairs(text: str, cands: list[_Cand]) -> None:
+    """Class: two names the tagger joined through "and" ("Alphabet and Quillon"), when each
+    is written on its own elsewhere in the article ("North and South Korea" and "National Air
+    and Space Museum" are one name): the first ends before "and"."""
+    for cand in cands:
+        doc = cand.para.doc
+        for k in range(cand.i + 1, cand.j - 1):
+            if doc[k].text != "and":
+                continue
+            first, second = doc[cand.i : k].text, doc[k + 1 : cand.j].text
+            if second[:1].isupper() and _alone(text, first) and _alone(text, second):
+                _reset(cand, doc, cand.i, k)
+            break
+
+
+def _holiday(cand: _Cand, lex: Lexicon) -> bool:
+    """Class: a holiday named after a person ("Ada Brisk Day", "Founders Day"): the tagger
+    calls it a person, but it is a day. Two words whose first is a given name stay a person
+    (a surname "Day")."""
+    words = cand.text.split()
+    if len(words) < 2 or words[-1] != "Day":
+        return False
+    return len(words) > 2 or words[0] not in lex.given_names
+
+
+_MARKET_WORDS = _words("shares stock stocks ticker symbol NYSE Nasdaq NASDAQ LSE TSX")
+
+
+def _ticker(cand: _Cand) -> bool:
+    """Class: a stock ticker in brackets after shares or an exchange ("Acme shares (ACM)",
+    "(NYSE: ACM)"): a market code, not another name of the company."""
+    doc = cand.para.doc
+    if not cand.text.isupper() or cand.i == 0 or doc[cand.i - 1].text not in {"(", ":"}:
+        return False
+    before = {t.text for t in doc[max(0, cand.i - 4) : cand.i]}
+    return bool(before & _MARKET_WORDS)
+
+
 def _group(cand: _Cand, lex: Lexicon) -> bool:
     """A plural group or descriptor ("many Democrats", "Hill Republicans"), when the tagger
     or the cues call it a person."""
@@ -347,7 +469,12 @@ def review_speakers(state: DocumentState, first_new_key: int, lex: Lexicon) -> N
     (a dateline or a group the parse took for the subject of "said")."""
     text = state.article.text
     for entity in state.analysis.entities:
-        if entity.key < first_new_key or entity.type != "Person" or not entity.mentions:
+        if entity.key < first_new_key or not entity.mentions:
+            continue
+        if _described(entity.name.split(), lex):
+            entity.type = "Other"
+            continue
+        if entity.type != "Person":
             continue
         if all(_dateline_at(text, m.start, m.end) for m in entity.mentions):
             entity.type = "Place"
@@ -363,6 +490,19 @@ def review_speakers(state: DocumentState, first_new_key: int, lex: Lexicon) -> N
         if k and words[k][:1].isupper():
             entity.aliases.append(entity.name)
             entity.name = " ".join(words[k:])
+
+
+#: Party words that describe a member ("the Republican said"), no body's name.
+_PARTY_MEMBERS = _words("republican democrat democratic gop libertarian independent socialist")
+
+
+def _described(words: list[str], lex: Lexicon) -> bool:
+    """Class: a speaker known only by a description ("the Republican", "the Estmarkian"):
+    one person named by party or nation, no name and no organisation."""
+    if len(words) != 2 or words[0].lower() != "the":
+        return False
+    word = fold(words[1])
+    return word in _PARTY_MEMBERS or word in lex.demonyms
 
 
 def _dateline_at(text: str, start: int, end: int) -> bool:

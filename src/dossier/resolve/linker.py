@@ -196,6 +196,11 @@ _UNIT_WORDS = frozenset(
     {"news", "studios", "studio", "pictures", "records", "entertainment", "media", "sports"}
     | {"foundation", "institute", "labs", "research", "ventures", "capital", "bank", "fund"}
     | {"college", "school", "university", "hospital", "museum", "division", "unit"}
+    # A publication's sections and channels: "X Opinion" is the paper's opinion pages.
+    | {"opinion", "opinions", "editorial", "section", "magazine", "radio", "television", "tv"}
+    | {"politics", "books", "digital", "online", "live", "podcast", "podcasts"}
+    # A chamber's or ministry's committees and offices: "House Oversight Committee".
+    | {"committee", "subcommittee", "caucus", "commission", "panel", "bureau", "office"}
 )
 
 
