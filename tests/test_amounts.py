@@ -75,3 +75,26 @@ def test_the_second_share_of_a_pair_is_not_the_leaders(run) -> None:  # type: ig
     found = amounts(state)
     assert found["44 percent"].subject is None
     assert found["46 percent"].subject == named(state, "Talia Voskresen").key
+
+
+def test_an_estimate_of_a_fortune_belongs_to_its_owner(run) -> None:  # type: ignore[no-untyped-def]
+    """The class: "Y puts X's net worth at $N" names the estimator Y as the clause subject;
+    the sum is X's net worth, and a qualifier ("exceeds", "just under") is kept as a bound."""
+    text = (
+        "The Kestrel Ledger puts Anselm Dorrik's net worth at $2.9 billion. "
+        "Anselm Dorrik says his net worth exceeds $10 billion. "
+        "Talia Voskresen is worth just under $40 billion, according to Marlow Research. "
+        "The campaign bought $500,000 worth of radio ads."
+    )
+    state = run(text)
+    found = amounts(state)
+    dorrik = named(state, "Anselm Dorrik").key
+    assert found["$2.9 billion"].subject == dorrik
+    assert found["$2.9 billion"].attributes["measure"] == "net worth"
+    assert (found["$10 billion"].subject, found["$10 billion"].attributes["qualifier"]) == (
+        dorrik,
+        "exceeds",
+    )
+    assert found["$40 billion"].subject == named(state, "Talia Voskresen").key
+    assert found["$40 billion"].attributes["qualifier"] == "just under"
+    assert found["$500,000"].attributes.get("measure") != "net worth"

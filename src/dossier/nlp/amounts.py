@@ -54,10 +54,13 @@ _PLANNED |= {"hope", "expect", "threaten", "will", "would", "going"}
 _REPORTED = re.compile(r"\b(?:according to|reportedly|reported|reports|per)\b", re.IGNORECASE)
 _HEDGED = {"may", "might", "could", "estimate", "estimated", "about", "around", "roughly"}
 _QUALIFIER = re.compile(
-    r"\b(?P<q>more than|over|nearly|almost|about|around|roughly|at least|up to|some|"
-    r"fewer than|less than|close to|approximately)\s+$",
+    r"\b(?P<q>more than|(?:just |well |slightly )?(?:over|under)|nearly|almost|about|around|"
+    r"roughly|at least|up to|some|fewer than|less than|close to|approximately|in excess of|"
+    r"exceed(?:s|ed|ing)?|above|below|upwards of|at most)\s+$",
     re.IGNORECASE,
 )
+#: Nouns naming what a person owns in all: "X's net worth", "her fortune", "his wealth".
+_WEALTH = {"worth", "wealth", "fortune"}
 _NUMBER = re.compile(
     r"(?:(?P<cur>US\$|[$€£¥])\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|m|k)\b)?"
@@ -163,6 +166,68 @@ def _subject_of(state: DocumentState, token: Token, offset: int) -> int | None:
         if node.head is node:
             break
         node = node.head
+    return None
+
+
+def _wealth_owner(state: DocumentState, token: Token, offset: int) -> tuple[bool, int | None]:
+    """Whether a sum is someone's net worth, and whose: (True, owner or None) or (False, None).
+
+    The class: an estimate of a person's fortune names the estimator as the clause subject
+    ("Marlow Research puts Dorrik's net worth at $2.9 billion", "Y estimates X's fortune at"),
+    so the sum belongs to the owner of the worth noun, not to the subject. Also "X's net worth
+    is/exceeds $N", "X is worth $N", "X claimed a net worth of $N", and "X says his net worth
+    exceeds $N" (an unresolved "his" inside a clause about it: the person whose clause holds
+    it). A sum before the noun ("$500,000 worth of ads") is a quantity of goods, no fortune.
+    An owner that is no person (a plane "is worth", a firm's valuation) is nobody's here.
+    """
+    node = token
+    for _ in range(5):
+        head = node.head
+        if head is node:
+            break
+        word = head.lemma_.lower()
+        if head.lower_ == "worth" and head.dep_ == "acomp" and head.i < token.i:
+            return True, _person_subject(state, head.head, offset)  # "X is worth $N"
+        if word in _WEALTH and head.pos_ == "NOUN" and head.i < token.i:
+            return True, _worth_noun_owner(state, head, offset)  # "a net worth of $N"
+        if head.pos_ in {"VERB", "AUX"}:
+            for child in head.children:
+                wealthy = child.lemma_.lower() in _WEALTH and child.pos_ == "NOUN"
+                if wealthy and child.dep_ in {"nsubj", "nsubjpass", "dobj"} and child.i < token.i:
+                    return True, _worth_noun_owner(state, child, offset)
+            return False, None
+        node = head
+    return False, None
+
+
+def _person_at(state: DocumentState, token: Token, offset: int) -> int | None:
+    found = state.entity_at(offset + token.idx, offset + token.idx + len(token.text))
+    return found.key if found is not None and found.type == "Person" else None
+
+
+def _person_subject(state: DocumentState, verb: Token, offset: int) -> int | None:
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            return _person_at(state, child, offset)
+    return None
+
+
+def _worth_noun_owner(state: DocumentState, noun: Token, offset: int) -> int | None:
+    """The person whose worth a worth noun names: its possessor, else the claimant's own."""
+    for child in noun.children:
+        if child.dep_ != "poss":
+            continue
+        owner = _person_at(state, child, offset)
+        if owner is not None or child.lower_ not in {"his", "her"}:
+            return owner
+        # "X says his net worth exceeds $N": the worth is the subject of its clause, and the
+        # clause it is said in has X as subject.
+        verb = noun.head
+        if noun.dep_ == "nsubj" and verb.dep_ == "ccomp":
+            return _person_subject(state, verb.head, offset)
+        return None
+    if noun.dep_ == "dobj":
+        return _person_subject(state, noun.head, offset)  # "X claimed a net worth of $N"
     return None
 
 
@@ -374,6 +439,11 @@ def _claim(
     subject = _possessor(state, sentence, start)
     if subject is None:
         subject = _subject_of(state, token, offset)
+    if unit in _CURRENCIES.values():
+        wealth, owner = _wealth_owner(state, token, offset)
+        if wealth:
+            attributes["measure"] = "net worth"
+            subject = owner
     if re.search(r"\brespectively\b", sentence.text, re.IGNORECASE):
         # "X and Y raised $23 million and $20 million, respectively": each sum is one of the
         # coordinated subjects', in order; the clause's subject is only the first of them.
