@@ -98,3 +98,27 @@ def test_an_estimate_of_a_fortune_belongs_to_its_owner(run) -> None:  # type: ig
     assert found["$40 billion"].subject == named(state, "Talia Voskresen").key
     assert found["$40 billion"].attributes["qualifier"] == "just under"
     assert found["$500,000"].attributes.get("measure") != "net worth"
+
+
+def test_requirements_margins_and_ranks_are_no_amounts_held(run) -> None:  # type: ignore[no-untyped-def]
+    """Classes from audits c5/c6: a share someone must reach is no share they have ("must win",
+    "needs to win", "all she has to do is win"); "by 12 percentage points" is a margin; "the
+    No. 2 Republican" is a rank."""
+    state = run(
+        "Lena Varga must win 58 percent of the remaining delegates. "
+        "Ivo Marsh needs to win 60 percent of the vote. "
+        "All Tomas Reyes has to do is win 40 percent of the vote. "
+        "Odran Pelk won the Estmark primary by 12 percentage points. "
+        "Talia Voskresen is the No. 2 Republican in the Senate."
+    )
+    found = amounts(state)
+    assert {found[k].status for k in ("58 percent", "60 percent", "40 percent")} == {"hedged"}
+    assert "12 percentage points" not in found
+    assert "2" not in found
+
+
+def test_a_date_dates_only_the_amount_of_its_own_clause(run) -> None:  # type: ignore[no-untyped-def]
+    state = run("Lena Varga won 47 percent in 2009, but her approval now stands at 39 percent.")
+    found = amounts(state)
+    assert found["47 percent"].date == "2009"  # "in 2009" is no proportion ("one in three")
+    assert found["39 percent"].date is None

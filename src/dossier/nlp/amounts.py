@@ -17,7 +17,7 @@ from ..records import Claim, ClaimStatus, Evidence
 from ..settings import Settings
 from .entities import english
 from .registry import DocumentState, component
-from .temporal import document_times, sentence_date
+from .temporal import document_times, not_before_document
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -269,8 +269,32 @@ def _hedged(token: Token) -> bool:
 _PLANNED_NOUNS = {"pledge", "plan", "promise", "proposal", "offer", "goal", "target", "bid"}
 
 
+#: Verbs whose "to" clause is a requirement: "needs to win 60 percent", "has to win".
+_REQUIRE = {"need", "have", "require"}
+
+
+def _required(token: Token) -> bool:
+    """True when the number is what someone must reach, not what they have: "must win 58
+    percent", "needs to win 60 percent", "all she has to do is win 40 percent"."""
+    node = token
+    for _ in range(8):
+        if any(c.dep_ == "aux" and c.lower_ == "must" for c in node.children):
+            return True
+        if node.dep_ == "xcomp" and node.head.lemma_.lower() in _REQUIRE:
+            return True
+        if node.lemma_.lower() == "be":
+            for subject in (c for c in node.children if c.i < node.i):
+                if any(t.lemma_.lower() == "do" and t.dep_ == "xcomp"
+                       and t.head.lemma_.lower() in _REQUIRE for t in subject.subtree):  # fmt: skip
+                    return True
+        if node.head is node:
+            break
+        node = node.head
+    return False
+
+
 def _status(sentence: SentenceView, token: Token) -> ClaimStatus:
-    if _hedged(token):
+    if _hedged(token) or _required(token):
         return "hedged"
     node = token
     for _ in range(8):
@@ -336,12 +360,12 @@ def find_amounts(state: DocumentState) -> list[Claim]:
 #: "top 10", "two out of three", "one in three", "our two countries".
 #: "Seventy-four": a spelled number after a hyphen is the end of a larger one; "one in three".
 _NAMING_BEFORE = re.compile(
-    r"(?:[:/]|\d-to-|\btop\s+|\b(?:our|their|his|her|its|my|your)\s+|[a-z]-|"
+    r"(?:[:/#]|\bNo\.\s?|\d-to-|\btop\s+|\b(?:our|their|his|her|its|my|your)\s+|[a-z]-|"
     r"\b(?:one|two|three|four|five|\d+)\s+in\s+)$",
     re.I,
 )
 _NAMING_AFTER = re.compile(
-    r"^(?::\d|/\d|-to-|\s+out\s+of\b|\s+in\s+(?:two|three|four|five|ten|\d+)\b)", re.I
+    r"^(?::\d|/\d|-to-|\s+out\s+of\b|\s+in\s+(?:two|three|four|five|ten|\d{1,3})\b)", re.I
 )
 
 
@@ -390,6 +414,50 @@ def _not_a_count(match: re.Match[str], before: str) -> bool:
     return re.search(r"\b(?:the|these|those|both|all)\s+$", before, re.IGNORECASE) is not None
 
 
+#: "won by 12 percentage points", "leads by 8 points", "grew by 3 percent": a margin or a
+#: change, the difference between two values, never a share or a count the subject has.
+_MARGIN_BEFORE = re.compile(r"\bby\s+(?:about\s+|nearly\s+|more than\s+|some\s+)?$", re.I)
+_POINTS_AFTER = re.compile(r"^\s*(?:percentage\s+)?points?\b", re.I)
+
+
+def _clause_head(token: Token) -> Token:
+    """The verb of the clause a token is in (or the root of a verbless sentence); a clause
+    with no subject of its own ("won the runoff, garnering 54%") is its governor's."""
+    node = token
+    for _ in range(12):
+        if node.head is node:
+            break
+        if node.pos_ in {"VERB", "AUX"}:
+            own = any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in node.children)
+            if own or node.dep_ not in {"advcl", "xcomp", "acl", "conj"}:
+                break
+        node = node.head
+    return node
+
+
+def _clause_date(
+    state: DocumentState, sentence: SentenceView, token: Token, *, planned: bool
+) -> str | None:
+    """The first date, month or year stated in the number's own clause: "In 2009 she had 47
+    percent; now she has 39 percent" dates only the first share (audits c5, c6)."""
+    head = _clause_head(token)
+    inside = []
+    for time in document_times(state):
+        if not (sentence.start <= time.start and time.end <= sentence.end and time.value):
+            continue
+        at = _token_at(sentence, time.start)
+        if at is not None and _clause_head(at).i == head.i:
+            inside.append(time)
+    ordered = [t for t in inside if t.kind != "relative"] + [
+        t for t in inside if t.kind == "relative"
+    ]
+    if not ordered:
+        return None
+    if planned:
+        return not_before_document(ordered[0], state.article.published)
+    return ordered[0].value
+
+
 #: The end of "46 percent to " or "46% to ": a share followed by the other side's.
 _SECOND_SHARE = re.compile(r"\d\s*(?:%|percent|per cent)\s+to\s+$")
 
@@ -409,6 +477,11 @@ def _claim(
         return None
     attributes: dict[str, object] = {}
     unit: str | None = None
+    text = state.article.text
+    if _MARGIN_BEFORE.search(text[max(0, start - 30) : start]) and (
+        groups.get("pct") or _POINTS_AFTER.match(text[end : end + 20])
+    ):
+        return None  # a margin or a change (`_MARGIN_BEFORE`)
     if groups.get("pct"):
         unit = "percent"
         after = state.article.text[end : end + 40]
@@ -455,7 +528,7 @@ def _claim(
     status = _status(sentence, token)
     evidence = Evidence(sentence.start, sentence.end, sentence.text)
     attributes["text"] = state.article.text[start:end]
-    date = sentence_date(state, sentence.start, sentence.end, planned=status == "planned")
+    date = _clause_date(state, sentence, token, planned=status == "planned")
     return Claim(
         kind="amount",
         subject=subject,
