@@ -435,6 +435,11 @@ def _clause_head(token: Token) -> Token:
     return node
 
 
+#: Marks of a time clause, whose date is also its governing clause's ("once X takes office
+#: in March", "when she ran in 2012").
+_WHEN = {"when", "once", "after", "before", "as", "since", "until", "while"}
+
+
 def _clause_date(
     state: DocumentState, sentence: SentenceView, token: Token, *, planned: bool
 ) -> str | None:
@@ -446,7 +451,14 @@ def _clause_date(
         if not (sentence.start <= time.start and time.end <= sentence.end and time.value):
             continue
         at = _token_at(sentence, time.start)
-        if at is not None and _clause_head(at).i == head.i:
+        if at is None:
+            continue
+        clause = _clause_head(at)
+        if clause.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in _WHEN for c in clause.children
+        ):
+            clause = _clause_head(clause.head)  # "… once she takes office in March"
+        if clause.i == head.i:
             inside.append(time)
     ordered = [t for t in inside if t.kind != "relative"] + [
         t for t in inside if t.kind == "relative"
