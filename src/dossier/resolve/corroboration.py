@@ -429,8 +429,8 @@ def _comparable_times(a: StoredClaim, b: StoredClaim) -> bool:
 
 
 #: What a qualifier makes of a value: (low, high) as multiples of it.
-_AT_LEAST = ("more than", "over", "well over", "at least", "in excess of", "above", "upwards of")
-_AT_LEAST += ("exceed", "exceeds", "exceeded", "exceeding")
+_AT_LEAST: tuple[str, ...] = ("more than", "over", "well over", "at least", "in excess of")
+_AT_LEAST += ("above", "upwards of", "exceed", "exceeds", "exceeded", "exceeding")
 _AT_MOST = ("less than", "fewer than", "under", "well under", "below", "up to", "at most")
 _RANGES: dict[str, tuple[float, float]] = {q: (1.0, math.inf) for q in _AT_LEAST}
 _RANGES |= {q: (0.0, 1.0) for q in _AT_MOST}
