@@ -122,3 +122,11 @@ def test_a_date_dates_only_the_amount_of_its_own_clause(run) -> None:  # type: i
     found = amounts(state)
     assert found["47 percent"].date == "2009"  # "in 2009" is no proportion ("one in three")
     assert found["39 percent"].date is None
+
+
+def test_values_offered_as_alternatives_are_hedged(run) -> None:  # type: ignore[no-untyped-def]
+    """Contradiction audit 2026-12-08: "worth either less than $1 billion or more than $42
+    billion" states neither value, so neither may disagree with an estimate."""
+    state = run("Odran Pelk is worth either less than $1 billion or more than $40 billion.")
+    found = amounts(state)
+    assert {found["$1 billion"].status, found["$40 billion"].status} == {"hedged"}

@@ -255,6 +255,28 @@ def test_rival_estimates_of_a_net_worth_conflict_as_ranges(fresh_db: Database) -
     ]
 
 
+def test_rival_estimates_in_one_report_conflict(fresh_db: Database) -> None:
+    first = "Ivo Brannick says his net worth exceeds $10 billion."
+    second = "A rich list puts Ivo Brannick's net worth at $6.5 billion."
+    text = f"{first} {second}"
+
+    def worth(start: int, end: int, value: float, qualifier: str | None = None) -> Claim:
+        attributes: dict[str, object] = {"measure": "net worth"}
+        if qualifier:
+            attributes["qualifier"] = qualifier
+        return Claim(
+            "amount", 1, Evidence(start, end, text[start:end]), value=value, unit="USD",
+            attributes=attributes,
+        )  # fmt: skip
+
+    claims = [worth(0, len(first), 10e9, "exceeds"), worth(len(first) + 1, len(text), 6.5e9)]
+    store(fresh_db, text, "alpha.test", claims, published="2025-03-01")
+    _, contradictions = corroborate(fresh_db.conn)
+    assert [c.reason for c in contradictions] == [
+        "different values: more than $10 billion / $6.5 billion"
+    ]
+
+
 def test_qualified_values_are_ranges() -> None:
     from dossier.resolve.corroboration import value_range
 

@@ -470,6 +470,15 @@ def _clause_date(
     return ordered[0].value
 
 
+def _alternative(before: str, after: str) -> bool:
+    """True for a value offered as one of two ("either less than $1 billion or more than $42
+    billion"): the sentence states neither alone."""
+    at = before.lower().rfind("either")
+    if at < 0 or not re.match(r"either\b", before[at:], re.I):
+        return False
+    return bool(re.search(r"\bor\b", before[at:]) or re.match(r"^[^.;]{0,40}?\bor\b", after))
+
+
 #: The end of "46 percent to " or "46% to ": a share followed by the other side's.
 _SECOND_SHARE = re.compile(r"\d\s*(?:%|percent|per cent)\s+to\s+$")
 
@@ -538,6 +547,8 @@ def _claim(
         # clause does not make its subject (audit c4-868), so it is nobody's here.
         subject = None
     status = _status(sentence, token)
+    if _alternative(text[max(sentence.start, start - 80) : start], text[end : end + 60]):
+        status = "hedged"  # "worth either $43 billion or $55 billion": neither is stated
     evidence = Evidence(sentence.start, sentence.end, sentence.text)
     attributes["text"] = state.article.text[start:end]
     date = _clause_date(state, sentence, token, planned=status == "planned")

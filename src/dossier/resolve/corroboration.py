@@ -17,7 +17,8 @@ date or by denial, whatever status the sentence was given. Two amounts conflict
 only when they measure the same thing: same subject, same unit, the same measured noun
 ("300,000 people" deported / "250,000 people" deported), at comparable times — the same
 day, or, for a standing measure such as a person's net worth stated without a date, reports
-published within half a year of each other. A qualifier makes a value a range ("more than
+published within half a year of each other (rival estimates in two sentences of one
+report count too). A qualifier makes a value a range ("more than
 $10 billion" is at least $10 billion, "just under $40 billion" is 90-100% of it, "about"
 is within 10%), and two values conflict only when their ranges cannot meet ("more than
 $10 billion" / "$2.9 billion" do, "more than 10" / "12" do not). Values are written as a
@@ -299,7 +300,7 @@ def _clusters(claims: list[StoredClaim]) -> list[list[StoredClaim]]:
 
 
 def _conflicts(claims: list[StoredClaim]) -> list[Contradiction]:
-    """Pairs from different documents that cannot both hold, in claim order.
+    """Pairs from different documents (or rival estimates in one) that cannot both hold.
 
     Claims alike in date, value and denial never conflict with each other, so only pairs of
     distinct such signatures are weighed, then spread over their claims.
@@ -333,7 +334,11 @@ def _conflicts(claims: list[StoredClaim]) -> list[Contradiction]:
     found = []
     for i, j in sorted(pairs):
         first, second = claims[i], claims[j]
-        reason = _conflict(first, second) if first.document != second.document else None
+        # One article may report rival estimates of a standing measure in two sentences
+        # ("his claims that his net worth exceeds $10 billion" / "a rich list puts it at
+        # $6.5 billion"); other claims of one document are one source's account.
+        rival = _standing(first) and _standing(second) and first.start != second.start
+        reason = _conflict(first, second) if first.document != second.document or rival else None
         if reason:
             found.append(Contradiction(first.id, second.id, reason))
     return found
@@ -463,7 +468,10 @@ def ranges_disjoint(a: StoredClaim, b: StoredClaim) -> bool:
 def stated_value(claim: StoredClaim) -> str:
     """An amount as its report states it: "more than $10 billion", "$2.9 billion"."""
     value = format_value(claim.value, claim.unit)
-    return f"{claim.qualifier} {value}" if claim.qualifier else value
+    if not claim.qualifier:
+        return value
+    said = "more than" if claim.qualifier.startswith(("exceed", "in excess")) else claim.qualifier
+    return f"{said} {value}"
 
 
 def _same_measure(a: StoredClaim, b: StoredClaim) -> bool:
