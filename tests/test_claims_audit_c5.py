@@ -181,3 +181,11 @@ def test_a_negated_object_states_no_support(analyse) -> None:  # type: ignore[no
     assert claims_of(state, "support") == []
     state = analyse("Lena Varga endorsed Tomas Reyes on Monday.")
     assert pairs_of(state, "support") == {("Lena Varga", "Tomas Reyes")}
+
+
+def test_a_particle_takes_a_trigger_out_of_its_sense(analyse) -> None:  # type: ignore[no-untyped-def]
+    """Audits c6/c7: "blasted out a robocall" is no criticism; "blasted X" still is."""
+    state = analyse("Lena Varga blasted out a new robocall touting her campaign.")
+    assert claims_of(state, "criticism") == []
+    state = analyse("Lena Varga blasted Ivo Marsh for his remarks.")
+    assert pairs_of(state, "criticism") == {("Lena Varga", "Ivo Marsh")}

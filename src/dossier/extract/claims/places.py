@@ -67,6 +67,19 @@ def _adjacent(modifier: Token, name: Token) -> bool:
     )
 
 
+#: Nouns of an event, or of a part in one, between a place and a name: the place is where it
+#: happened, not where the person is from ("Orlando shooter X", "Florida primary winner X").
+_EVENT_WORDS = frozenset(
+    {"primary", "caucus", "caucuses", "race", "contest", "shooter", "gunman", "bomber",
+     "attacker", "killer", "winner", "victor", "loser", "rally", "debate", "shooting",
+     "attack", "bombing", "massacre", "survivor", "victim", "crash", "runoff"}
+)  # fmt: skip
+
+
+def _event_between(modifier: Token, name: Token) -> bool:
+    return any(t.lower_ in _EVENT_WORDS for t in name.doc[modifier.i + 1 : name.i])
+
+
 def _other_name(appos: Token, key: int, index: EntityIndex) -> bool:
     """True for an apposed proper name that is someone else, or "B's Y" after "A's X"."""
     if appos.pos_ != "PROPN":
@@ -86,6 +99,8 @@ def _left_places(token: Token, index: EntityIndex) -> list[int]:
     for child in token.lefts:
         if any(t.text in _BREAKS for t in token.doc[child.i : token.i]):
             continue
+        if child.lower_ in _EVENT_WORDS or _event_between(child, token):
+            continue  # "Orlando shooter X": where it happened (`_EVENT_WORDS`)
         if child.dep_ in {"compound", "amod", "nmod", "poss"}:
             key = _named(child, index)
             if key is not None and index.type_of(key) in _PLACE:
@@ -242,7 +257,8 @@ def place_claims(sentence: SentenceView, index: EntityIndex) -> list[Claim]:
                 if apposed and index.type_of(key) in _PLACE and not _in_list(token, prep, index):
                     add(key, _named(prep, index), prep)
                 if prep.dep_ in {"compound", "poss", "nmod"} and _adjacent(prep, token):
-                    add(key, _named(prep, index), prep)
+                    if not _event_between(prep, token):
+                        add(key, _named(prep, index), prep)
                 if prep.dep_ == "acl" and prep.lemma_ in {"base", "headquarter", "locate"}:
                     for p2 in prep.children:
                         for pobj in p2.children:
