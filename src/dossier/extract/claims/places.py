@@ -256,9 +256,9 @@ def place_claims(sentence: SentenceView, index: EntityIndex) -> list[Claim]:
                 apposed = prep.dep_ in {"appos", "npadvmod"} and prep.pos_ == "PROPN"
                 if apposed and index.type_of(key) in _PLACE and not _in_list(token, prep, index):
                     add(key, _named(prep, index), prep)
-                if prep.dep_ in {"compound", "poss", "nmod"} and _adjacent(prep, token):
-                    if not _event_between(prep, token):
-                        add(key, _named(prep, index), prep)
+                modifier = prep.dep_ in {"compound", "poss", "nmod"} and _adjacent(prep, token)
+                if modifier and not _event_between(prep, token):
+                    add(key, _named(prep, index), prep)
                 if prep.dep_ == "acl" and prep.lemma_ in {"base", "headquarter", "locate"}:
                     for p2 in prep.children:
                         for pobj in p2.children:
