@@ -189,3 +189,12 @@ def test_a_particle_takes_a_trigger_out_of_its_sense(analyse) -> None:  # type: 
     assert claims_of(state, "criticism") == []
     state = analyse("Lena Varga blasted Ivo Marsh for his remarks.")
     assert pairs_of(state, "criticism") == {("Lena Varga", "Ivo Marsh")}
+
+
+def test_a_county_branch_is_not_the_national_body(analyse) -> None:  # type: ignore[no-untyped-def]
+    """Audits c5-c7: "X County GOP chairman" chairs the county party, not the national one the
+    name "GOP" resolves to; a national body named alone is still the employer."""
+    state = analyse("Dunmore County GOP Chairman Ivo Marsh said the visit helped.")
+    assert not [c for c in state.analysis.claims if c.kind in {"employment", "membership"}]
+    state = analyse("Lena Varga, chairman of the Republican National Committee, spoke.")
+    assert ("Lena Varga", "Republican National Committee") in pairs_of(state, "membership")

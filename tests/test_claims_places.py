@@ -231,7 +231,7 @@ def test_a_country_lies_in_no_other_place(nlp, settings) -> None:  # type: ignor
 
 @pytest.mark.slow
 def test_a_place_of_an_event_before_a_name_is_no_home(nlp, settings) -> None:  # type: ignore[no-untyped-def]
-    """Audit c7-1163: "Florida primary winner X", "Orlando shooter X" name where a contest or
+    """Audit c7-1163: "Vellany primary winner X", "Tull shooter X" name where a contest or
     a crime happened, not where X is from; "Vellany Sen. X" still says whom X represents."""
     names: dict[str, EntityType] = {"Vellany": "Place", "Ivo Brannock": "Person"}
     titled = _relations(nlp, settings, "Vellany Sen. Ivo Brannock spoke on Monday.", names)

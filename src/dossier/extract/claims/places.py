@@ -8,6 +8,7 @@ for a person it is "lives_in", or "from" when only a modifier says so: "Vellany'
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ...records import Claim
@@ -68,7 +69,7 @@ def _adjacent(modifier: Token, name: Token) -> bool:
 
 
 #: Nouns of an event, or of a part in one, between a place and a name: the place is where it
-#: happened, not where the person is from ("Orlando shooter X", "Florida primary winner X").
+#: happened, not where the person is from ("Tull shooter X", "Vellany primary winner X").
 _EVENT_WORDS = frozenset(
     {"primary", "caucus", "caucuses", "race", "contest", "shooter", "gunman", "bomber",
      "attacker", "killer", "winner", "victor", "loser", "rally", "debate", "shooting",
@@ -100,7 +101,7 @@ def _left_places(token: Token, index: EntityIndex) -> list[int]:
         if any(t.text in _BREAKS for t in token.doc[child.i : token.i]):
             continue
         if child.lower_ in _EVENT_WORDS or _event_between(child, token):
-            continue  # "Orlando shooter X": where it happened (`_EVENT_WORDS`)
+            continue  # "Tull shooter X": where it happened (`_EVENT_WORDS`)
         if child.dep_ in {"compound", "amod", "nmod", "poss"}:
             key = _named(child, index)
             if key is not None and index.type_of(key) in _PLACE:
@@ -412,3 +413,35 @@ def _inside(tokens: list[Token], index: EntityIndex) -> list[tuple[int, int, Tok
             if tokens[k].pos_ != "ADJ" and tokens[k].lower_ not in _REGION_WORDS:
                 break
     return out
+
+
+#: A county, city or state word right before a body's name: "Dunmore County GOP chairman".
+_LOCAL_WORD = re.compile(r"\b(?:County|Parish|City|State|Township|Borough)\s+$")
+
+
+def local_branch(claim: Claim, sentence: SentenceView, index: EntityIndex) -> bool:
+    """True for a job or membership in a body named right after a place ("Dunmore County GOP
+    chairman", "Vellany House speaker", "Vellany Senate"): the body is that place's branch — a
+    county party, a state chamber — not the national one the name resolves to (audits
+    c5-c7). Precision first: such claims are left out rather than stored against the
+    national body."""
+    if claim.kind not in {"employment", "membership"} or claim.object is None:
+        return False
+    body = index.entity(claim.object)
+    if body is None:
+        return False
+    text = index.state.article.text
+    for mention in body.mentions:
+        if not sentence.start <= mention.start < sentence.end:
+            continue
+        before = text[max(sentence.start, mention.start - 40) : mention.start]
+        if _LOCAL_WORD.search(before):
+            return True
+        word = re.search(r"(?P<w>[A-Z][\w.'-]*)\s+$", before)
+        if word is None:
+            continue
+        at = mention.start - len(before) + word.start("w")
+        place = index.state.entity_at(at, at + len(word.group("w")))
+        if place is not None and place.key != body.key and place.type == "Place":
+            return True
+    return False
