@@ -198,3 +198,15 @@ def test_a_county_branch_is_not_the_national_body(analyse) -> None:  # type: ign
     assert not [c for c in state.analysis.claims if c.kind in {"employment", "membership"}]
     state = analyse("Lena Varga, chairman of the Republican National Committee, spoke.")
     assert ("Lena Varga", "Republican National Committee") in pairs_of(state, "membership")
+
+
+def test_a_pronoun_winner_after_another_person_is_unclear(analyse) -> None:  # type: ignore[no-untyped-def]
+    """Audits c5-c7: in "X embraced the mogul after he clinched the nomination", "he" is the
+    mogul; a pronoun in a time clause after another person wins nothing for X."""
+    state = analyse(
+        "Senator Ivo Marsh was quick to embrace the mogul after he clinched the nomination "
+        "and said this week that he is looking competitive."
+    )
+    assert claims_of(state, "election_result") == []
+    state = analyse("Senator Ivo Marsh thanked his staff after he clinched the nomination.")
+    assert pairs_of(state, "election_result") == {("Ivo Marsh", None)}
