@@ -130,3 +130,16 @@ def test_values_offered_as_alternatives_are_hedged(run) -> None:  # type: ignore
     state = run("Odran Pelk is worth either less than $1 billion or more than $40 billion.")
     found = amounts(state)
     assert {found["$1 billion"].status, found["$40 billion"].status} == {"hedged"}
+
+
+def test_thresholds_and_periods(run) -> None:  # type: ignore[no-untyped-def]
+    """Audit c7-1163: "the 1,237 delegates needed to capture the nomination" is a threshold,
+    not the subject's count; "from 2009 to 2012" is a period, not the amount's date."""
+    state = run(
+        "Lena Varga is optimistic about reaching the 1,237 delegates needed to capture the "
+        "nomination. Ivo Marsh found that the top 1 percent took 91 percent of all income "
+        "gains from 2009 to 2012."
+    )
+    found = amounts(state)
+    assert found["1,237"].subject is None
+    assert found["91 percent"].date is None

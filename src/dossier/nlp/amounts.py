@@ -440,6 +440,10 @@ def _clause_head(token: Token) -> Token:
 _WHEN = {"when", "once", "after", "before", "as", "since", "until", "while"}
 
 
+_PERIOD_AFTER = re.compile(r"\s*(?:to|through|until|-|–)\s*\d{4}\b")
+_PERIOD_BEFORE = re.compile(r"\b\d{4}\s*(?:to|through|until|-|–)\s*$")
+
+
 def _clause_date(
     state: DocumentState, sentence: SentenceView, token: Token, *, planned: bool
 ) -> str | None:
@@ -458,8 +462,12 @@ def _clause_date(
             c.dep_ == "mark" and c.lower_ in _WHEN for c in clause.children
         ):
             clause = _clause_head(clause.head)  # "… once she takes office in March"
-        if clause.i == head.i:
-            inside.append(time)
+        text = state.article.text
+        period = _PERIOD_AFTER.match(text[time.end :]) or _PERIOD_BEFORE.search(
+            text[max(0, time.start - 20) : time.start]
+        )
+        if clause.i == head.i and not period:
+            inside.append(time)  # "from 2009 to 2012" is a period, no date of the amount
     ordered = [t for t in inside if t.kind != "relative"] + [
         t for t in inside if t.kind == "relative"
     ]
@@ -468,6 +476,15 @@ def _clause_date(
     if planned:
         return not_before_document(ordered[0], state.article.published)
     return ordered[0].value
+
+
+def _threshold(token: Token) -> bool:
+    """True for a count described as what is needed ("the 1,237 delegates needed to clinch",
+    "the 270 votes required"): no one's holding, whoever the clause is about."""
+    noun = _counted_noun(token) or token
+    return any(
+        c.dep_ in {"acl", "amod"} and c.lemma_.lower() in {"need", "require"} for c in noun.children
+    )
 
 
 def _alternative(before: str, after: str) -> bool:
@@ -538,6 +555,8 @@ def _claim(
         if wealth:
             attributes["measure"] = "net worth"
             subject = owner
+    if _threshold(token):
+        subject = None  # "the 1,237 delegates needed to win": a threshold, nobody's count
     if re.search(r"\brespectively\b", sentence.text, re.IGNORECASE):
         # "X and Y raised $23 million and $20 million, respectively": each sum is one of the
         # coordinated subjects', in order; the clause's subject is only the first of them.
