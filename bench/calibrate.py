@@ -284,6 +284,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--draw", type=int, metavar="SEED", help="a fresh draw instead")
     parser.add_argument("--docs", type=int, default=300)
     parser.add_argument("--pick", nargs=2, metavar=("ROUND", "SEED"), help="sample a draw")
+    parser.add_argument("--per-kind", type=int, default=40, help="with --pick: items per kind")
     parser.add_argument("--fresh", type=Path, help="score a judged fresh round (a folder)")
     parser.add_argument("--emit", type=Path, help="write the table module here")
     parser.add_argument(
@@ -298,7 +299,7 @@ def main(argv: list[str] | None = None) -> int:
         fresh(args.cache, args.fresh, Settings().min_confidence)
         return 0
     if args.pick:
-        pick(args.cache, args.pick[0], int(args.pick[1]), 40, Settings().min_confidence)
+        pick(args.cache, args.pick[0], int(args.pick[1]), args.per_kind, Settings().min_confidence)
         return 0
     if args.draw is not None:
         draw(args.data, args.draw, args.docs, args.cache)

@@ -181,3 +181,32 @@ def test_a_negated_object_states_no_support(analyse) -> None:  # type: ignore[no
     assert claims_of(state, "support") == []
     state = analyse("Lena Varga endorsed Tomas Reyes on Monday.")
     assert pairs_of(state, "support") == {("Lena Varga", "Tomas Reyes")}
+
+
+def test_a_particle_takes_a_trigger_out_of_its_sense(analyse) -> None:  # type: ignore[no-untyped-def]
+    """Audits c6/c7: "blasted out a robocall" is no criticism; "blasted X" still is."""
+    state = analyse("Lena Varga blasted out a new robocall touting her campaign.")
+    assert claims_of(state, "criticism") == []
+    state = analyse("Lena Varga blasted Ivo Marsh for his remarks.")
+    assert pairs_of(state, "criticism") == {("Lena Varga", "Ivo Marsh")}
+
+
+def test_a_county_branch_is_not_the_national_body(analyse) -> None:  # type: ignore[no-untyped-def]
+    """Audits c5-c7: "X County GOP chairman" chairs the county party, not the national one the
+    name "GOP" resolves to; a national body named alone is still the employer."""
+    state = analyse("Dunmore County GOP Chairman Ivo Marsh said the visit helped.")
+    assert not [c for c in state.analysis.claims if c.kind in {"employment", "membership"}]
+    state = analyse("Lena Varga, chairman of the Republican National Committee, spoke.")
+    assert ("Lena Varga", "Republican National Committee") in pairs_of(state, "membership")
+
+
+def test_a_pronoun_winner_after_another_person_is_unclear(analyse) -> None:  # type: ignore[no-untyped-def]
+    """Audits c5-c7: in "X embraced the mogul after he clinched the nomination", "he" is the
+    mogul; a pronoun in a time clause after another person wins nothing for X."""
+    state = analyse(
+        "Senator Ivo Marsh was quick to embrace the mogul after he clinched the nomination "
+        "and said this week that he is looking competitive."
+    )
+    assert claims_of(state, "election_result") == []
+    state = analyse("Senator Ivo Marsh thanked his staff after he clinched the nomination.")
+    assert pairs_of(state, "election_result") == {("Ivo Marsh", None)}

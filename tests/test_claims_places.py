@@ -227,3 +227,17 @@ def test_a_country_lies_in_no_other_place(nlp, settings) -> None:  # type: ignor
         {"Orsk": "Place", "Vellany": "Country"},
     )  # fmt: skip
     assert ("location", "Orsk", "Vellany") in placed
+
+
+@pytest.mark.slow
+def test_a_place_of_an_event_before_a_name_is_no_home(nlp, settings) -> None:  # type: ignore[no-untyped-def]
+    """Audit c7-1163: "Vellany primary winner X", "Tull shooter X" name where a contest or
+    a crime happened, not where X is from; "Vellany Sen. X" still says whom X represents."""
+    names: dict[str, EntityType] = {"Vellany": "Place", "Ivo Brannock": "Person"}
+    titled = _relations(nlp, settings, "Vellany Sen. Ivo Brannock spoke on Monday.", names)
+    assert ("residence", "Ivo Brannock", "Vellany") in titled
+    for text in (
+        "Vellany primary winner Ivo Brannock spoke on Monday.",
+        "Vellany shooter Ivo Brannock was arrested on Monday.",
+    ):
+        assert not {c for c in _relations(nlp, settings, text, names) if c[0] == "residence"}

@@ -227,6 +227,65 @@ def test_plans_and_repeated_trips_never_conflict(fresh_db: Database) -> None:
     ]
 
 
+def test_rival_estimates_of_a_net_worth_conflict_as_ranges(fresh_db: Database) -> None:
+    """The class: estimates of one person's fortune, undated, in reports of the same season,
+    with qualifiers as bounds ("more than $10 billion" cannot be $2.9 billion)."""
+    text = "Ivo Brannick's net worth is large, the reports say."
+
+    def worth(value: float, qualifier: str | None = None, date: str | None = None) -> Claim:
+        attributes: dict[str, object] = {"measure": "net worth"}
+        if qualifier:
+            attributes["qualifier"] = qualifier
+        return Claim(
+            "amount", 1, Evidence(0, len(text), text), value=value, unit="USD", date=date,
+            attributes=attributes,
+        )  # fmt: skip
+
+    store(fresh_db, text, "alpha.test", [worth(10e9, "more than")], published="2025-03-01")
+    store(fresh_db, text + " A.", "beta.test", [worth(2.9e9)], published="2025-05-10")
+    store(fresh_db, text + " B.", "gamma.test", [worth(12e9)], published="2025-04-02")
+    # Another year's estimate, and a dated low point decades ago, are other times.
+    store(fresh_db, text + " C.", "delta.test", [worth(1e9)], published="2027-01-01")
+    store(fresh_db, text + " D.", "eps.test", [worth(5e8, date="1990")], published="2025-04-03")
+    _, contradictions = corroborate(fresh_db.conn)
+    reasons = sorted(c.reason for c in contradictions)
+    assert reasons == [
+        "different values: $2.9 billion / $12 billion",
+        "different values: more than $10 billion / $2.9 billion",
+    ]
+
+
+def test_rival_estimates_in_one_report_conflict(fresh_db: Database) -> None:
+    first = "Ivo Brannick says his net worth exceeds $10 billion."
+    second = "A rich list puts Ivo Brannick's net worth at $6.5 billion."
+    text = f"{first} {second}"
+
+    def worth(start: int, end: int, value: float, qualifier: str | None = None) -> Claim:
+        attributes: dict[str, object] = {"measure": "net worth"}
+        if qualifier:
+            attributes["qualifier"] = qualifier
+        return Claim(
+            "amount", 1, Evidence(start, end, text[start:end]), value=value, unit="USD",
+            attributes=attributes,
+        )  # fmt: skip
+
+    claims = [worth(0, len(first), 10e9, "exceeds"), worth(len(first) + 1, len(text), 6.5e9)]
+    store(fresh_db, text, "alpha.test", claims, published="2025-03-01")
+    _, contradictions = corroborate(fresh_db.conn)
+    assert [c.reason for c in contradictions] == [
+        "different values: more than $10 billion / $6.5 billion"
+    ]
+
+
+def test_qualified_values_are_ranges() -> None:
+    from dossier.resolve.corroboration import value_range
+
+    assert value_range(10.0, "more than") == (10.0, float("inf"))
+    assert value_range(40.0, "just under") == (36.0, 40.0)
+    assert value_range(10.0, None) == (10.0, 10.0)
+    assert value_range(10.0, "give or take") is None
+
+
 def test_values_are_written_as_a_person_writes_them() -> None:
     assert format_value(5_000_000_000.0, "USD") == "$5 billion"
     assert format_value(3.2, "percent") == "3.2%"

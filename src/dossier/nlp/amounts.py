@@ -17,7 +17,7 @@ from ..records import Claim, ClaimStatus, Evidence
 from ..settings import Settings
 from .entities import english
 from .registry import DocumentState, component
-from .temporal import document_times, sentence_date
+from .temporal import document_times, not_before_document
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -54,10 +54,13 @@ _PLANNED |= {"hope", "expect", "threaten", "will", "would", "going"}
 _REPORTED = re.compile(r"\b(?:according to|reportedly|reported|reports|per)\b", re.IGNORECASE)
 _HEDGED = {"may", "might", "could", "estimate", "estimated", "about", "around", "roughly"}
 _QUALIFIER = re.compile(
-    r"\b(?P<q>more than|over|nearly|almost|about|around|roughly|at least|up to|some|"
-    r"fewer than|less than|close to|approximately)\s+$",
+    r"\b(?P<q>more than|(?:just |well |slightly )?(?:over|under)|nearly|almost|about|around|"
+    r"roughly|at least|up to|some|fewer than|less than|close to|approximately|in excess of|"
+    r"exceed(?:s|ed|ing)?|above|below|upwards of|at most)\s+$",
     re.IGNORECASE,
 )
+#: Nouns naming what a person owns in all: "X's net worth", "her fortune", "his wealth".
+_WEALTH = {"worth", "wealth", "fortune"}
 _NUMBER = re.compile(
     r"(?:(?P<cur>US\$|[$€£¥])\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|m|k)\b)?"
@@ -166,6 +169,68 @@ def _subject_of(state: DocumentState, token: Token, offset: int) -> int | None:
     return None
 
 
+def _wealth_owner(state: DocumentState, token: Token, offset: int) -> tuple[bool, int | None]:
+    """Whether a sum is someone's net worth, and whose: (True, owner or None) or (False, None).
+
+    The class: an estimate of a person's fortune names the estimator as the clause subject
+    ("Marlow Research puts Dorrik's net worth at $2.9 billion", "Y estimates X's fortune at"),
+    so the sum belongs to the owner of the worth noun, not to the subject. Also "X's net worth
+    is/exceeds $N", "X is worth $N", "X claimed a net worth of $N", and "X says his net worth
+    exceeds $N" (an unresolved "his" inside a clause about it: the person whose clause holds
+    it). A sum before the noun ("$500,000 worth of ads") is a quantity of goods, no fortune.
+    An owner that is no person (a plane "is worth", a firm's valuation) is nobody's here.
+    """
+    node = token
+    for _ in range(5):
+        head = node.head
+        if head is node:
+            break
+        word = head.lemma_.lower()
+        if head.lower_ == "worth" and head.dep_ == "acomp" and head.i < token.i:
+            return True, _person_subject(state, head.head, offset)  # "X is worth $N"
+        if word in _WEALTH and head.pos_ == "NOUN" and head.i < token.i:
+            return True, _worth_noun_owner(state, head, offset)  # "a net worth of $N"
+        if head.pos_ in {"VERB", "AUX"}:
+            for child in head.children:
+                wealthy = child.lemma_.lower() in _WEALTH and child.pos_ == "NOUN"
+                if wealthy and child.dep_ in {"nsubj", "nsubjpass", "dobj"} and child.i < token.i:
+                    return True, _worth_noun_owner(state, child, offset)
+            return False, None
+        node = head
+    return False, None
+
+
+def _person_at(state: DocumentState, token: Token, offset: int) -> int | None:
+    found = state.entity_at(offset + token.idx, offset + token.idx + len(token.text))
+    return found.key if found is not None and found.type == "Person" else None
+
+
+def _person_subject(state: DocumentState, verb: Token, offset: int) -> int | None:
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            return _person_at(state, child, offset)
+    return None
+
+
+def _worth_noun_owner(state: DocumentState, noun: Token, offset: int) -> int | None:
+    """The person whose worth a worth noun names: its possessor, else the claimant's own."""
+    for child in noun.children:
+        if child.dep_ != "poss":
+            continue
+        owner = _person_at(state, child, offset)
+        if owner is not None or child.lower_ not in {"his", "her"}:
+            return owner
+        # "X says his net worth exceeds $N": the worth is the subject of its clause, and the
+        # clause it is said in has X as subject.
+        verb = noun.head
+        if noun.dep_ == "nsubj" and verb.dep_ == "ccomp":
+            return _person_subject(state, verb.head, offset)
+        return None
+    if noun.dep_ == "dobj":
+        return _person_subject(state, noun.head, offset)  # "X claimed a net worth of $N"
+    return None
+
+
 def _at_value(token: Token, verb: Token) -> bool:
     """True when the number hangs on the verb's "at"/"to" ("puts X's share at 50 percent")."""
     node = token
@@ -204,8 +269,32 @@ def _hedged(token: Token) -> bool:
 _PLANNED_NOUNS = {"pledge", "plan", "promise", "proposal", "offer", "goal", "target", "bid"}
 
 
+#: Verbs whose "to" clause is a requirement: "needs to win 60 percent", "has to win".
+_REQUIRE = {"need", "have", "require"}
+
+
+def _required(token: Token) -> bool:
+    """True when the number is what someone must reach, not what they have: "must win 58
+    percent", "needs to win 60 percent", "all she has to do is win 40 percent"."""
+    node = token
+    for _ in range(8):
+        if any(c.dep_ == "aux" and c.lower_ == "must" for c in node.children):
+            return True
+        if node.dep_ == "xcomp" and node.head.lemma_.lower() in _REQUIRE:
+            return True
+        if node.lemma_.lower() == "be":
+            for subject in (c for c in node.children if c.i < node.i):
+                if any(t.lemma_.lower() == "do" and t.dep_ == "xcomp"
+                       and t.head.lemma_.lower() in _REQUIRE for t in subject.subtree):  # fmt: skip
+                    return True
+        if node.head is node:
+            break
+        node = node.head
+    return False
+
+
 def _status(sentence: SentenceView, token: Token) -> ClaimStatus:
-    if _hedged(token):
+    if _hedged(token) or _required(token):
         return "hedged"
     node = token
     for _ in range(8):
@@ -271,12 +360,12 @@ def find_amounts(state: DocumentState) -> list[Claim]:
 #: "top 10", "two out of three", "one in three", "our two countries".
 #: "Seventy-four": a spelled number after a hyphen is the end of a larger one; "one in three".
 _NAMING_BEFORE = re.compile(
-    r"(?:[:/]|\d-to-|\btop\s+|\b(?:our|their|his|her|its|my|your)\s+|[a-z]-|"
+    r"(?:[:/#]|\bNo\.\s?|\d-to-|\btop\s+|\b(?:our|their|his|her|its|my|your)\s+|[a-z]-|"
     r"\b(?:one|two|three|four|five|\d+)\s+in\s+)$",
     re.I,
 )
 _NAMING_AFTER = re.compile(
-    r"^(?::\d|/\d|-to-|\s+out\s+of\b|\s+in\s+(?:two|three|four|five|ten|\d+)\b)", re.I
+    r"^(?::\d|/\d|-to-|\s+out\s+of\b|\s+in\s+(?:two|three|four|five|ten|\d{1,3})\b)", re.I
 )
 
 
@@ -325,6 +414,88 @@ def _not_a_count(match: re.Match[str], before: str) -> bool:
     return re.search(r"\b(?:the|these|those|both|all)\s+$", before, re.IGNORECASE) is not None
 
 
+#: "won by 12 percentage points", "leads by 8 points", "grew by 3 percent": a margin or a
+#: change, the difference between two values, never a share or a count the subject has.
+_MARGIN_BEFORE = re.compile(r"\bby\s+(?:about\s+|nearly\s+|more than\s+|some\s+)?$", re.I)
+_POINTS_AFTER = re.compile(r"^\s*(?:percentage\s+)?points?\b", re.I)
+
+
+def _clause_head(token: Token) -> Token:
+    """The verb of the clause a token is in (or the root of a verbless sentence); a clause
+    with no subject of its own ("won the runoff, garnering 54%") is its governor's."""
+    node = token
+    for _ in range(12):
+        if node.head is node:
+            break
+        if node.pos_ in {"VERB", "AUX"}:
+            own = any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in node.children)
+            if own or node.dep_ not in {"advcl", "xcomp", "acl", "conj"}:
+                break
+        node = node.head
+    return node
+
+
+#: Marks of a time clause, whose date is also its governing clause's ("once X takes office
+#: in March", "when she ran in 2012").
+_WHEN = {"when", "once", "after", "before", "as", "since", "until", "while"}
+
+
+_PERIOD_AFTER = re.compile(r"\s*(?:to|through|until|-|–)\s*\d{4}\b")
+_PERIOD_BEFORE = re.compile(r"\b\d{4}\s*(?:to|through|until|-|–)\s*$")
+
+
+def _clause_date(
+    state: DocumentState, sentence: SentenceView, token: Token, *, planned: bool
+) -> str | None:
+    """The first date, month or year stated in the number's own clause: "In 2009 she had 47
+    percent; now she has 39 percent" dates only the first share (audits c5, c6)."""
+    head = _clause_head(token)
+    inside = []
+    for time in document_times(state):
+        if not (sentence.start <= time.start and time.end <= sentence.end and time.value):
+            continue
+        at = _token_at(sentence, time.start)
+        if at is None:
+            continue
+        clause = _clause_head(at)
+        if clause.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in _WHEN for c in clause.children
+        ):
+            clause = _clause_head(clause.head)  # "… once she takes office in March"
+        text = state.article.text
+        period = _PERIOD_AFTER.match(text[time.end :]) or _PERIOD_BEFORE.search(
+            text[max(0, time.start - 20) : time.start]
+        )
+        if clause.i == head.i and not period:
+            inside.append(time)  # "from 2009 to 2012" is a period, no date of the amount
+    ordered = [t for t in inside if t.kind != "relative"] + [
+        t for t in inside if t.kind == "relative"
+    ]
+    if not ordered:
+        return None
+    if planned:
+        return not_before_document(ordered[0], state.article.published)
+    return ordered[0].value
+
+
+def _threshold(token: Token) -> bool:
+    """True for a count described as what is needed ("the 1,237 delegates needed to clinch",
+    "the 270 votes required"): no one's holding, whoever the clause is about."""
+    noun = _counted_noun(token) or token
+    return any(
+        c.dep_ in {"acl", "amod"} and c.lemma_.lower() in {"need", "require"} for c in noun.children
+    )
+
+
+def _alternative(before: str, after: str) -> bool:
+    """True for a value offered as one of two ("either less than $1 billion or more than $42
+    billion"): the sentence states neither alone."""
+    at = before.lower().rfind("either")
+    if at < 0 or not re.match(r"either\b", before[at:], re.I):
+        return False
+    return bool(re.search(r"\bor\b", before[at:]) or re.match(r"^[^.;]{0,40}?\bor\b", after))
+
+
 #: The end of "46 percent to " or "46% to ": a share followed by the other side's.
 _SECOND_SHARE = re.compile(r"\d\s*(?:%|percent|per cent)\s+to\s+$")
 
@@ -344,6 +515,11 @@ def _claim(
         return None
     attributes: dict[str, object] = {}
     unit: str | None = None
+    text = state.article.text
+    if _MARGIN_BEFORE.search(text[max(0, start - 30) : start]) and (
+        groups.get("pct") or _POINTS_AFTER.match(text[end : end + 20])
+    ):
+        return None  # a margin or a change (`_MARGIN_BEFORE`)
     if groups.get("pct"):
         unit = "percent"
         after = state.article.text[end : end + 40]
@@ -374,6 +550,13 @@ def _claim(
     subject = _possessor(state, sentence, start)
     if subject is None:
         subject = _subject_of(state, token, offset)
+    if unit in _CURRENCIES.values():
+        wealth, owner = _wealth_owner(state, token, offset)
+        if wealth:
+            attributes["measure"] = "net worth"
+            subject = owner
+    if _threshold(token):
+        subject = None  # "the 1,237 delegates needed to win": a threshold, nobody's count
     if re.search(r"\brespectively\b", sentence.text, re.IGNORECASE):
         # "X and Y raised $23 million and $20 million, respectively": each sum is one of the
         # coordinated subjects', in order; the clause's subject is only the first of them.
@@ -383,9 +566,11 @@ def _claim(
         # clause does not make its subject (audit c4-868), so it is nobody's here.
         subject = None
     status = _status(sentence, token)
+    if _alternative(text[max(sentence.start, start - 80) : start], text[end : end + 60]):
+        status = "hedged"  # "worth either $43 billion or $55 billion": neither is stated
     evidence = Evidence(sentence.start, sentence.end, sentence.text)
     attributes["text"] = state.article.text[start:end]
-    date = sentence_date(state, sentence.start, sentence.end, planned=status == "planned")
+    date = _clause_date(state, sentence, token, planned=status == "planned")
     return Claim(
         kind="amount",
         subject=subject,

@@ -15,17 +15,25 @@ Acts repeat, positions change, and an attack denied in one manner may come in an
 Plans and expectations ("will meet next week", "is not expected to meet") never conflict in
 date or by denial, whatever status the sentence was given. Two amounts conflict
 only when they measure the same thing: same subject, same unit, the same measured noun
-("300,000 people" deported / "250,000 people" deported), neither hedged by "more than" or
-"about"; values are written as a person writes them ("$5 billion", "3.2%", "12,000").
+("300,000 people" deported / "250,000 people" deported), at comparable times — the same
+day, or, for a standing measure such as a person's net worth stated without a date, reports
+published within half a year of each other (rival estimates in two sentences of one
+report count too). A qualifier makes a value a range ("more than
+$10 billion" is at least $10 billion, "just under $40 billion" is 90-100% of it, "about"
+is within 10%), and two values conflict only when their ranges cannot meet ("more than
+$10 billion" / "$2.9 billion" do, "more than 10" / "12" do not). Values are written as a
+person writes them, qualifier included ("more than $10 billion", "3.2%", "12,000").
 """
 
 from __future__ import annotations
 
 import json
+import math
 import re
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from urllib.parse import urlparse
 
@@ -40,6 +48,11 @@ SINGLE_VALUED_KINDS: frozenset[str] = frozenset({"election_result", "amount"})
 EVENT_KINDS: frozenset[str] = frozenset({"meeting"})
 #: Relative tolerance under which two numbers count as the same value.
 VALUE_TOLERANCE = 0.005
+#: Measures that hold for a while, so undated statements of them published close together
+#: speak of comparable times ("X's net worth is $5 billion").
+STANDING_MEASURES: frozenset[str] = frozenset({"net worth"})
+#: How far apart (days) the reports of an undated standing measure may be to be compared.
+STANDING_DAYS = 183
 
 
 @dataclass
@@ -287,14 +300,14 @@ def _clusters(claims: list[StoredClaim]) -> list[list[StoredClaim]]:
 
 
 def _conflicts(claims: list[StoredClaim]) -> list[Contradiction]:
-    """Pairs from different documents that cannot both hold, in claim order.
+    """Pairs from different documents (or rival estimates in one) that cannot both hold.
 
     Claims alike in date, value and denial never conflict with each other, so only pairs of
     distinct such signatures are weighed, then spread over their claims.
     """
     alike: dict[tuple[object, ...], list[int]] = defaultdict(list)
     for i, claim in enumerate(claims):
-        alike[(claim.date, claim.value, claim.status == "denied")].append(i)
+        alike[(claim.date, claim.value, claim.qualifier, claim.status == "denied")].append(i)
     # Blocking: `_conflict` needs both dates to be full days of one month, or an undated
     # denial against an act on a full day; only such pairs of classes are weighed, so a
     # much-covered fact costs about its number of dates, not their square.
@@ -306,6 +319,9 @@ def _conflicts(claims: list[StoredClaim]) -> list[Contradiction]:
             by_month[str(claim.date)[:7]].append(members)
         elif claim.date is None and claim.status == "denied":
             undated_denials.append(members)
+        elif _standing(claim):
+            # Undated net worth: by the year of the report (`_comparable_times` decides).
+            by_month[f"standing {str(claim.published)[:4]}"].append(members)
     candidates: list[tuple[list[int], list[int]]] = []
     for block in by_month.values():
         candidates += [(a, b) for n, a in enumerate(block) for b in block[n + 1 :]]
@@ -318,7 +334,11 @@ def _conflicts(claims: list[StoredClaim]) -> list[Contradiction]:
     found = []
     for i, j in sorted(pairs):
         first, second = claims[i], claims[j]
-        reason = _conflict(first, second) if first.document != second.document else None
+        # One article may report rival estimates of a standing measure in two sentences
+        # ("his claims that his net worth exceeds $10 billion" / "a rich list puts it at
+        # $6.5 billion"); other claims of one document are one source's account.
+        rival = _standing(first) and _standing(second) and first.start != second.start
+        reason = _conflict(first, second) if first.document != second.document or rival else None
         if reason:
             found.append(Contradiction(first.id, second.id, reason))
     return found
@@ -377,6 +397,10 @@ def _conflict(a: StoredClaim, b: StoredClaim) -> str | None:
         if same_act and _denial_meets_act(denial, act):
             return "one source denies what the other states"
         return None
+    if a.kind == "amount":
+        if not _same_measure(a, b) or not ranges_disjoint(a, b):
+            return None
+        return f"different values: {stated_value(a)} / {stated_value(b)}"
     if a.kind in SINGLE_VALUED_KINDS and not values_compatible(a.value, b.value):
         if not _same_measure(a, b):
             return None
@@ -386,13 +410,77 @@ def _conflict(a: StoredClaim, b: StoredClaim) -> str | None:
     return None
 
 
+def _standing(claim: StoredClaim) -> bool:
+    """An undated statement of a standing measure in a dated report."""
+    return (
+        claim.kind == "amount"
+        and claim.date is None
+        and claim.measure in STANDING_MEASURES
+        and bool(claim.published and len(claim.published) >= 4)
+    )
+
+
+def _comparable_times(a: StoredClaim, b: StoredClaim) -> bool:
+    """The same full day, or undated standing measures reported within `STANDING_DAYS`."""
+    if a.date and b.date and len(a.date) == len(b.date) == 10 and a.date == b.date:
+        return True
+    if not (_standing(a) and _standing(b)):
+        return False
+    left, right = str(a.published), str(b.published)
+    if _full_day(left) and _full_day(right):
+        gap = abs((date.fromisoformat(left) - date.fromisoformat(right)).days)
+        return gap <= STANDING_DAYS
+    return left[:7] == right[:7]
+
+
+#: What a qualifier makes of a value: (low, high) as multiples of it.
+_AT_LEAST: tuple[str, ...] = ("more than", "over", "well over", "at least", "in excess of")
+_AT_LEAST += ("above", "upwards of", "exceed", "exceeds", "exceeded", "exceeding")
+_AT_MOST = ("less than", "fewer than", "under", "well under", "below", "up to", "at most")
+_RANGES: dict[str, tuple[float, float]] = {q: (1.0, math.inf) for q in _AT_LEAST}
+_RANGES |= {q: (0.0, 1.0) for q in _AT_MOST}
+_RANGES |= {q: (0.9, 1.0) for q in ("just under", "slightly under", "nearly", "almost")}
+_RANGES |= {q: (1.0, 1.1) for q in ("just over", "slightly over")}
+_RANGES |= {q: (0.9, 1.1) for q in ("about", "around", "roughly", "approximately", "some")}
+_RANGES |= {"close to": (0.9, 1.1)}
+
+
+def value_range(value: float, qualifier: str | None) -> tuple[float, float] | None:
+    """The values a stated amount allows ("more than 10" → 10 to infinity), or None when
+    its qualifier is unknown."""
+    low, high = _RANGES.get(qualifier, (math.nan, math.nan)) if qualifier else (1.0, 1.0)
+    if math.isnan(low):
+        return None
+    return (value * low, value * high) if value >= 0 else (value * high, value * low)
+
+
+def ranges_disjoint(a: StoredClaim, b: StoredClaim) -> bool:
+    """True when two amounts' ranges cannot meet, beyond `VALUE_TOLERANCE`."""
+    if not isinstance(a.value, int | float) or not isinstance(b.value, int | float):
+        return False
+    left, right = value_range(a.value, a.qualifier), value_range(b.value, b.qualifier)
+    if left is None or right is None:
+        return False
+    slack = 1 + VALUE_TOLERANCE
+    return left[0] > right[1] * slack or right[0] > left[1] * slack
+
+
+def stated_value(claim: StoredClaim) -> str:
+    """An amount as its report states it: "more than $10 billion", "$2.9 billion"."""
+    value = format_value(claim.value, claim.unit)
+    if not claim.qualifier:
+        return value
+    said = "more than" if claim.qualifier.startswith(("exceed", "in excess")) else claim.qualifier
+    return f"{said} {value}"
+
+
 def _same_measure(a: StoredClaim, b: StoredClaim) -> bool:
     """True when two values are exact statements of one measure of one thing on one day.
 
     An amount needs its measured noun on both sides ("$5 billion" alone could be any sum the
-    subject is named beside) and the same full date ("439 delegates short" and "214 delegates
-    at stake" count different things on different days); a bound or estimate ("more than",
-    "about") fits many values.
+    subject is named beside) and comparable times (`_comparable_times`: "439 delegates short"
+    and "214 delegates at stake" count different things on different days); a bound or an
+    estimate is weighed as a range by `ranges_disjoint`.
     """
     # One contest or one count is one date: values of different days are different facts.
     same_day = bool(a.date and b.date and len(a.date) == len(b.date) == 10 and a.date == b.date)
@@ -400,7 +488,7 @@ def _same_measure(a: StoredClaim, b: StoredClaim) -> bool:
         return same_day
     if a.measure is None or a.measure != b.measure or a.unit != b.unit:
         return False
-    return same_day and a.qualifier is None and b.qualifier is None
+    return _comparable_times(a, b)
 
 
 _CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}

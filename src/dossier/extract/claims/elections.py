@@ -112,6 +112,25 @@ def _opponent(verb: Token, index: EntityIndex, winner: int) -> tuple[int | None,
     return None, None
 
 
+def _other_antecedent(subject: Token, verb: Token, index: EntityIndex) -> bool:
+    """True when a pronoun winner in a time clause may be the other person of the clause it
+    hangs on: "X was quick to embrace the mogul after he clinched the nomination" — "he" is
+    the mogul, a described person no name resolves to (audits c5-c7)."""
+    if subject.pos_ != "PRON" or verb.dep_ != "advcl":
+        return False
+    for other in verb.head.children:
+        if other.dep_ not in {"dobj", "pobj", "dative"}:
+            continue
+        if other.pos_ == "NOUN" and any(
+            c.lower_ in {"the", "this", "that"} for c in other.children
+        ):
+            return True  # "the mogul", "the candidate": a person described, not named
+        key = index.key_of(other)
+        if other.pos_ == "PROPN" and key is not None and index.type_of(key) == "Person":
+            return True  # two people before the pronoun: which one won is not clear
+    return False
+
+
 def election_claims(sentence: SentenceView, index: EntityIndex) -> list[Claim]:
     """Election results stated in one sentence."""
     lexicon = claim_lexicon()
@@ -130,7 +149,7 @@ def election_claims(sentence: SentenceView, index: EntityIndex) -> list[Claim]:
             continue
         subject = subject_of(verb)
         winner = _winner(subject, index) if subject is not None else None
-        if winner is None:
+        if winner is None or (subject is not None and _other_antecedent(subject, verb, index)):
             continue
         opponent, opponent_token = _opponent(verb, index, winner)
         shares = _shares(list(verb.subtree))

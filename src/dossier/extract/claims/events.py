@@ -67,6 +67,16 @@ class EventMatch:
         return depth
 
 
+#: Verb particles that take a trigger out of its lexicon sense: "blasted out a robocall",
+#: "blasted off", "hammered out a deal", "knocked out" (a boxer), "slammed shut".
+_OTHER_SENSE: dict[str, set[str]] = {
+    "blast": {"out", "off"},
+    "hammer": {"out"},
+    "knock": {"out"},
+    "slam": {"shut"},
+}
+
+
 def _verb_trigger(token: Token) -> tuple[str, Trigger] | None:
     lexicon = claim_lexicon()
     lemma = token.lemma_.lower()
@@ -103,6 +113,9 @@ def _verb_trigger(token: Token) -> tuple[str, Trigger] | None:
                     )
     if lemma == "blame" and token.dep_ == "xcomp" and token.head.lemma_ == "be":
         return None  # "X is to blame for Y": X is blamed, and blames no one
+    particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
+    if particles & _OTHER_SENSE.get(lemma, set()):
+        return None  # "blasted out a robocall": a particle gives the verb another sense
     trigger = lexicon.verbs.get(lemma)
     return (lemma, trigger) if trigger is not None else None
 

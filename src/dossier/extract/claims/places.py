@@ -8,6 +8,7 @@ for a person it is "lives_in", or "from" when only a modifier says so: "Vellany'
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ...records import Claim
@@ -67,6 +68,19 @@ def _adjacent(modifier: Token, name: Token) -> bool:
     )
 
 
+#: Nouns of an event, or of a part in one, between a place and a name: the place is where it
+#: happened, not where the person is from ("Tull shooter X", "Vellany primary winner X").
+_EVENT_WORDS = frozenset(
+    {"primary", "caucus", "caucuses", "race", "contest", "shooter", "gunman", "bomber",
+     "attacker", "killer", "winner", "victor", "loser", "rally", "debate", "shooting",
+     "attack", "bombing", "massacre", "survivor", "victim", "crash", "runoff"}
+)  # fmt: skip
+
+
+def _event_between(modifier: Token, name: Token) -> bool:
+    return any(t.lower_ in _EVENT_WORDS for t in name.doc[modifier.i + 1 : name.i])
+
+
 def _other_name(appos: Token, key: int, index: EntityIndex) -> bool:
     """True for an apposed proper name that is someone else, or "B's Y" after "A's X"."""
     if appos.pos_ != "PROPN":
@@ -86,6 +100,8 @@ def _left_places(token: Token, index: EntityIndex) -> list[int]:
     for child in token.lefts:
         if any(t.text in _BREAKS for t in token.doc[child.i : token.i]):
             continue
+        if child.lower_ in _EVENT_WORDS or _event_between(child, token):
+            continue  # "Tull shooter X": where it happened (`_EVENT_WORDS`)
         if child.dep_ in {"compound", "amod", "nmod", "poss"}:
             key = _named(child, index)
             if key is not None and index.type_of(key) in _PLACE:
@@ -241,7 +257,8 @@ def place_claims(sentence: SentenceView, index: EntityIndex) -> list[Claim]:
                 apposed = prep.dep_ in {"appos", "npadvmod"} and prep.pos_ == "PROPN"
                 if apposed and index.type_of(key) in _PLACE and not _in_list(token, prep, index):
                     add(key, _named(prep, index), prep)
-                if prep.dep_ in {"compound", "poss", "nmod"} and _adjacent(prep, token):
+                modifier = prep.dep_ in {"compound", "poss", "nmod"} and _adjacent(prep, token)
+                if modifier and not _event_between(prep, token):
                     add(key, _named(prep, index), prep)
                 if prep.dep_ == "acl" and prep.lemma_ in {"base", "headquarter", "locate"}:
                     for p2 in prep.children:
@@ -396,3 +413,35 @@ def _inside(tokens: list[Token], index: EntityIndex) -> list[tuple[int, int, Tok
             if tokens[k].pos_ != "ADJ" and tokens[k].lower_ not in _REGION_WORDS:
                 break
     return out
+
+
+#: A county, city or state word right before a body's name: "Dunmore County GOP chairman".
+_LOCAL_WORD = re.compile(r"\b(?:County|Parish|City|State|Township|Borough)\s+$")
+
+
+def local_branch(claim: Claim, sentence: SentenceView, index: EntityIndex) -> bool:
+    """True for a job or membership in a body named right after a place ("Dunmore County GOP
+    chairman", "Vellany House speaker", "Vellany Senate"): the body is that place's branch — a
+    county party, a state chamber — not the national one the name resolves to (audits
+    c5-c7). Precision first: such claims are left out rather than stored against the
+    national body."""
+    if claim.kind not in {"employment", "membership"} or claim.object is None:
+        return False
+    body = index.entity(claim.object)
+    if body is None:
+        return False
+    text = index.state.article.text
+    for mention in body.mentions:
+        if not sentence.start <= mention.start < sentence.end:
+            continue
+        before = text[max(sentence.start, mention.start - 40) : mention.start]
+        if _LOCAL_WORD.search(before):
+            return True
+        word = re.search(r"(?P<w>[A-Z][\w.'-]*)\s+$", before)
+        if word is None:
+            continue
+        at = mention.start - len(before) + word.start("w")
+        place = index.state.entity_at(at, at + len(word.group("w")))
+        if place is not None and place.key != body.key and place.type == "Place":
+            return True
+    return False

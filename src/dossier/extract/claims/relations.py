@@ -15,7 +15,7 @@ from ..opinion.lexicon import strip_loaded
 from .build import make_claim
 from .index import EntityIndex
 from .lexicon import claim_lexicon
-from .places import place_claims
+from .places import local_branch, place_claims
 from .syntax import in_subtree, is_passive, misparsed_apposition, phrase, subject_of
 
 if TYPE_CHECKING:
@@ -428,7 +428,7 @@ def relation_claims(sentence: SentenceView, index: EntityIndex) -> list[Claim]:
             claims.extend(_leads(token, sentence, index))
     claims.extend(_titled_names(sentence, index))
     claims.extend(place_claims(sentence, index))
-    return [c for c in claims if not _not_a_job(c)]
+    return [c for c in claims if not _not_a_job(c) and not local_branch(c, sentence, index)]
 
 
 #: Titles that name a standing, not a job with the body named beside them ("Senate candidate",
