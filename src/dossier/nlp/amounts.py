@@ -17,7 +17,7 @@ from ..records import Claim, ClaimStatus, Evidence
 from ..settings import Settings
 from .entities import english
 from .registry import DocumentState, component
-from .temporal import document_times, not_before_document
+from .temporal import document_times, first_date
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -468,14 +468,7 @@ def _clause_date(
         )
         if clause.i == head.i and not period:
             inside.append(time)  # "from 2009 to 2012" is a period, no date of the amount
-    ordered = [t for t in inside if t.kind != "relative"] + [
-        t for t in inside if t.kind == "relative"
-    ]
-    if not ordered:
-        return None
-    if planned:
-        return not_before_document(ordered[0], state.article.published)
-    return ordered[0].value
+    return first_date(inside, state, planned=planned)
 
 
 def _threshold(token: Token) -> bool:

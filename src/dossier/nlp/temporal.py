@@ -329,6 +329,14 @@ def sentence_date(
     With `planned`, a month or weekday without a year is the next one after the document.
     """
     inside = [t for t in document_times(state) if start <= t.start and t.end <= end and t.value]
+    return first_date(inside, state, planned=planned)
+
+
+def first_date(
+    inside: list[TimeExpression], state: DocumentState, *, planned: bool = False
+) -> str | None:
+    """The date the first of `inside` states, calendar dates before relative ones ("last
+    week"); with `planned`, a month or weekday without a year is the next after the document."""
     ordered = [t for t in inside if t.kind != "relative"] + [
         t for t in inside if t.kind == "relative"
     ]
