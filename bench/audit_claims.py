@@ -68,25 +68,39 @@ def draw_documents(data: Path, seed: int, total: int) -> list[str]:
     return random.Random(seed).sample(refs, min(total, len(refs)))
 
 
+def _score_table(
+    folder: Path, title: str, left_out: str, counted: Callable[[Item], bool], console: Console
+) -> None:
+    """Precision per kind over a round's judged items that `counted` keeps; the last column
+    says how many judged items it left out, under the name `left_out`."""
+    table = Table(title=title)
+    for col in ("kind", "n", "right", "precision", "95% CI", left_out):
+        table.add_column(col, justify="left" if col == "kind" else "right")
+    for path in sorted(folder.glob("*.jsonl")):
+        judged = [i for i in read_items(path) if i["judgement"] is not None]
+        kept = [i for i in judged if counted(i)]
+        if not kept:
+            continue
+        right = sum(i["judgement"] == "right" for i in kept)
+        low, high = wilson(right, len(kept))
+        table.add_row(
+            path.stem, str(len(kept)), str(right), f"{right / len(kept):.3f}",
+            f"{max(low, 0.0):.3f}–{high:.3f}", str(len(judged) - len(kept)),
+        )  # fmt: skip
+    console.print(table)
+
+
 def score_shown(folders: list[Path], min_confidence: float, console: Console) -> None:
     """Precision over the judged items a reader sees by default: those whose rule is at least
     `min_confidence` sure (items without a recorded confidence count as shown)."""
     for folder in folders:
-        table = Table(title=f"precision on {folder.name}, confidence ≥ {min_confidence}")
-        for col in ("kind", "n", "right", "precision", "95% CI", "hidden"):
-            table.add_column(col, justify="left" if col == "kind" else "right")
-        for path in sorted(folder.glob("*.jsonl")):
-            judged = [i for i in read_items(path) if i["judgement"] is not None]
-            shown = [i for i in judged if (i.get("confidence") or 1.0) >= min_confidence]
-            if not shown:
-                continue
-            right = sum(i["judgement"] == "right" for i in shown)
-            low, high = wilson(right, len(shown))
-            table.add_row(
-                path.stem, str(len(shown)), str(right), f"{right / len(shown):.3f}",
-                f"{max(low, 0.0):.3f}–{high:.3f}", str(len(judged) - len(shown)),
-            )  # fmt: skip
-        console.print(table)
+        _score_table(
+            folder,
+            f"precision on {folder.name}, confidence ≥ {min_confidence}",
+            "hidden",
+            lambda i: (i.get("confidence") or 1.0) >= min_confidence,
+            console,
+        )
 
 
 def _item_key(item: Item) -> tuple:
@@ -107,21 +121,13 @@ def score_unseen(folder: Path, earlier: list[Path], console: Console) -> None:
         for i in read_items(path)
         if i.get("judgement") is not None
     }
-    table = Table(title=f"precision on {folder.name}, items no earlier round judged")
-    for col in ("kind", "n", "right", "precision", "95% CI", "judged before"):
-        table.add_column(col, justify="left" if col == "kind" else "right")
-    for path in sorted(folder.glob("*.jsonl")):
-        judged = [i for i in read_items(path) if i["judgement"] is not None]
-        new = [i for i in judged if _item_key(i) not in seen]
-        if not new:
-            continue
-        right = sum(i["judgement"] == "right" for i in new)
-        low, high = wilson(right, len(new))
-        table.add_row(
-            path.stem, str(len(new)), str(right), f"{right / len(new):.3f}",
-            f"{max(low, 0.0):.3f}–{high:.3f}", str(len(judged) - len(new)),
-        )  # fmt: skip
-    console.print(table)
+    _score_table(
+        folder,
+        f"precision on {folder.name}, items no earlier round judged",
+        "judged before",
+        lambda i: _item_key(i) not in seen,
+        console,
+    )
 
 
 KINDS: dict[str, Callable[[Store], list[Item] | dict[str, list[Item]]]] = {
