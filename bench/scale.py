@@ -11,6 +11,9 @@ Only `add_article` is timed. At each checkpoint (1k, 10k, 100k, …) it prints t
 over the last `--window` documents, the database size per document, and the p95 of the
 busiest entity's dossier page and of search (the web app's query functions, in-process).
 
+Storing rates are given in wall time and in this process's CPU time (the machine may be
+shared). `--cache FILE` keeps the analysed seed articles (a pickle) for the next run.
+
     python bench/scale.py --data ../shared/data [--docs 100000] [--seeds 120] [--keep FILE]
 """
 
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import pickle
 import random
 import statistics
 import sys
@@ -52,7 +56,15 @@ def name_pool(size: int) -> list[tuple[str, str]]:
     return [(firsts[i % len(firsts)], lasts[(i // len(firsts)) % len(lasts)]) for i in range(size)]
 
 
-def analyse_seeds(data: Path, count: int, console: Console) -> list[tuple[Article, Analysis]]:
+def analyse_seeds(
+    data: Path, count: int, console: Console, cache: Path | None = None
+) -> list[tuple[Article, Analysis]]:
+    if cache is not None and cache.exists():
+        with cache.open("rb") as handle:
+            kept: list[tuple[Article, Analysis]] = pickle.load(handle)
+        if len(kept) == count:
+            console.print(f"{count} seed analyses read from {cache}")
+            return kept
     from dossier.nlp.pipeline import Pipeline
 
     files = sorted((data / "polnear" / "data" / "train" / "text").glob("*.txt"))[:count]
@@ -64,7 +76,11 @@ def analyse_seeds(data: Path, count: int, console: Console) -> list[tuple[Articl
     start = time.perf_counter()
     analyses = pipeline.analyse_many(articles)
     console.print(f"analysed {len(files)} seed articles in {time.perf_counter() - start:.0f} s")
-    return list(zip(articles, analyses, strict=True))
+    pairs = list(zip(articles, analyses, strict=True))
+    if cache is not None:
+        with cache.open("wb") as handle:
+            pickle.dump(pairs, handle)
+    return pairs
 
 
 class Shift:
@@ -193,17 +209,19 @@ def main() -> None:
     parser.add_argument("--people", type=int, default=20_000, help="size of the name pool")
     parser.add_argument("--window", type=int, default=500, help="documents timed per rate")
     parser.add_argument("--keep", type=Path, help="keep the database at this path")
+    parser.add_argument("--cache", type=Path, help="pickle of the analysed seeds, reused")
     args = parser.parse_args()
     console = Console(stderr=True)
-    seeds = analyse_seeds(args.data, args.seeds, console)
+    seeds = analyse_seeds(args.data, args.seeds, console, args.cache)
     pool = name_pool(args.people)
     rng = random.Random(11)
     checkpoints = [c for c in (1_000, 10_000, 100_000, 1_000_000) if c < args.docs]
     checkpoints.append(args.docs)
     folder = Path(tempfile.mkdtemp(prefix="dossier-scale-"))
     path = args.keep or folder / "scale.db"
-    rows: list[tuple[int, float, dict[str, float]]] = []
+    rows: list[tuple[int, float, float, dict[str, float]]] = []
     timings: list[float] = []
+    cpu: list[float] = []
     with Database(path) as db:
         for number in range(args.docs):
             article, analysis = seeds[number % len(seeds)]
@@ -213,30 +231,43 @@ def main() -> None:
                 k: pool[min(int(rng.paretovariate(1.1) * 5) - 5, len(pool) - 1)] for k in people
             }
             varied, varied_analysis = vary(article, analysis, number, names)
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             db.add_article(varied, varied_analysis)
             timings.append(time.perf_counter() - start)
+            cpu.append(time.process_time() - start_cpu)
             done = number + 1
             if done in checkpoints:
                 window = timings[-args.window :]
                 rate = len(window) / sum(window)
-                rows.append((done, rate, probe(Path(path), done)))
-                console.print(f"{done} documents: {rate:.0f} docs/s over the last {len(window)}")
+                cpu_rate = len(window) / max(sum(cpu[-args.window :]), 1e-9)
+                found = probe(Path(path), done)
+                rows.append((done, rate, cpu_rate, found))
+                console.print(
+                    f"{done} documents: {rate:.1f} docs/s ({cpu_rate:.1f}/CPU s) over the last"
+                    f" {len(window)}; {found['bytes_per_doc'] / 1024:.1f} KB/doc; busiest"
+                    f" {found['busiest_docs']:.0f} docs, page p95 {found['page_p95_ms']:.0f} ms,"
+                    f" search p95 {found['search_p95_ms']:.1f} ms",
+                    highlight=False,
+                )
     table = Table(
         "documents",
         "stored/s (last window)",
         "× at 1k",
+        "per CPU s",
+        "× at 1k (CPU)",
         "DB KB/doc",
         "busiest entity: docs",
         "dossier page p95 ms",
         "search p95 ms",
         title=f"Storing with resolution ({args.seeds} real articles varied, window {args.window})",
     )
-    for done, rate, found in rows:
+    for done, rate, cpu_rate, found in rows:
         table.add_row(
             f"{done:,}",
             f"{rate:.0f}",
             f"{rate / rows[0][1]:.2f}",
+            f"{cpu_rate:.0f}",
+            f"{cpu_rate / rows[0][2]:.2f}",
             f"{found['bytes_per_doc'] / 1024:.1f}",
             f"{found['busiest_docs']:.0f}",
             f"{found['page_p95_ms']:.0f}",

@@ -24,8 +24,9 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 
 from ..records import Entity
 from .names import (
@@ -40,6 +41,7 @@ from .names import (
     region_or_country,
     short_form,
 )
+from .profiles import NameCache, Profile, candidate_profiles
 
 __all__ = [
     "Comparison",
@@ -65,20 +67,6 @@ def compatible_types(a: str, b: str) -> bool:
 
 
 @dataclass
-class Profile:
-    """What is known about one side of a comparison: names, offices, company kept, kin."""
-
-    type: str
-    names: list[str]
-    roles: set[str] = field(default_factory=set)
-    #: Entity ids named in the same documents, with their names for explanations.
-    context: dict[int, str] = field(default_factory=dict)
-    #: Entity ids this one is stated to be family of.
-    family: set[int] = field(default_factory=set)
-    entity_id: int | None = None
-
-
-@dataclass
 class Comparison:
     """The outcome of comparing two profiles: same (True), different (False) or unsure."""
 
@@ -93,23 +81,52 @@ def _role_key(title: str) -> str:
     return " ".join(w for w in name_key(title).replace(".", "").split() if w not in {"the", "a"})
 
 
-def _person_agreement(left: list[NameForm], right: list[NameForm]) -> tuple[float, str] | None:
+@dataclass(frozen=True)
+class _PersonNames:
+    """One side's names as a person's, indexed for `_person_agreement`: its full names by
+    surname (in order), the keys of its full and of its bare names."""
+
+    full_by_surname: dict[str, list[NameForm]]
+    full_keys: frozenset[str]
+    bare_keys: frozenset[str]
+
+
+@lru_cache(maxsize=1 << 14)
+def _forms(names: tuple[str, ...], entity_type: str) -> tuple[NameForm, ...]:
+    """The comparable forms of names (those with any words), kept for the next comparison."""
+    return tuple(f for f in (form(n, entity_type) for n in names) if f.parts)
+
+
+@lru_cache(maxsize=1 << 14)
+def _person_names(names: tuple[str, ...]) -> _PersonNames:
+    right = _forms(names, "Person")
+    by_surname: dict[str, list[NameForm]] = {}
+    for b in right:
+        if b.full:
+            by_surname.setdefault(b.surname, []).append(b)
+    return _PersonNames(
+        by_surname,
+        frozenset(b.key for b in right if b.full),
+        frozenset(b.key for b in right if not b.full),
+    )
+
+
+def _person_agreement(
+    left: Sequence[NameForm], right_names: tuple[str, ...]
+) -> tuple[float, str] | None:
     """How well two people's names agree: 3 alone suffices, 2 for equal bare names, 1 needs
     context, 0 no match; None when the names prove two people
     (different given names, or a "Jr." against the father's name)."""
     main = left[0]
-    right_full = [b for b in right if b.full]
-    right_bare = [b for b in right if not b.full]
+    names = _person_names(right_names)
     if not main.full:
-        if any(b.surname == main.surname for b in right_full):
+        if main.surname in names.full_by_surname:
             return (1, f"shared surname {main.surname!r} only")
-        if any(b.key == main.key for b in right_bare):
+        if main.key in names.bare_keys:
             return (2, f"same name {main.key!r}")
         return (0, "different names")
     clash = None
-    for b in right_full:
-        if b.surname != main.surname:
-            continue
+    for b in names.full_by_surname.get(main.surname, []):
         if not _same_generation(main, b):
             clash = f"another generation ({main.key!r} {main.generation or '-'} / {b.key!r})"
             continue
@@ -121,9 +138,9 @@ def _person_agreement(left: list[NameForm], right: list[NameForm]) -> tuple[floa
     if clash:
         return None
     for a in left[1:]:
-        if a.full and any(a.key == b.key for b in right_full):
+        if a.full and a.key in names.full_keys:
             return (3, f"same full name {a.key!r}")
-    if any(b.key == main.surname for b in right_bare):
+    if main.surname in names.bare_keys:
         if main.generation and len(main.given) < 2:
             return (0, f"{main.key!r} {main.generation} is not whoever the bare surname is")
         return (1, _FULL_ON_SURNAME + f" {main.surname!r} only")
@@ -146,13 +163,18 @@ def _same_generation(a: NameForm, b: NameForm) -> bool:
     return len(suffixed.given) >= 2
 
 
+@lru_cache(maxsize=1 << 16)
+def _initials(parts: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(acronyms(list(parts)))
+
+
 def _other_agreement(left: list[NameForm], right: list[NameForm], place: bool) -> tuple[float, str]:
     """How well two organisations' or places' names agree: 2 suffices, 1 needs context, 0.5
     (a two-letter acronym, which many names share) needs more context; places never join on
     part of a name ("South" is not "South Korea")."""
     best: tuple[float, str] = (0, "different names")
     # Capitals that already stand for another name of either side are no cut of a third.
-    spelled = {i for f in [*left, *right] for i in acronyms(list(f.parts))}
+    spelled = {i for f in [*left, *right] for i in _initials(f.parts)}
     for a in left:
         for b in right:
             if a.key == b.key:
@@ -160,7 +182,7 @@ def _other_agreement(left: list[NameForm], right: list[NameForm], place: bool) -
             if country_of(a.parts) and country_of(a.parts) == country_of(b.parts):
                 best = max(best, (3, f"names of one country ({a.key!r} / {b.key!r})"))
                 continue
-            ia, ib = acronyms(list(a.parts)), acronyms(list(b.parts))
+            ia, ib = _initials(a.parts), _initials(b.parts)
             if (len(a.parts) == 1 and a.key in ib) or (len(b.parts) == 1 and b.key in ia):
                 short_acronym = min(len(a.key), len(b.key)) < 3
                 strength = 0.5 if short_acronym else 3
@@ -213,31 +235,11 @@ def _acronym_clash(left: list[NameForm], right: list[NameForm]) -> bool:
 
 def compare(left: Profile, right: Profile) -> Comparison:
     """Weigh names, context and stated relations to decide whether two profiles are one."""
+    named = name_agreement(left, right)
+    if isinstance(named, Comparison):
+        return named
+    strength, why = named
     cross = not compatible_types(left.type, right.type)
-    if cross and "Other" in {left.type, right.type}:
-        return Comparison(False, 0.0, [f"different types ({left.type} / {right.type})"])
-    if (right.entity_id is not None and right.entity_id in left.family) or (
-        left.entity_id is not None and left.entity_id in right.family
-    ):
-        return Comparison(False, 0.0, ["a stated family relation links them: two people"])
-    left_forms = [f for f in (form(n, left.type) for n in left.names) if f.parts]
-    right_forms = [f for f in (form(n, left.type) for n in right.names) if f.parts]
-    if not left_forms or not right_forms:
-        return Comparison(False, 0.0, ["no comparable name"])
-    agreement: tuple[float, str] | None
-    if left.type == "Person":
-        agreement = _person_agreement(left_forms, right_forms)
-        if agreement is None:
-            main = left_forms[0]
-            others = [b.key for b in right_forms if b.full and b.surname == main.surname]
-            return Comparison(False, 0.0, [f"different given names ({main.key!r} / {others[0]!r})"])
-    else:
-        agreement = _other_agreement(left_forms, right_forms, left.type in {"Place", "Country"})
-    strength, why = agreement
-    if strength == 0:
-        return Comparison(False, 0.0, [why])
-    if why.startswith("acronym") and _acronym_clash(left_forms, right_forms):
-        return Comparison(False, 0.0, [why, "their full names differ: two bodies"])
     reasons = [why]
     context = 0
     shared = sorted(set(left.context) & set(right.context))
@@ -266,6 +268,38 @@ def compare(left: Profile, right: Profile) -> Comparison:
         return Comparison(True, float(score), reasons, strength)
     reasons.append("no evidence beyond the name")
     return Comparison(None, float(score), reasons)
+
+
+def name_agreement(left: Profile, right: Profile) -> Comparison | tuple[float, str]:
+    """The part of `compare` that reads neither context nor offices: a Comparison when the
+    types, kin or names already prove two entities, else (strength, why) of the names."""
+    cross = not compatible_types(left.type, right.type)
+    if cross and "Other" in {left.type, right.type}:
+        return Comparison(False, 0.0, [f"different types ({left.type} / {right.type})"])
+    if (right.entity_id is not None and right.entity_id in left.family) or (
+        left.entity_id is not None and left.entity_id in right.family
+    ):
+        return Comparison(False, 0.0, ["a stated family relation links them: two people"])
+    right_names = tuple(right.names)
+    left_forms = list(_forms(tuple(left.names), left.type))
+    right_forms = list(_forms(right_names, left.type))
+    if not left_forms or not right_forms:
+        return Comparison(False, 0.0, ["no comparable name"])
+    agreement: tuple[float, str] | None
+    if left.type == "Person":
+        agreement = _person_agreement(left_forms, right_names)
+        if agreement is None:
+            main = left_forms[0]
+            others = [b.key for b in _person_names(right_names).full_by_surname[main.surname]]
+            return Comparison(False, 0.0, [f"different given names ({main.key!r} / {others[0]!r})"])
+    else:
+        agreement = _other_agreement(left_forms, right_forms, left.type in {"Place", "Country"})
+    strength, why = agreement
+    if strength == 0:
+        return Comparison(False, 0.0, [why])
+    if why.startswith("acronym") and _acronym_clash(left_forms, right_forms):
+        return Comparison(False, 0.0, [why, "their full names differ: two bodies"])
+    return agreement
 
 
 # --- reading the store ------------------------------------------------------------------
@@ -509,21 +543,40 @@ def register_keys(
 
 
 def _candidates(conn: sqlite3.Connection, entity_type: str, names: list[str]) -> list[int]:
+    """Stored entities that share a lookup key with one of `names`, in id order.
+
+    A person named in full ("Ada Brisk", also called "Ada" or "the Senator") is compared by
+    that name: another person can only agree with it through its surname or one of its full
+    names (see `_person_agreement`), never through a bare given name or nickname. So the
+    people found only under such a bare alias ("Ada", which hundreds of people may be called)
+    are not candidates; entities of other types found under it still are.
+    """
+    forms = [form(n, entity_type) for n in names]
+    main = next((f for f in forms if f.parts), None)
+    full_person = entity_type == "Person" and main is not None and main.full
     keys: set[str] = set()
-    for name in names:
-        keys |= lookup_keys(name, entity_type)
-    if not keys:
+    aside: set[str] = set()
+    for name, name_form in zip(names, forms, strict=True):
+        found = lookup_keys(name, entity_type)
+        if full_person and main and not name_form.full and name_form.key != main.surname:
+            aside |= found
+        else:
+            keys |= found
+    aside -= keys
+    if not keys and not aside:
         return []
-    marks = ",".join("?" * len(keys))
-    return [
-        int(r[0])
-        for r in conn.execute(
-            "SELECT DISTINCT k.entity_id, e.type FROM entity_keys k JOIN entities e"
-            f" ON e.id = k.entity_id WHERE k.key IN ({marks}) ORDER BY k.entity_id",
-            tuple(sorted(keys)),
-        )
-        if str(r[1]) != "Other" or entity_type == "Other"
-    ]
+    every = sorted(keys | aside)
+    kept: set[int] = set()
+    for entity_id, found_type, key in conn.execute(
+        "SELECT k.entity_id, e.type, k.key FROM entity_keys k JOIN entities e"
+        f" ON e.id = k.entity_id WHERE k.key IN ({','.join('?' * len(every))})",
+        every,
+    ):
+        if str(found_type) == "Other" and entity_type != "Other":
+            continue
+        if key in keys or str(found_type) != "Person":
+            kept.add(int(entity_id))
+    return sorted(kept)
 
 
 def _exact_keys(conn: sqlite3.Connection, keys: set[str]) -> dict[str, list[tuple[int, str]]]:
@@ -600,7 +653,11 @@ def _entity_name(conn: sqlite3.Connection, entity_id: int) -> str:
 
 
 def decide(
-    conn: sqlite3.Connection, entity: Entity, document_id: str, neighbours: Sequence[Entity] = ()
+    conn: sqlite3.Connection,
+    entity: Entity,
+    document_id: str,
+    neighbours: Sequence[Entity] = (),
+    cache: NameCache | None = None,
 ) -> tuple[int | None, str]:
     """The entity id this document entity belongs to (None: a new one) and why."""
     names = [entity.name, *entity.aliases]
@@ -619,15 +676,26 @@ def decide(
             )
         if verdict == "different":
             forbidden |= set(targets)
-    incoming: Profile | None = None  # built at the first candidate: it reads every neighbour
     scored: list[tuple[float, int, Comparison]] = []
     unsure: list[str] = []
-    for candidate in _candidates(conn, entity.type, names):
-        if candidate in forbidden:
-            continue
-        if incoming is None:
-            incoming = _incoming_profile(conn, entity, document_id, neighbours)
-        result = compare(incoming, entity_profile(conn, candidate, incoming))
+    candidates = [c for c in _candidates(conn, entity.type, names) if c not in forbidden]
+    # The incoming profile reads every neighbour: built only when there is a candidate. The
+    # candidates' profiles are read together, a few queries whatever their number.
+    incoming = _incoming_profile(conn, entity, document_id, neighbours) if candidates else None
+    profiles = (
+        candidate_profiles(
+            conn,
+            candidates,
+            incoming,
+            lambda p: not isinstance(name_agreement(incoming, p), Comparison),  # type: ignore[arg-type]
+            cache,
+        )
+        if incoming
+        else {}
+    )
+    for candidate in candidates:
+        assert incoming is not None
+        result = compare(incoming, profiles[candidate])
         if result.same:
             scored.append((result.score, candidate, result))
         elif result.same is None:
@@ -682,13 +750,19 @@ def _prefer_accented(conn: sqlite3.Connection, entity_id: int, name: str) -> Non
 
 
 def link_entity(
-    conn: sqlite3.Connection, entity: Entity, document_id: str, neighbours: Sequence[Entity] = ()
+    conn: sqlite3.Connection,
+    entity: Entity,
+    document_id: str,
+    neighbours: Sequence[Entity] = (),
+    names: NameCache | None = None,
 ) -> tuple[int, str]:
     """Return (entity id, reason) for a document entity, creating the entity if it is new.
 
-    `neighbours` are the document's other entities, linked or not.
+    `neighbours` are the document's other entities, linked or not. `names`, when given, keeps
+    the names of stored entities between documents (see `NameCache`).
     """
-    entity_id, reason = decide(conn, entity, document_id, neighbours)
+    entity_id, reason = decide(conn, entity, document_id, neighbours, names)
+    changes = conn.total_changes
     if entity_id is None:
         entity_id = _new_entity(conn, entity)
     elif entity.type == "Person":
@@ -697,5 +771,7 @@ def link_entity(
     else:
         _prefer_accented(conn, entity_id, entity.name)
     register_keys(conn, entity_id, entity.type, [entity.name, *entity.aliases])
+    if names is not None and conn.total_changes != changes:  # renamed, or new names
+        names.forget(entity_id)
     note_co_mentions(conn, entity_id, document_id)
     return entity_id, reason
