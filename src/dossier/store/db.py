@@ -13,6 +13,7 @@ from pathlib import Path
 from ..errors import StoreError
 from ..records import Analysis, Article
 from ..resolve import link_entity
+from ..resolve.aggregates import note_document
 from ..resolve.linker import note_roles
 from ..resolve.profiles import NameCache
 from .connect import connect
@@ -315,3 +316,4 @@ class Database:
             " doc_entity_id) VALUES (?, ?, ?, ?, ?, ?)",
             search_rows,
         )
+        note_document(conn, doc_id)  # the dossier pages' per-entity tables
