@@ -112,3 +112,24 @@ def test_filters_the_tables_do_not_hold_read_the_rows() -> None:
     conn = sqlite3.connect(":memory:")
     for narrowed in (Filters(outlet="x"), Filters(since="2024"), Filters(sort="oldest")):
         assert not pages.by_index(conn, narrowed)
+
+
+def test_tables_follow_rows_rewritten_or_deleted_by_any_program(
+    newsroom: tuple[Path, dict[str, int]],
+) -> None:
+    path, ids = newsroom
+    with Database(path) as db:
+        conn = db.conn
+        conn.execute("UPDATE claims SET confidence = CASE WHEN id % 2 THEN 0.3 ELSE 0.9 END")
+        conn.execute("UPDATE claims SET status = 'reported', date = '2023-01-01' WHERE id = 1")
+        conn.execute("UPDATE quotes SET confidence = 0.2 WHERE id % 3 = 0")
+        assert snapshot(conn) == recomputed(conn)
+        varga = ids["Ilse Varga"]
+        counts: dict[float, int] = {}
+        for r in snapshot(conn)["entity_claim_counts"]:
+            if r[0] == varga:
+                counts[r[3]] = counts.get(r[3], 0) + r[4]
+        assert counts == {0.3: 31, 0.9: 31}
+        first = conn.execute("SELECT id FROM documents ORDER BY id LIMIT 1").fetchone()[0]
+        conn.execute("DELETE FROM documents WHERE id = ?", (first,))
+        assert snapshot(conn) == recomputed(conn)

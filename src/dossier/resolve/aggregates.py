@@ -11,13 +11,14 @@ read by index, `LIMIT` rows, whatever the number of documents naming the entity:
 - `entity_claim_counts`: how many of those claims have each kind, status and confidence;
 - `entity_quotes`: each quote the entity is the speaker of, with its document's date.
 
-Dates are stored as `coalesce(date, '')`, the key the pages sort newest first by.
+Dates are stored as `coalesce(date, '')`, the key the pages sort newest first by. Triggers
+(migration 8) keep the counts in step with entity_claims, and entity_claims and entity_quotes
+with a claim's or quote's kind, status, date or confidence when any program rewrites them.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections import Counter
 from collections.abc import Iterable
 
 #: The per-entity tables, in the order `refresh` rebuilds them.
@@ -42,41 +43,13 @@ _QUOTES = (
     " JOIN doc_entities de ON de.id = q.speaker_doc_entity_id WHERE {where}"
 )
 
-Group = tuple[int, str, str, float | None]
-
-
-def _add_counts(conn: sqlite3.Connection, groups: Counter[Group]) -> None:
-    """Add to `entity_claim_counts` (a NULL confidence is a group of its own)."""
-    for (entity_id, kind, status, confidence), n in sorted(
-        groups.items(), key=lambda g: (g[0][0], g[0][1], g[0][2], g[0][3] or -1.0)
-    ):
-        updated = conn.execute(
-            "UPDATE entity_claim_counts SET n = n + ? WHERE entity_id = ? AND kind = ?"
-            " AND status = ? AND confidence IS ?",
-            (n, entity_id, kind, status, confidence),
-        ).rowcount
-        if not updated:
-            conn.execute(
-                "INSERT INTO entity_claim_counts (entity_id, kind, status, confidence, n)"
-                " VALUES (?, ?, ?, ?, ?)",
-                (entity_id, kind, status, confidence, n),
-            )
-
 
 def note_document(conn: sqlite3.Connection, document_id: str) -> None:
-    """Add one newly stored document's rows (its entities already linked)."""
+    """Add one newly stored document's rows (its entities already linked); triggers on
+    entity_claims keep entity_claim_counts in step."""
     conn.execute(_DOCUMENTS.format(where="de.document_id = ?"), (document_id,))
     for role in ("subject", "object"):
         conn.execute(_CLAIMS.format(role=role, where="c.document_id = ?"), (document_id,))
-    groups: Counter[Group] = Counter()
-    for entity_id, _, kind, status, confidence in conn.execute(
-        "SELECT DISTINCT de.entity_id, c.id, c.kind, c.status, c.confidence FROM claims c"
-        " JOIN doc_entities de ON de.id IN (c.subject_doc_entity_id, c.object_doc_entity_id)"
-        " WHERE c.document_id = ?",
-        (document_id,),
-    ).fetchall():
-        groups[(int(entity_id), str(kind), str(status), confidence)] += 1
-    _add_counts(conn, groups)
     conn.execute(_QUOTES.format(where="q.document_id = ?"), (document_id,))
 
 
@@ -91,12 +64,6 @@ def refresh(conn: sqlite3.Connection, entity_ids: Iterable[int]) -> None:
         for role in ("subject", "object"):
             conn.execute(_CLAIMS.format(role=role, where=mine), (entity_id,))
         conn.execute(_QUOTES.format(where=mine), (entity_id,))
-        conn.execute(
-            "INSERT INTO entity_claim_counts (entity_id, kind, status, confidence, n)"
-            " SELECT entity_id, kind, status, confidence, count(*) FROM entity_claims"
-            " WHERE entity_id = ? GROUP BY kind, status, confidence",
-            (entity_id,),
-        )
 
 
 def refresh_all(conn: sqlite3.Connection) -> None:
@@ -107,8 +74,3 @@ def refresh_all(conn: sqlite3.Connection) -> None:
     for role in ("subject", "object"):
         conn.execute(_CLAIMS.format(role=role, where="1"))
     conn.execute(_QUOTES.format(where="1"))
-    conn.execute(
-        "INSERT INTO entity_claim_counts (entity_id, kind, status, confidence, n)"
-        " SELECT entity_id, kind, status, confidence, count(*) FROM entity_claims"
-        " GROUP BY entity_id, kind, status, confidence"
-    )

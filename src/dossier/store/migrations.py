@@ -506,7 +506,8 @@ CREATE INDEX entity_claims_date
 CREATE INDEX entity_claims_claim ON entity_claims(claim_id);
 
 -- How many rows of entity_claims each entity has per kind, status and confidence (NULL:
--- a claim stored before claims carried one), for totals without counting them each time.
+-- a claim stored before claims carried one), for totals without counting them each time;
+-- kept by the triggers below, whatever writes entity_claims.
 CREATE TABLE entity_claim_counts (
     entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
     kind TEXT NOT NULL,
@@ -515,6 +516,38 @@ CREATE TABLE entity_claim_counts (
     n INTEGER NOT NULL
 );
 CREATE INDEX entity_claim_counts_entity ON entity_claim_counts(entity_id, kind, status);
+CREATE TRIGGER entity_claims_ai AFTER INSERT ON entity_claims BEGIN
+    INSERT INTO entity_claim_counts (entity_id, kind, status, confidence, n)
+        SELECT new.entity_id, new.kind, new.status, new.confidence, 0
+        WHERE NOT EXISTS (SELECT 1 FROM entity_claim_counts WHERE entity_id = new.entity_id
+            AND kind = new.kind AND status = new.status AND confidence IS new.confidence);
+    UPDATE entity_claim_counts SET n = n + 1 WHERE entity_id = new.entity_id
+        AND kind = new.kind AND status = new.status AND confidence IS new.confidence;
+END;
+CREATE TRIGGER entity_claims_ad AFTER DELETE ON entity_claims BEGIN
+    UPDATE entity_claim_counts SET n = n - 1 WHERE entity_id = old.entity_id
+        AND kind = old.kind AND status = old.status AND confidence IS old.confidence;
+    DELETE FROM entity_claim_counts WHERE entity_id = old.entity_id AND n <= 0;
+END;
+CREATE TRIGGER entity_claims_au AFTER UPDATE ON entity_claims BEGIN
+    UPDATE entity_claim_counts SET n = n - 1 WHERE entity_id = old.entity_id
+        AND kind = old.kind AND status = old.status AND confidence IS old.confidence;
+    DELETE FROM entity_claim_counts WHERE entity_id = old.entity_id AND n <= 0;
+    INSERT INTO entity_claim_counts (entity_id, kind, status, confidence, n)
+        SELECT new.entity_id, new.kind, new.status, new.confidence, 0
+        WHERE NOT EXISTS (SELECT 1 FROM entity_claim_counts WHERE entity_id = new.entity_id
+            AND kind = new.kind AND status = new.status AND confidence IS new.confidence);
+    UPDATE entity_claim_counts SET n = n + 1 WHERE entity_id = new.entity_id
+        AND kind = new.kind AND status = new.status AND confidence IS new.confidence;
+END;
+-- A claim rewritten in place (a new confidence, say) is rewritten in entity_claims too.
+CREATE TRIGGER claims_au_entity_claims AFTER UPDATE OF kind, status, confidence, date ON claims
+BEGIN
+    UPDATE entity_claims SET kind = new.kind, status = new.status, confidence = new.confidence,
+        sort_date = coalesce(new.date,
+            (SELECT published FROM documents WHERE id = new.document_id), '')
+        WHERE claim_id = new.id;
+END;
 
 -- Each quote the entity is the speaker of: its document's date, the quote's confidence.
 CREATE TABLE entity_quotes (
@@ -526,4 +559,7 @@ CREATE TABLE entity_quotes (
 ) WITHOUT ROWID;
 CREATE INDEX entity_quotes_date ON entity_quotes(entity_id, sort_date DESC, quote_id, confidence);
 CREATE INDEX entity_quotes_quote ON entity_quotes(quote_id);
+CREATE TRIGGER quotes_au_entity_quotes AFTER UPDATE OF confidence ON quotes BEGIN
+    UPDATE entity_quotes SET confidence = new.confidence WHERE quote_id = new.id;
+END;
 """

@@ -399,7 +399,12 @@ def entity_dossier(conn: sqlite3.Connection, entity_id: int, filters: Filters | 
     order = {kind: i for i, kind in enumerate(CLAIM_KINDS)}
     spoken, spoken_total = quotes_by(conn, entity_id, filters)
     quotes_about, quotes_about_total = quotes_mentioning(conn, entity_id, filters)
-    spans = office_spans(conn, entity_id, filters)
+    # every office statement of a busy name is read to merge spans: kept, like its names
+    spans = remembered(
+        conn,
+        ("offices", entity_id, filters.outlet, filters.since, filters.until),
+        lambda: office_spans(conn, entity_id, filters),
+    )
     disagreements, disagreement_total = contradictions(conn, facts, filters)
     return {
         "entity": entity,
