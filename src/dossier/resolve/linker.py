@@ -681,18 +681,18 @@ def decide(
     candidates = [c for c in _candidates(conn, entity.type, names) if c not in forbidden]
     # The incoming profile reads every neighbour: built only when there is a candidate. The
     # candidates' profiles are read together, a few queries whatever their number.
-    incoming = _incoming_profile(conn, entity, document_id, neighbours) if candidates else None
-    profiles = (
-        candidate_profiles(
+    incoming: Profile | None = None
+    profiles: dict[int, Profile] = {}
+    if candidates:
+        known = incoming = _incoming_profile(conn, entity, document_id, neighbours)
+        # context and offices are read only for candidates whose names leave it open
+        profiles = candidate_profiles(
             conn,
             candidates,
-            incoming,
-            lambda p: not isinstance(name_agreement(incoming, p), Comparison),  # type: ignore[arg-type]
+            known,
+            lambda p: not isinstance(name_agreement(known, p), Comparison),
             cache,
         )
-        if incoming
-        else {}
-    )
     for candidate in candidates:
         assert incoming is not None
         result = compare(incoming, profiles[candidate])
