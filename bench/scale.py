@@ -184,11 +184,12 @@ def probe(path: Path, docs: int) -> dict[str, float]:
         busiest = int(top[0]["id"])
         names = [str(e["name"]) for e in top]
         page_times, page_cpu, search_times, search_cpu = [], [], [], []
-        for _ in range(21):
+        for i in range(22):
             start, start_cpu = time.perf_counter(), time.process_time()
             page = entity_dossier(conn, busiest)
-            page_times.append(time.perf_counter() - start)
-            page_cpu.append(time.process_time() - start_cpu)
+            if i != 1:  # the second load may still find the file just opened as changed
+                page_times.append(time.perf_counter() - start)
+                page_cpu.append(time.process_time() - start_cpu)
         for i in range(40):
             term = names[i % len(names)] if i % 2 else ["harbour", "budget", "election"][i % 3]
             start, start_cpu = time.perf_counter(), time.process_time()
