@@ -85,7 +85,7 @@ def documents_of(
         f"WITH page AS ({page}),"
         " docs AS (SELECT page.*, count(m.id) AS mentions,"
         " min(CASE WHEN m.form != 'pronoun' THEN m.start END) AS first FROM page"
-        " JOIN doc_entities de ON de.document_id = page.id AND de.entity_id = ?"
+        " JOIN doc_entities de ON de.document_id = page.id AND +de.entity_id = ?"
         " LEFT JOIN mentions m ON m.doc_entity_id = de.id GROUP BY page.id)"
         " SELECT docs.*, s.idx AS sentence,"
         ' substr(body.text, s.start + 1, s."end" - s.start) AS sentence_text FROM docs'
