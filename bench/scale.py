@@ -9,7 +9,7 @@ long tail, so a few people are named in thousands of documents, as in a newsroom
 
 Only `add_article` is timed. At each checkpoint (`--at`: 1k, 10k, 100k) it prints the storing
 rate over the last `--window` documents, the database size per document, and for the busiest
-entity's dossier page its first load and the p95 of 20 more, and the p95 of search (the web
+entity's dossier page its first load and the p95 of 60 more, and the p95 of search (the web
 app's query functions, in-process).
 
 Storing rates are given in wall time and in this process's CPU time (the machine may be
@@ -184,7 +184,7 @@ def probe(path: Path, docs: int) -> dict[str, float]:
         busiest = int(top[0]["id"])
         names = [str(e["name"]) for e in top]
         page_times, page_cpu, search_times, search_cpu = [], [], [], []
-        for i in range(22):
+        for i in range(62):
             start, start_cpu = time.perf_counter(), time.process_time()
             page = entity_dossier(conn, busiest)
             if i != 1:  # the second load may still find the file just opened as changed
