@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from dossier.records import Analysis, Article, Entity, Mention, Sentence
 from dossier.resolve import aggregates
 from dossier.resolve.judgements import merge, split
 from dossier.store import Database
@@ -133,3 +134,27 @@ def test_tables_follow_rows_rewritten_or_deleted_by_any_program(
         first = conn.execute("SELECT id FROM documents ORDER BY id LIMIT 1").fetchone()[0]
         conn.execute("DELETE FROM documents WHERE id = ?", (first,))
         assert snapshot(conn) == recomputed(conn)
+
+
+def _article(text: str, name: str) -> tuple[Article, Analysis]:
+    start = text.index(name)
+    person = Entity(1, "Person", name, [], [Mention(start, start + len(name), name)])
+    article = Article(source=text[:24], text=text, site="velo.test")
+    return article, Analysis(sentences=[Sentence(0, len(text), 0)], entities=[person])
+
+
+def test_names_kept_between_documents_are_dropped_when_the_file_changes_elsewhere(
+    db_path: Path,
+) -> None:
+    """A writer keeps candidates' names between documents (resolve/profiles.NameCache) only
+    while nothing else wrote: another connection's commit, or a write through its own
+    connection outside `add_article`, empties it before the next document is linked."""
+    with Database(db_path) as first, Database(db_path) as second:
+        first.add_article(*_article("Ivo Brannick spoke at the port.", "Ivo Brannick"))
+        first.add_article(*_article("Ivo Brannick left the port.", "Ivo Brannick"))
+        assert first._names.entries  # the second document read the first's entity
+        second.add_article(*_article("Ivo Brannick came back to Velo.", "Ivo Brannick"))
+        first.conn.execute("UPDATE entities SET name = 'Ivo K. Brannick'")
+        first.add_article(*_article("Brannick closed the port.", "Brannick"))
+        names = next(iter(first._names.entries.values()))[1]
+        assert names[0] == "Ivo K. Brannick"  # reread, not the name kept before
