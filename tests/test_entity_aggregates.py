@@ -10,12 +10,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fastapi.testclient import TestClient
 
 from dossier.records import Analysis, Article, Entity, Mention, Sentence
 from dossier.resolve import aggregates
 from dossier.resolve.judgements import merge, split
 from dossier.store import Database
 from dossier.web import dossier as pages
+from dossier.web.app import create_app
 from dossier.web.listing import Filters
 from webdb import build_newsroom
 
@@ -158,3 +160,19 @@ def test_names_kept_between_documents_are_dropped_when_the_file_changes_elsewher
         first.add_article(*_article("Brannick closed the port.", "Brannick"))
         names = next(iter(first._names.entries.values()))[1]
         assert names[0] == "Ivo K. Brannick"  # reread, not the name kept before
+
+
+def test_an_office_span_lists_its_latest_sources_and_counts_them_all(
+    newsroom: tuple[Path, dict[str, int]],
+) -> None:
+    path, ids = newsroom
+    varga = ids["Ilse Varga"]
+    with TestClient(create_app(path)) as client:
+        span = client.get(f"/entity/{varga}.json").json()["offices"][0]
+        assert span["source_total"] == 63 and span["documents"] == 63
+        assert len(span["sources"]) == pages.OFFICE_SOURCES_SHOWN
+        assert span["sources"][-1]["date"] == span["to"] == "2024-03-05"
+        html = client.get(f"/entity/{varga}").text
+        assert "63 sentences state it" in html and "43 earlier, not listed here" in html
+        rows = client.get(f"/entity/{varga}.csv").text.splitlines()
+        assert sum(1 for r in rows if r.startswith("office,")) == 63  # downloads list all

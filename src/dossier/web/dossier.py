@@ -385,9 +385,28 @@ def contradictions(
     ], len(found)
 
 
-def entity_dossier(conn: sqlite3.Connection, entity_id: int, filters: Filters | None = None) -> Row:
+#: Sentences listed under an office span on a dossier page: the latest; `source_total` counts
+#: all of them (a president's office is stated in thousands of articles).
+OFFICE_SOURCES_SHOWN = 20
+
+
+def _latest_sources(span: Row, shown: int | None) -> Row:
+    """The span with only its `shown` latest sources listed (all when None), and their total."""
+    sources = span["sources"]
+    listed = sources if shown is None else sources[max(0, len(sources) - shown) :]
+    return {**span, "sources": listed, "source_total": len(sources)}
+
+
+def entity_dossier(
+    conn: sqlite3.Connection,
+    entity_id: int,
+    filters: Filters | None = None,
+    office_sources: int | None = OFFICE_SOURCES_SHOWN,
+) -> Row:
     """Everything the sources say about one entity, each line with its sentence, outlet and
-    date; every list is one page of `filters` with its true total in `paging`."""
+    date; every list is one page of `filters` with its true total in `paging`. Each office
+    span lists its `office_sources` latest sources (all when None, as downloads do), with
+    `source_total` counting them all."""
     filters = filters or Filters()
     entity = _entity_row(conn, entity_id)
     facts = Facts.of_entity(conn, entity_id)
@@ -413,7 +432,10 @@ def entity_dossier(conn: sqlite3.Connection, entity_id: int, filters: Filters | 
         "filters": filters.active(),
         "outlets": entity_outlets(conn, entity_id),
         "kinds": claim_kinds(conn, entity_id, filters),
-        "offices": spans[filters.offset : filters.offset + filters.per_page],
+        "offices": [
+            _latest_sources(span, office_sources)
+            for span in spans[filters.offset : filters.offset + filters.per_page]
+        ],
         "claims": claims,
         "claim_groups": [
             {"kind": k, "claims": v}
