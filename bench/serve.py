@@ -164,7 +164,7 @@ def start_server(path: Path, port: int, src: Path | None = None) -> subprocess.P
     while time.monotonic() < deadline:
         try:
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            conn.request("GET", "/index.json")
+            conn.request("GET", "/openapi.json")  # ready; the front page reads the whole file
             if conn.getresponse().status == 200:
                 conn.close()
                 return proc
