@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from ..errors import DossierError, NotFound
+from .aggregates import refresh
 from .linker import compare, entities_named, entity_profile, rebuild_co_mentions, register_keys
 from .names import name_key
 
@@ -106,6 +107,7 @@ def merge(conn: sqlite3.Connection, left: str, right: str, reason: str | None = 
         conn.execute("DELETE FROM entities WHERE id = ?", (b.id,))
         _rebuild_keys(conn, a.id, a.type)
         rebuild_co_mentions(conn, [a.id])
+        refresh(conn, [a.id, b.id])  # b's rows go with it
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
@@ -170,6 +172,7 @@ def _move_out(conn: sqlite3.Connection, a: EntityRef, right_name: str) -> Entity
     _rebuild_keys(conn, a.id, a.type)
     _rebuild_keys(conn, new_id, a.type)
     rebuild_co_mentions(conn, [a.id, new_id])
+    refresh(conn, [a.id, new_id])
     return EntityRef(new_id, a.type, right_name)
 
 

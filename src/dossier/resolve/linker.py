@@ -24,22 +24,12 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from ..records import Entity
-from .names import (
-    NameForm,
-    acronyms,
-    country_of,
-    cut_from,
-    form,
-    given_names_compatible,
-    lookup_keys,
-    name_key,
-    region_or_country,
-    short_form,
-)
+from .compare import Comparison, compare, compatible_types, name_agreement
+from .names import form, lookup_keys, name_key
+from .profiles import NameCache, Profile, candidate_profiles
 
 __all__ = [
     "Comparison",
@@ -52,225 +42,9 @@ __all__ = [
     "register_keys",
 ]
 
-#: Types that may be one entity: a country is also a place.
-_COMPATIBLE: dict[str, frozenset[str]] = {
-    "Place": frozenset({"Place", "Country"}),
-    "Country": frozenset({"Place", "Country"}),
-}
-
-
-def compatible_types(a: str, b: str) -> bool:
-    """True when entities of types `a` and `b` may be the same."""
-    return b in _COMPATIBLE.get(a, frozenset({a}))
-
-
-@dataclass
-class Profile:
-    """What is known about one side of a comparison: names, offices, company kept, kin."""
-
-    type: str
-    names: list[str]
-    roles: set[str] = field(default_factory=set)
-    #: Entity ids named in the same documents, with their names for explanations.
-    context: dict[int, str] = field(default_factory=dict)
-    #: Entity ids this one is stated to be family of.
-    family: set[int] = field(default_factory=set)
-    entity_id: int | None = None
-
-
-@dataclass
-class Comparison:
-    """The outcome of comparing two profiles: same (True), different (False) or unsure."""
-
-    same: bool | None
-    score: float
-    reasons: list[str]
-    #: How strongly the names alone agree (3: proof, 2: equal bare names, 1 or less: a part).
-    strength: float = 0.0
-
 
 def _role_key(title: str) -> str:
     return " ".join(w for w in name_key(title).replace(".", "").split() if w not in {"the", "a"})
-
-
-def _person_agreement(left: list[NameForm], right: list[NameForm]) -> tuple[float, str] | None:
-    """How well two people's names agree: 3 alone suffices, 2 for equal bare names, 1 needs
-    context, 0 no match; None when the names prove two people
-    (different given names, or a "Jr." against the father's name)."""
-    main = left[0]
-    right_full = [b for b in right if b.full]
-    right_bare = [b for b in right if not b.full]
-    if not main.full:
-        if any(b.surname == main.surname for b in right_full):
-            return (1, f"shared surname {main.surname!r} only")
-        if any(b.key == main.key for b in right_bare):
-            return (2, f"same name {main.key!r}")
-        return (0, "different names")
-    clash = None
-    for b in right_full:
-        if b.surname != main.surname:
-            continue
-        if not _same_generation(main, b):
-            clash = f"another generation ({main.key!r} {main.generation or '-'} / {b.key!r})"
-            continue
-        if b.key == main.key:
-            return (3, f"same full name {main.key!r}")
-        if given_names_compatible(main.given, b.given):
-            return (3, f"same first and last name ({main.key!r} / {b.key!r})")
-        clash = f"different given names ({main.key!r} / {b.key!r})"
-    if clash:
-        return None
-    for a in left[1:]:
-        if a.full and any(a.key == b.key for b in right_full):
-            return (3, f"same full name {a.key!r}")
-    if any(b.key == main.surname for b in right_bare):
-        if main.generation and len(main.given) < 2:
-            return (0, f"{main.key!r} {main.generation} is not whoever the bare surname is")
-        return (1, _FULL_ON_SURNAME + f" {main.surname!r} only")
-    return (0, "different names")
-
-
-#: The agreement of a full name with an entity known only by its surname.
-_FULL_ON_SURNAME = "full name on a bare surname:"
-
-
-def _same_generation(a: NameForm, b: NameForm) -> bool:
-    """Whether a generation suffix lets two names with one given name and surname be one
-    person: equal suffixes, or a suffix written in full style (with a middle name or
-    initial, "Joseph R. Biden Jr.") against none; "X Y Jr." against "X Y" is the son."""
-    if a.generation == b.generation:
-        return True
-    if a.generation and b.generation:
-        return False
-    suffixed = a if a.generation else b
-    return len(suffixed.given) >= 2
-
-
-def _other_agreement(left: list[NameForm], right: list[NameForm], place: bool) -> tuple[float, str]:
-    """How well two organisations' or places' names agree: 2 suffices, 1 needs context, 0.5
-    (a two-letter acronym, which many names share) needs more context; places never join on
-    part of a name ("South" is not "South Korea")."""
-    best: tuple[float, str] = (0, "different names")
-    # Capitals that already stand for another name of either side are no cut of a third.
-    spelled = {i for f in [*left, *right] for i in acronyms(list(f.parts))}
-    for a in left:
-        for b in right:
-            if a.key == b.key:
-                return (3, f"same name {a.key!r}")
-            if country_of(a.parts) and country_of(a.parts) == country_of(b.parts):
-                best = max(best, (3, f"names of one country ({a.key!r} / {b.key!r})"))
-                continue
-            ia, ib = acronyms(list(a.parts)), acronyms(list(b.parts))
-            if (len(a.parts) == 1 and a.key in ib) or (len(b.parts) == 1 and b.key in ia):
-                short_acronym = min(len(a.key), len(b.key)) < 3
-                strength = 0.5 if short_acronym else 3
-                best = max(best, (strength, f"acronym ({a.key!r} / {b.key!r})"))
-                continue
-            turned = {a.turned, b.turned} - {()}
-            if turned & {a.parts, a.bare, b.parts, b.bare}:
-                best = max(best, (2, f"same name turned round ({a.key!r} / {b.key!r})"))
-                continue
-            if (a.bare and a.bare in {b.parts, b.bare}) or (b.bare and b.bare == a.parts):
-                best = max(best, (2, f"same name but for the country ({a.key!r} / {b.key!r})"))
-                continue
-            if place:
-                continue
-            short, long_ = (a, b) if len(a.parts) <= len(b.parts) else (b, a)
-            if long_.parts[: len(short.parts)] == short.parts:
-                rest = long_.parts[len(short.parts) :]
-                if not region_or_country(rest) and not set(rest) & _UNIT_WORDS:
-                    best = max(best, (1, f"{short.key!r} begins {long_.key!r}"))
-            elif (
-                short.capitals
-                and short_form(short.parts)
-                and short.key not in spelled
-                and any(cut_from(short.key, w) for w in (long_.parts, long_.bare) if w)
-            ):
-                best = max(best, (1, f"{short.key!r} is cut from {long_.key!r}"))
-    return best
-
-
-#: Words that make a unit of a body out of its name ("X News", "X Studios"): a division is
-#: not its parent, though its name begins with the parent's.
-_UNIT_WORDS = frozenset(
-    {"news", "studios", "studio", "pictures", "records", "entertainment", "media", "sports"}
-    | {"foundation", "institute", "labs", "research", "ventures", "capital", "bank", "fund"}
-    | {"college", "school", "university", "hospital", "museum", "division", "unit"}
-    # A publication's sections and channels: "X Opinion" is the paper's opinion pages.
-    | {"opinion", "opinions", "editorial", "section", "magazine", "radio", "television", "tv"}
-    | {"politics", "books", "digital", "online", "live", "podcast", "podcasts"}
-    # A chamber's or ministry's committees and offices: "House Oversight Committee".
-    | {"committee", "subcommittee", "caucus", "commission", "panel", "bureau", "office"}
-)
-
-
-def _acronym_clash(left: list[NameForm], right: list[NameForm]) -> bool:
-    """Both sides have full names and none agree: an acronym they share ("DNC" for a
-    committee and a convention) is then two bodies' initials, not one body's."""
-    left_long = [f for f in left if len(f.parts) > 1]
-    right_long = [f for f in right if len(f.parts) > 1]
-    if not left_long or not right_long:
-        return False
-    return not any(
-        a.key == b.key or (a.bare and a.bare == b.bare) for a in left_long for b in right_long
-    )
-
-
-def compare(left: Profile, right: Profile) -> Comparison:
-    """Weigh names, context and stated relations to decide whether two profiles are one."""
-    cross = not compatible_types(left.type, right.type)
-    if cross and "Other" in {left.type, right.type}:
-        return Comparison(False, 0.0, [f"different types ({left.type} / {right.type})"])
-    if (right.entity_id is not None and right.entity_id in left.family) or (
-        left.entity_id is not None and left.entity_id in right.family
-    ):
-        return Comparison(False, 0.0, ["a stated family relation links them: two people"])
-    left_forms = [f for f in (form(n, left.type) for n in left.names) if f.parts]
-    right_forms = [f for f in (form(n, left.type) for n in right.names) if f.parts]
-    if not left_forms or not right_forms:
-        return Comparison(False, 0.0, ["no comparable name"])
-    agreement: tuple[float, str] | None
-    if left.type == "Person":
-        agreement = _person_agreement(left_forms, right_forms)
-        if agreement is None:
-            main = left_forms[0]
-            others = [b.key for b in right_forms if b.full and b.surname == main.surname]
-            return Comparison(False, 0.0, [f"different given names ({main.key!r} / {others[0]!r})"])
-    else:
-        agreement = _other_agreement(left_forms, right_forms, left.type in {"Place", "Country"})
-    strength, why = agreement
-    if strength == 0:
-        return Comparison(False, 0.0, [why])
-    if why.startswith("acronym") and _acronym_clash(left_forms, right_forms):
-        return Comparison(False, 0.0, [why, "their full names differ: two bodies"])
-    reasons = [why]
-    context = 0
-    shared = sorted(set(left.context) & set(right.context))
-    if shared:
-        names = ", ".join(repr(right.context[i]) for i in shared[:3])
-        reasons.append(f"co-mentioned with {names}")
-        context += min(len(shared), 2)
-    roles = sorted(left.roles & right.roles)
-    if roles and why.startswith(_FULL_ON_SURNAME) and not shared:
-        # A wife, a son or a daughter shares the surname; an office both are given ("both
-        # called president") may be the parent's, so it is no evidence on its own here.
-        reasons.append(f"both called {', '.join(repr(r) for r in roles[:2])}, not counted")
-        roles = []
-    if roles:
-        reasons.append(f"both called {', '.join(repr(r) for r in roles[:2])}")
-        context += 1
-    score = strength + 1.5 * context
-    if cross:
-        # The tagger often calls one company a person or a place: join only on the full
-        # name and shared context, never on a part of a name.
-        reasons.insert(0, f"typed {left.type} here, {right.type} elsewhere")
-        if strength < 3 or context < 1:
-            return Comparison(False, 0.0, [*reasons, "not enough to join across types"])
-        return Comparison(True, float(score) - 1.0, reasons, strength)
-    if strength >= 2 or (strength >= 1 and context >= 1) or context >= 2:
-        return Comparison(True, float(score), reasons, strength)
-    reasons.append("no evidence beyond the name")
-    return Comparison(None, float(score), reasons)
 
 
 # --- reading the store ------------------------------------------------------------------
@@ -514,21 +288,40 @@ def register_keys(
 
 
 def _candidates(conn: sqlite3.Connection, entity_type: str, names: list[str]) -> list[int]:
+    """Stored entities that share a lookup key with one of `names`, in id order.
+
+    A person named in full ("Ada Brisk", also called "Ada" or "the Senator") is compared by
+    that name: another person can only agree with it through its surname or one of its full
+    names (see `_person_agreement`), never through a bare given name or nickname. So the
+    people found only under such a bare alias ("Ada", which hundreds of people may be called)
+    are not candidates; entities of other types found under it still are.
+    """
+    forms = [form(n, entity_type) for n in names]
+    main = next((f for f in forms if f.parts), None)
+    full_person = entity_type == "Person" and main is not None and main.full
     keys: set[str] = set()
-    for name in names:
-        keys |= lookup_keys(name, entity_type)
-    if not keys:
+    aside: set[str] = set()
+    for name, name_form in zip(names, forms, strict=True):
+        found = lookup_keys(name, entity_type)
+        if full_person and main and not name_form.full and name_form.key != main.surname:
+            aside |= found
+        else:
+            keys |= found
+    aside -= keys
+    if not keys and not aside:
         return []
-    marks = ",".join("?" * len(keys))
-    return [
-        int(r[0])
-        for r in conn.execute(
-            "SELECT DISTINCT k.entity_id, e.type FROM entity_keys k JOIN entities e"
-            f" ON e.id = k.entity_id WHERE k.key IN ({marks}) ORDER BY k.entity_id",
-            tuple(sorted(keys)),
-        )
-        if str(r[1]) != "Other" or entity_type == "Other"
-    ]
+    every = sorted(keys | aside)
+    kept: set[int] = set()
+    for entity_id, found_type, key in conn.execute(
+        "SELECT k.entity_id, e.type, k.key FROM entity_keys k JOIN entities e"
+        f" ON e.id = k.entity_id WHERE k.key IN ({','.join('?' * len(every))})",
+        every,
+    ):
+        if str(found_type) == "Other" and entity_type != "Other":
+            continue
+        if key in keys or str(found_type) != "Person":
+            kept.add(int(entity_id))
+    return sorted(kept)
 
 
 def _exact_keys(conn: sqlite3.Connection, keys: set[str]) -> dict[str, list[tuple[int, str]]]:
@@ -605,7 +398,11 @@ def _entity_name(conn: sqlite3.Connection, entity_id: int) -> str:
 
 
 def decide(
-    conn: sqlite3.Connection, entity: Entity, document_id: str, neighbours: Sequence[Entity] = ()
+    conn: sqlite3.Connection,
+    entity: Entity,
+    document_id: str,
+    neighbours: Sequence[Entity] = (),
+    cache: NameCache | None = None,
 ) -> tuple[int | None, str]:
     """The entity id this document entity belongs to (None: a new one) and why."""
     names = [entity.name, *entity.aliases]
@@ -624,15 +421,26 @@ def decide(
             )
         if verdict == "different":
             forbidden |= set(targets)
-    incoming: Profile | None = None  # built at the first candidate: it reads every neighbour
     scored: list[tuple[float, int, Comparison]] = []
     unsure: list[str] = []
-    for candidate in _candidates(conn, entity.type, names):
-        if candidate in forbidden:
-            continue
-        if incoming is None:
-            incoming = _incoming_profile(conn, entity, document_id, neighbours)
-        result = compare(incoming, entity_profile(conn, candidate, incoming))
+    candidates = [c for c in _candidates(conn, entity.type, names) if c not in forbidden]
+    # The incoming profile reads every neighbour: built only when there is a candidate. The
+    # candidates' profiles are read together, a few queries whatever their number.
+    incoming: Profile | None = None
+    profiles: dict[int, Profile] = {}
+    if candidates:
+        known = incoming = _incoming_profile(conn, entity, document_id, neighbours)
+        # context and offices are read only for candidates whose names leave it open
+        profiles = candidate_profiles(
+            conn,
+            candidates,
+            known,
+            lambda p: not isinstance(name_agreement(known, p), Comparison),
+            cache,
+        )
+    for candidate in candidates:
+        assert incoming is not None
+        result = compare(incoming, profiles[candidate])
         if result.same:
             scored.append((result.score, candidate, result))
         elif result.same is None:
@@ -687,13 +495,19 @@ def _prefer_accented(conn: sqlite3.Connection, entity_id: int, name: str) -> Non
 
 
 def link_entity(
-    conn: sqlite3.Connection, entity: Entity, document_id: str, neighbours: Sequence[Entity] = ()
+    conn: sqlite3.Connection,
+    entity: Entity,
+    document_id: str,
+    neighbours: Sequence[Entity] = (),
+    names: NameCache | None = None,
 ) -> tuple[int, str]:
     """Return (entity id, reason) for a document entity, creating the entity if it is new.
 
-    `neighbours` are the document's other entities, linked or not.
+    `neighbours` are the document's other entities, linked or not. `names`, when given, keeps
+    the names of stored entities between documents (see `NameCache`).
     """
-    entity_id, reason = decide(conn, entity, document_id, neighbours)
+    entity_id, reason = decide(conn, entity, document_id, neighbours, names)
+    changes = conn.total_changes
     if entity_id is None:
         entity_id = _new_entity(conn, entity)
     elif entity.type == "Person":
@@ -702,5 +516,7 @@ def link_entity(
     else:
         _prefer_accented(conn, entity_id, entity.name)
     register_keys(conn, entity_id, entity.type, [entity.name, *entity.aliases])
+    if names is not None and conn.total_changes != changes:  # renamed, or new names
+        names.forget(entity_id)
     note_co_mentions(conn, entity_id, document_id)
     return entity_id, reason

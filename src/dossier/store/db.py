@@ -13,7 +13,9 @@ from pathlib import Path
 from ..errors import StoreError
 from ..records import Analysis, Article
 from ..resolve import link_entity
+from ..resolve.aggregates import note_document
 from ..resolve.linker import note_roles
+from ..resolve.profiles import NameCache
 from .connect import connect
 from .migrations import current_version
 
@@ -50,6 +52,9 @@ class Database:
         self.path = str(path)
         self.conn = connect(self.path, create=create, readonly=readonly)
         self.conn.row_factory = sqlite3.Row
+        #: Names of stored entities kept between documents, valid while `_stamp` holds.
+        self._names = NameCache()
+        self._stamp: tuple[int, int] | None = None
 
     def close(self) -> None:
         self.conn.close()
@@ -104,8 +109,13 @@ class Database:
             if self.has_document(doc_id):  # stored by another run while this one analysed it
                 conn.execute("ROLLBACK")
                 return doc_id, False
+            version = int(conn.execute("PRAGMA data_version").fetchone()[0])
+            if self._stamp != (version, conn.total_changes):
+                self._names.clear()  # another connection, or other code here, wrote since
+            self._stamp = None  # until this document is committed
             self._write(conn, doc_id, sha, article, analysis)
             conn.execute("COMMIT")
+            self._stamp = (version, conn.total_changes)
         except sqlite3.IntegrityError:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
@@ -167,7 +177,7 @@ class Database:
             search_rows.append(("title", article.title, doc_id, None, None, None))
         rowid: dict[int, int] = {}
         for entity in analysis.entities:
-            entity_id, reason = link_entity(conn, entity, doc_id, analysis.entities)
+            entity_id, reason = link_entity(conn, entity, doc_id, analysis.entities, self._names)
             cursor = conn.execute(
                 "INSERT INTO doc_entities (document_id, local_key, entity_id, type, name, aliases,"
                 " attributes, resolution) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -306,3 +316,4 @@ class Database:
             " doc_entity_id) VALUES (?, ?, ?, ?, ?, ?)",
             search_rows,
         )
+        note_document(conn, doc_id)  # the dossier pages' per-entity tables

@@ -463,3 +463,103 @@ CREATE TABLE entity_roles (
     PRIMARY KEY (entity_id, role_key)
 ) WITHOUT ROWID;
 """
+
+
+@migration(8, "per-entity tables for dossier pages: documents, claims and their counts, quotes")
+def _entity_pages(conn: sqlite3.Connection) -> None:
+    from ..resolve.aggregates import refresh_all
+
+    run_script(conn, SCHEMA_V8)
+    refresh_all(conn)
+
+
+SCHEMA_V8 = """
+-- What an entity's dossier page lists, one row per entity and item, kept as documents are
+-- stored (resolve/aggregates.py) and recomputed for the entities a merge or split touches,
+-- so a page reads the rows it shows through an index instead of sorting all of a busy
+-- entity's rows. `sort_date` is the date the page sorts by, '' when unknown.
+
+-- Each document naming the entity: its date (documents.published) and outlet (site).
+CREATE TABLE entity_documents (
+    entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    sort_date TEXT NOT NULL,
+    site TEXT,
+    PRIMARY KEY (entity_id, document_id)
+) WITHOUT ROWID;
+CREATE INDEX entity_documents_date ON entity_documents(entity_id, sort_date DESC, document_id);
+CREATE INDEX entity_documents_site ON entity_documents(entity_id, site);
+
+-- Each claim with the entity as subject or object (once if both): the claim's date, else
+-- its document's; kind, status and confidence copied from claims for the page's filters.
+CREATE TABLE entity_claims (
+    entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    sort_date TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    status TEXT NOT NULL,
+    confidence REAL,
+    PRIMARY KEY (entity_id, claim_id)
+) WITHOUT ROWID;
+CREATE INDEX entity_claims_date
+    ON entity_claims(entity_id, sort_date DESC, claim_id, kind, status, confidence);
+CREATE INDEX entity_claims_claim ON entity_claims(claim_id);
+
+-- How many rows of entity_claims each entity has per kind, status and confidence (NULL:
+-- a claim stored before claims carried one), for totals without counting them each time;
+-- kept by the triggers below, whatever writes entity_claims.
+CREATE TABLE entity_claim_counts (
+    entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    status TEXT NOT NULL,
+    confidence REAL,
+    n INTEGER NOT NULL
+);
+CREATE INDEX entity_claim_counts_entity ON entity_claim_counts(entity_id, kind, status);
+CREATE TRIGGER entity_claims_ai AFTER INSERT ON entity_claims BEGIN
+    INSERT INTO entity_claim_counts (entity_id, kind, status, confidence, n)
+        SELECT new.entity_id, new.kind, new.status, new.confidence, 0
+        WHERE NOT EXISTS (SELECT 1 FROM entity_claim_counts WHERE entity_id = new.entity_id
+            AND kind = new.kind AND status = new.status AND confidence IS new.confidence);
+    UPDATE entity_claim_counts SET n = n + 1 WHERE entity_id = new.entity_id
+        AND kind = new.kind AND status = new.status AND confidence IS new.confidence;
+END;
+CREATE TRIGGER entity_claims_ad AFTER DELETE ON entity_claims BEGIN
+    UPDATE entity_claim_counts SET n = n - 1 WHERE entity_id = old.entity_id
+        AND kind = old.kind AND status = old.status AND confidence IS old.confidence;
+    DELETE FROM entity_claim_counts WHERE entity_id = old.entity_id AND n <= 0;
+END;
+CREATE TRIGGER entity_claims_au AFTER UPDATE ON entity_claims BEGIN
+    UPDATE entity_claim_counts SET n = n - 1 WHERE entity_id = old.entity_id
+        AND kind = old.kind AND status = old.status AND confidence IS old.confidence;
+    DELETE FROM entity_claim_counts WHERE entity_id = old.entity_id AND n <= 0;
+    INSERT INTO entity_claim_counts (entity_id, kind, status, confidence, n)
+        SELECT new.entity_id, new.kind, new.status, new.confidence, 0
+        WHERE NOT EXISTS (SELECT 1 FROM entity_claim_counts WHERE entity_id = new.entity_id
+            AND kind = new.kind AND status = new.status AND confidence IS new.confidence);
+    UPDATE entity_claim_counts SET n = n + 1 WHERE entity_id = new.entity_id
+        AND kind = new.kind AND status = new.status AND confidence IS new.confidence;
+END;
+-- A claim rewritten in place (a new confidence, say) is rewritten in entity_claims too.
+CREATE TRIGGER claims_au_entity_claims AFTER UPDATE OF kind, status, confidence, date ON claims
+BEGIN
+    UPDATE entity_claims SET kind = new.kind, status = new.status, confidence = new.confidence,
+        sort_date = coalesce(new.date,
+            (SELECT published FROM documents WHERE id = new.document_id), '')
+        WHERE claim_id = new.id;
+END;
+
+-- Each quote the entity is the speaker of: its document's date, the quote's confidence.
+CREATE TABLE entity_quotes (
+    entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    quote_id INTEGER NOT NULL REFERENCES quotes(id) ON DELETE CASCADE,
+    sort_date TEXT NOT NULL,
+    confidence REAL,
+    PRIMARY KEY (entity_id, quote_id)
+) WITHOUT ROWID;
+CREATE INDEX entity_quotes_date ON entity_quotes(entity_id, sort_date DESC, quote_id, confidence);
+CREATE INDEX entity_quotes_quote ON entity_quotes(quote_id);
+CREATE TRIGGER quotes_au_entity_quotes AFTER UPDATE OF confidence ON quotes BEGIN
+    UPDATE entity_quotes SET confidence = new.confidence WHERE quote_id = new.id;
+END;
+"""

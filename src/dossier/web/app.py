@@ -372,7 +372,7 @@ def create_app(db_path: Path, guard: Guard | None = None) -> FastAPI:
         if fmt in ("csv", "ftm") or (fmt == "json" and "download" in request.query_params):
             whole = _everything(filters)
             return download(
-                f"entity-{entity_id}", fmt, lambda c: entity_dossier(c, entity_id, whole),
+                f"entity-{entity_id}", fmt, lambda c: entity_dossier(c, entity_id, whole, None),
                 downloads.dossier_csv, downloads.dossier_ftm,
             )  # fmt: skip
         return page(

@@ -8,6 +8,7 @@ confidence) and paged; the timeline reads all of them, not a page.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from bisect import bisect_left
 from collections import Counter, defaultdict
@@ -31,6 +32,7 @@ from .queries import (
     _rows,
     _sentence_index_sql,
     _sentence_link,
+    _sure,
     date_order,
 )
 
@@ -45,30 +47,52 @@ def documents_of(
     """The entity's documents under the filters (one page), each with the sentence that first
     names the entity; and how many there are in all."""
     where, params = document_where(filters)
-    total = _count(
-        conn,
-        "SELECT count(DISTINCT de.document_id) FROM doc_entities de"
-        f" JOIN documents d ON d.id = de.document_id WHERE de.entity_id = ? AND {where}",
-        (entity_id, *params),
-    )
     order = order_by(filters, "d.published").replace("d.", "docs.")
+    if by_index(conn, filters):
+        total = _count(
+            conn, "SELECT count(*) FROM entity_documents WHERE entity_id = ?", (entity_id,)
+        )
+        shown = [
+            str(r[0])
+            for r in conn.execute(
+                "SELECT document_id FROM entity_documents WHERE entity_id = ?"
+                " ORDER BY sort_date DESC, document_id LIMIT ? OFFSET ?",
+                (entity_id, filters.per_page, filters.offset),
+            )
+        ]
+        page = (
+            "SELECT d.id, d.title, d.site, d.url, d.published FROM documents d"
+            f" WHERE d.id IN ({','.join('?' * len(shown))})"
+        )
+        page_params: tuple[Any, ...] = tuple(shown)
+    else:
+        total = _count(
+            conn,
+            "SELECT count(DISTINCT de.document_id) FROM doc_entities de"
+            f" JOIN documents d ON d.id = de.document_id WHERE de.entity_id = ? AND {where}",
+            (entity_id, *params),
+        )
+        page = (
+            "SELECT d.id, d.title, d.site, d.url, d.published"
+            " FROM doc_entities de JOIN documents d ON d.id = de.document_id"
+            f" WHERE de.entity_id = ? AND {where} GROUP BY d.id"
+            f" ORDER BY {order_by(filters, 'd.published')}, d.id LIMIT ? OFFSET ?"
+        )
+        page_params = (entity_id, *params, filters.per_page, filters.offset)
     rows = _rows(
         conn,
         # the page of documents is chosen first; only its documents' mentions are counted
-        "WITH page AS (SELECT d.id, d.title, d.site, d.url, d.published"
-        " FROM doc_entities de JOIN documents d ON d.id = de.document_id"
-        f" WHERE de.entity_id = ? AND {where} GROUP BY d.id"
-        f" ORDER BY {order_by(filters, 'd.published')}, d.id LIMIT ? OFFSET ?),"
+        f"WITH page AS ({page}),"
         " docs AS (SELECT page.*, count(m.id) AS mentions,"
         " min(CASE WHEN m.form != 'pronoun' THEN m.start END) AS first FROM page"
-        " JOIN doc_entities de ON de.document_id = page.id AND de.entity_id = ?"
+        " JOIN doc_entities de ON de.document_id = page.id AND +de.entity_id = ?"
         " LEFT JOIN mentions m ON m.doc_entity_id = de.id GROUP BY page.id)"
         " SELECT docs.*, s.idx AS sentence,"
         ' substr(body.text, s.start + 1, s."end" - s.start) AS sentence_text FROM docs'
         " LEFT JOIN sentences s ON s.document_id = docs.id AND s.idx = "
         + _sentence_index_sql("docs.id", "docs.first")
         + f" LEFT JOIN documents body ON body.id = docs.id ORDER BY {order}, docs.id",
-        (entity_id, *params, filters.per_page, filters.offset, entity_id),
+        (*page_params, entity_id),
     )
     docs = []
     for r in rows:
@@ -150,6 +174,28 @@ def claims_about(
     """The entity's claims as subject or object under the filters (one page, or all), with
     their sources when `facts` is given; and how many match in all."""
     where, params = claim_where(conn, filters)
+    date = "coalesce(c.date, d.published)"
+    if not everything and by_index(conn, filters):
+        # kind, status and confidence only: entity_claims carries them
+        mine = f"ec.entity_id = ? AND {_CLAIM_ALIAS.sub('ec.', where)}"
+        total = _count(
+            conn,
+            f"SELECT coalesce(sum(n), 0) FROM entity_claim_counts ec WHERE {mine}",
+            (entity_id, *params),
+        )
+        shown = [
+            int(r[0])
+            for r in conn.execute(
+                f"SELECT claim_id FROM entity_claims ec WHERE {mine}"
+                " ORDER BY ec.sort_date DESC, ec.claim_id LIMIT ? OFFSET ?",
+                (entity_id, *params, filters.per_page, filters.offset),
+            )
+        ]
+        rows = _claim_rows(
+            conn, f"c.id IN ({_marks(shown)}) ORDER BY {order_by(filters, date)}, c.id",
+            tuple(shown), sure_only=False,
+        ) if shown else []  # fmt: skip
+        return _format_claims(conn, rows, facts, sources=facts is not None), total
     scope = f"(c.subject_doc_entity_id IN {_OF} OR c.object_doc_entity_id IN {_OF}) AND {where}"
     bound = (entity_id, entity_id, *params)
     total = _count(
@@ -157,7 +203,6 @@ def claims_about(
         f"SELECT count(*) FROM claims c JOIN documents d ON d.id = c.document_id WHERE {scope}",
         bound,
     )
-    date = "coalesce(c.date, d.published)"
     limit, offset = (-1, 0) if everything else (filters.per_page, filters.offset)
     rows = _claim_rows(
         conn, f"{scope} ORDER BY {order_by(filters, date)}, c.id LIMIT ? OFFSET ?",
@@ -169,19 +214,62 @@ def claims_about(
 def claim_kinds(conn: sqlite3.Connection, entity_id: int, filters: Filters) -> list[Row]:
     """How many of the entity's claims each kind has, under every filter but the kind."""
     where, params = claim_where(conn, replace(filters, kind=""))
-    found = dict(
-        conn.execute(
+    if by_index(conn, filters):
+        sql = (
+            "SELECT ec.kind, sum(ec.n) FROM entity_claim_counts ec"
+            f" WHERE ec.entity_id = ? AND {_CLAIM_ALIAS.sub('ec.', where)} GROUP BY ec.kind"
+        )
+        bound: tuple[Any, ...] = (entity_id, *params)
+    else:
+        sql = (
             "SELECT c.kind, count(*) FROM claims c JOIN documents d ON d.id = c.document_id"
             f" WHERE (c.subject_doc_entity_id IN {_OF} OR c.object_doc_entity_id IN {_OF})"
-            f" AND {where} GROUP BY c.kind",
-            (entity_id, entity_id, *params),
-        ).fetchall()
-    )
+            f" AND {where} GROUP BY c.kind"
+        )
+        bound = (entity_id, entity_id, *params)
+    found = {k: n for k, n in conn.execute(sql, bound).fetchall() if n}
     order = {kind: i for i, kind in enumerate(CLAIM_KINDS)}
     return [
         {"kind": k, "count": n}
         for k, n in sorted(found.items(), key=lambda kv: order.get(kv[0], 99))
     ]
+
+
+def quotes_by(conn: sqlite3.Connection, entity_id: int, filters: Filters) -> tuple[list[Row], int]:
+    """Quotes the entity is the speaker of under the outlet and date filters: one page and
+    the total (every quote, as `quotes_of` counts them)."""
+    if not by_index(conn, filters):
+        return quotes_of(conn, f"q.speaker_doc_entity_id IN {_OF}", (entity_id,), filters)
+    total = _count(conn, "SELECT count(*) FROM entity_quotes WHERE entity_id = ?", (entity_id,))
+    shown = [
+        int(r[0])
+        for r in conn.execute(
+            f"SELECT quote_id FROM entity_quotes eq WHERE eq.entity_id = ?"
+            f" AND {_sure(conn, 'entity_quotes', 'eq')}"
+            " ORDER BY eq.sort_date DESC, eq.quote_id LIMIT ? OFFSET ?",
+            (entity_id, filters.per_page, filters.offset),
+        )
+    ]
+    found = _quotes(conn, f"q.id IN ({_marks(shown)})", tuple(shown)) if shown else []
+    return found, total
+
+
+#: Claim columns in `listing.claim_where`'s conditions, read from entity_claims instead.
+_CLAIM_ALIAS = re.compile(r"\bc\.")
+
+
+def by_index(conn: sqlite3.Connection, filters: Filters) -> bool:
+    """Whether a list can be read from the per-entity tables (resolve/aggregates.py): in its
+    default order, newest first, and not narrowed by outlet or date, which they do not hold
+    (kind, status and confidence they do)."""
+    if filters.outlet or filters.since or filters.until or filters.sort not in ("", "newest"):
+        return False
+    return (
+        conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'entity_claim_counts'"
+        ).fetchone()
+        is not None
+    )
 
 
 def quotes_of(
@@ -257,6 +345,22 @@ def _holds(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return False
 
 
+def entity_outlets(conn: sqlite3.Connection, entity_id: int) -> list[Row]:
+    """The outlets of the entity's documents, with how many of them each published."""
+    if not by_index(conn, Filters()):
+        return outlets(
+            conn, "SELECT document_id FROM doc_entities WHERE entity_id = ?", (entity_id,)
+        )
+    return [
+        {"name": r[0], "documents": r[1]}
+        for r in conn.execute(
+            "SELECT site, count(*) FROM entity_documents WHERE entity_id = ? GROUP BY site"
+            " HAVING site IS NOT NULL ORDER BY count(*) DESC, site",
+            (entity_id,),
+        )
+    ]
+
+
 def contradiction_filters(filters: Filters) -> Filters:
     """Contradictions come a fifth as many to a page as other lines: each is two claims
     with their sources, and a busy name has hundreds."""
@@ -281,9 +385,28 @@ def contradictions(
     ], len(found)
 
 
-def entity_dossier(conn: sqlite3.Connection, entity_id: int, filters: Filters | None = None) -> Row:
+#: Sentences listed under an office span on a dossier page: the latest; `source_total` counts
+#: all of them (a president's office is stated in thousands of articles).
+OFFICE_SOURCES_SHOWN = 20
+
+
+def _latest_sources(span: Row, shown: int | None) -> Row:
+    """The span with only its `shown` latest sources listed (all when None), and their total."""
+    sources = span["sources"]
+    listed = sources if shown is None else sources[max(0, len(sources) - shown) :]
+    return {**span, "sources": listed, "source_total": len(sources)}
+
+
+def entity_dossier(
+    conn: sqlite3.Connection,
+    entity_id: int,
+    filters: Filters | None = None,
+    office_sources: int | None = OFFICE_SOURCES_SHOWN,
+) -> Row:
     """Everything the sources say about one entity, each line with its sentence, outlet and
-    date; every list is one page of `filters` with its true total in `paging`."""
+    date; every list is one page of `filters` with its true total in `paging`. Each office
+    span lists its `office_sources` latest sources (all when None, as downloads do), with
+    `source_total` counting them all."""
     filters = filters or Filters()
     entity = _entity_row(conn, entity_id)
     facts = Facts.of_entity(conn, entity_id)
@@ -293,29 +416,33 @@ def entity_dossier(conn: sqlite3.Connection, entity_id: int, filters: Filters | 
     for claim in claims:
         groups[claim["kind"]].append(claim)
     order = {kind: i for i, kind in enumerate(CLAIM_KINDS)}
-    quotes_by, quotes_by_total = quotes_of(
-        conn, f"q.speaker_doc_entity_id IN {_OF}", (entity_id,), filters
-    )
+    spoken, spoken_total = quotes_by(conn, entity_id, filters)
     quotes_about, quotes_about_total = quotes_mentioning(conn, entity_id, filters)
-    spans = office_spans(conn, entity_id, filters)
+    # every office statement of a busy name is read to merge spans: kept, like its names
+    spans = remembered(
+        conn,
+        ("offices", entity_id, filters.outlet, filters.since, filters.until),
+        lambda: office_spans(conn, entity_id, filters),
+    )
     disagreements, disagreement_total = contradictions(conn, facts, filters)
     return {
         "entity": entity,
         # every surface form of a busy name is read from thousands of mentions: kept, too
         "names": remembered(conn, ("names", entity_id), lambda: _names(conn, entity)),
         "filters": filters.active(),
-        "outlets": outlets(
-            conn, "SELECT document_id FROM doc_entities WHERE entity_id = ?", (entity_id,)
-        ),
+        "outlets": entity_outlets(conn, entity_id),
         "kinds": claim_kinds(conn, entity_id, filters),
-        "offices": spans[filters.offset : filters.offset + filters.per_page],
+        "offices": [
+            _latest_sources(span, office_sources)
+            for span in spans[filters.offset : filters.offset + filters.per_page]
+        ],
         "claims": claims,
         "claim_groups": [
             {"kind": k, "claims": v}
             for k, v in sorted(groups.items(), key=lambda kv: (order.get(kv[0], 99), kv[0]))
         ],
         "contradictions": disagreements,
-        "quotes_by": quotes_by,
+        "quotes_by": spoken,
         "quotes_about": quotes_about,
         "documents": documents,
         "document_total": document_total,
@@ -323,7 +450,7 @@ def entity_dossier(conn: sqlite3.Connection, entity_id: int, filters: Filters | 
             "offices": paging(filters, len(spans)),
             "claims": paging(filters, claim_total),
             "contradictions": paging(contradiction_filters(filters), disagreement_total),
-            "quotes_by": paging(filters, quotes_by_total),
+            "quotes_by": paging(filters, spoken_total),
             "quotes_about": paging(filters, quotes_about_total),
             "documents": paging(filters, document_total),
         },

@@ -8,6 +8,7 @@ page, and each group is summarised once however many lines on the page state it.
 
 from __future__ import annotations
 
+import copy
 import os
 import sqlite3
 import threading
@@ -31,7 +32,10 @@ REPORTS_SHOWN = 5
 #: filtering it, reads the same groups again until the database changes).
 CACHED_ENTITIES = 64
 
-_cache: OrderedDict[tuple[Any, ...], tuple[list[ClaimGroup], list[Contradiction]]] = OrderedDict()
+Found = tuple[list[ClaimGroup], list[Contradiction]]
+#: Per entity and state of the file, its Facts: fact groups, contradictions, and summaries of
+#: the groups shown so far (a busy fact's sources are tallied once, not on every page).
+_cache: OrderedDict[tuple[Any, ...], Facts] = OrderedDict()
 _cache_lock = threading.Lock()
 
 
@@ -78,7 +82,7 @@ class Facts:
         self,
         conn: sqlite3.Connection,
         entities: set[int],
-        found: tuple[list[ClaimGroup], list[Contradiction]] | None = None,
+        found: Found | None = None,
     ) -> None:
         self.conn = conn
         if found is None:
@@ -94,16 +98,19 @@ class Facts:
         database changes on disk."""
         key = (*_database_version(conn), entity_id)
         with _cache_lock:
-            found = _cache.get(key)
-            if found is not None:
+            kept = _cache.get(key)
+            if kept is not None:
                 _cache.move_to_end(key)
-        if found is None:
-            found = corroborate(conn, entities={entity_id})
+        if kept is None:
+            kept = cls(conn, {entity_id}, corroborate(conn, entities={entity_id}))
             with _cache_lock:
-                _cache[key] = found
+                _cache[key] = kept
                 while len(_cache) > CACHED_ENTITIES:
                     _cache.popitem(last=False)
-        return cls(conn, {entity_id}, found)
+        # this request's connection reads the reports; what was tallied before is kept
+        facts = copy.copy(kept)
+        facts.conn = conn
+        return facts
 
     @classmethod
     def around(cls, conn: sqlite3.Connection, claims: list[Row]) -> Facts:

@@ -186,10 +186,11 @@ def search(
     ids = [r["id"] for r in entity_rows]
     if ids:
         marks = ",".join("?" * len(ids))
+        # entity_documents (migration 8) holds each entity's documents once
         entities = _rows(
             conn,
-            "SELECT e.id, e.name, e.type, count(DISTINCT de.document_id) AS documents"
-            f" FROM entities e JOIN doc_entities de ON de.entity_id = e.id WHERE e.id IN ({marks})"
+            "SELECT e.id, e.name, e.type, count(*) AS documents FROM entities e"
+            f" JOIN entity_documents ed ON ed.entity_id = e.id WHERE e.id IN ({marks})"
             " GROUP BY e.id ORDER BY documents DESC, e.name",
             tuple(ids),
         )
