@@ -247,3 +247,28 @@ def test_kept_fact_groups_follow_a_database_that_changes(tmp_path) -> None:
     }
     assert "Brisk Courier" in sources
     assert "Brisk Courier" not in {s["name"] for s in before["sources"]}
+
+
+def test_quote_totals_leave_out_the_unsure_quotes_the_lists_hide(tmp_path: Path) -> None:
+    path = tmp_path / "unsure.db"
+    ids, _ = build_newsroom(path)
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "UPDATE quotes SET confidence = 0.1 WHERE id = (SELECT min(q.id) FROM quotes q"
+            " JOIN doc_entities de ON de.id = q.speaker_doc_entity_id WHERE de.entity_id = ?)",
+            (ids["Ilse Varga"],),
+        )
+    with TestClient(create_app(path)) as client:
+        for query in ("?per_page=25", "?per_page=25&outlet=Valmere+Wire"):
+            url = f"/entity/{ids['Ilse Varga']}.json{query}"
+            paging = client.get(url).json()["paging"]["quotes_by"]
+            listed = [
+                q
+                for page in range(1, paging["pages"] + 1)
+                for q in client.get(f"{url}&page={page}").json()["quotes_by"]
+            ]
+            assert len(listed) == paging["total"]  # the last page holds what the total says
+        assert (
+            client.get(f"/entity/{ids['Ilse Varga']}.json").json()["paging"]["quotes_by"]["total"]
+            == 62
+        )

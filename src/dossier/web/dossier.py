@@ -237,10 +237,15 @@ def claim_kinds(conn: sqlite3.Connection, entity_id: int, filters: Filters) -> l
 
 def quotes_by(conn: sqlite3.Connection, entity_id: int, filters: Filters) -> tuple[list[Row], int]:
     """Quotes the entity is the speaker of under the outlet and date filters: one page and
-    the total (every quote, as `quotes_of` counts them)."""
+    the total of those a reader is shown (the unsure ones left out, as `quotes_of` does)."""
     if not by_index(conn, filters):
         return quotes_of(conn, f"q.speaker_doc_entity_id IN {_OF}", (entity_id,), filters)
-    total = _count(conn, "SELECT count(*) FROM entity_quotes WHERE entity_id = ?", (entity_id,))
+    total = _count(
+        conn,
+        "SELECT count(*) FROM entity_quotes eq WHERE eq.entity_id = ?"
+        f" AND {_sure(conn, 'entity_quotes', 'eq')}",
+        (entity_id,),
+    )
     shown = [
         int(r[0])
         for r in conn.execute(
@@ -275,12 +280,14 @@ def by_index(conn: sqlite3.Connection, filters: Filters) -> bool:
 def quotes_of(
     conn: sqlite3.Connection, where: str, bound: tuple[Any, ...], filters: Filters
 ) -> tuple[list[Row], int]:
-    """Quotes matching `where` under the outlet and date filters: one page and the total."""
+    """Quotes matching `where` under the outlet and date filters: one page and the total,
+    both without the unsure ones, so that the last page holds what the total promises."""
     docs, params = document_where(filters)
     scope = f"{where} AND {docs}"
     total = _count(
         conn,
-        f"SELECT count(*) FROM quotes q JOIN documents d ON d.id = q.document_id WHERE {scope}",
+        "SELECT count(*) FROM quotes q JOIN documents d ON d.id = q.document_id"
+        f" WHERE {scope} AND {_sure(conn, 'quotes', 'q')}",
         (*bound, *params),
     )
     found = _quotes(
