@@ -89,8 +89,11 @@ def test_the_office_is_one_span_with_its_sources(page: Any, newsroom) -> None:
     assert spans.count() == 1
     assert spans.locator(".date").first.inner_text() == "stated 2024-01-01 – 2024-03-05"
     assert spans.locator(".reported-by").first.inner_text() == ", ".join(sorted(OUTLETS))
+    assert spans.locator("summary").first.inner_text() == "63 sentences state it"
     spans.locator("summary").click()
-    assert spans.locator("a.report").count() == 63
+    # The page lists the 20 latest and says how many more the timeline and downloads hold.
+    assert spans.locator("a.report").count() == 20
+    assert spans.locator(".sources li.muted").first.inner_text().startswith("43 earlier")
     spans.locator("a.report").first.click()
     page.wait_for_url("**/document/*#s0")
     assert page.evaluate("document.querySelector(':target').id") == "s0"
