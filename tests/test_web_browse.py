@@ -272,3 +272,22 @@ def test_quote_totals_leave_out_the_unsure_quotes_the_lists_hide(tmp_path: Path)
             client.get(f"/entity/{ids['Ilse Varga']}.json").json()["paging"]["quotes_by"]["total"]
             == 62
         )
+
+
+def test_a_fact_lists_its_leading_sources_and_counts_them_all(site) -> None:
+    from dossier.web.dossier import entity_dossier
+
+    conn = sqlite3.connect(f"file:{site['path']}?mode=ro", uri=True)
+    conn.row_factory = sqlite3.Row
+    entity = site["ids"]["Ilse Varga"]
+    whole = entity_dossier(conn, entity, None, None)  # as the downloads read it
+    page = entity_dossier(conn, entity, None, 1)
+    wide = [c for c in whole["claims"] if c["corroboration"] and
+            len(c["corroboration"]["sources"]) > 1]  # fmt: skip
+    assert wide, "the newsroom has facts reported by two outlets"
+    for full in wide:
+        cut = next(c for c in page["claims"] if c["id"] == full["id"])["corroboration"]
+        assert cut["source_total"] == len(full["corroboration"]["sources"]) == 2
+        assert len(cut["sources"]) == 1
+        counts = sorted((s["count"] for s in full["corroboration"]["sources"]), reverse=True)
+        assert [s["count"] for s in cut["sources"]] == counts[:1]  # the most reported first

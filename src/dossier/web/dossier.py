@@ -392,9 +392,27 @@ def contradictions(
     ], len(found)
 
 
-#: Sentences listed under an office span on a dossier page: the latest; `source_total` counts
-#: all of them (a president's office is stated in thousands of articles).
+#: Sentences listed under an office span on a dossier page (the latest), and sources listed
+#: under a claim's fact (those with the most reports); `source_total` counts all of them (a
+#: president's office is stated in thousands of articles, and pages with no known outlet are
+#: each a source of their own).
 OFFICE_SOURCES_SHOWN = 20
+
+
+def _leading_sources(claims: list[Row], shown: int | None) -> None:
+    """Give each claim's corroboration only its `shown` sources with the most reports (all
+    when None), with `source_total`; claims of one fact share one trimmed copy."""
+    trimmed: dict[int, Row] = {}
+    for claim in claims:
+        facts = claim.get("corroboration")
+        if not facts:
+            continue
+        if id(facts) not in trimmed:
+            sources = facts["sources"]
+            leading = sorted(sources, key=lambda source: -source["count"])
+            listed = leading if shown is None else leading[:shown]
+            trimmed[id(facts)] = {**facts, "sources": listed, "source_total": len(sources)}
+        claim["corroboration"] = trimmed[id(facts)]
 
 
 def _latest_sources(span: Row, shown: int | None) -> Row:
@@ -412,13 +430,14 @@ def entity_dossier(
 ) -> Row:
     """Everything the sources say about one entity, each line with its sentence, outlet and
     date; every list is one page of `filters` with its true total in `paging`. Each office
-    span lists its `office_sources` latest sources (all when None, as downloads do), with
-    `source_total` counting them all."""
+    span lists its `office_sources` latest sources, and each claim's fact as many of its
+    sources (all when None, as downloads do), with `source_total` counting them all."""
     filters = filters or Filters()
     entity = _entity_row(conn, entity_id)
     facts = Facts.of_entity(conn, entity_id)
     documents, document_total = documents_of(conn, entity_id, filters)
     claims, claim_total = claims_about(conn, entity_id, filters, facts)
+    _leading_sources(claims, office_sources)
     groups: dict[str, list[Row]] = defaultdict(list)
     for claim in claims:
         groups[claim["kind"]].append(claim)
