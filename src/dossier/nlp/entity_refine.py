@@ -366,7 +366,7 @@ _PRODUCT_WORDS = _words("Keyboard Folio Pro Plus Mini Max OS OSX Edition Console
 
 
 def _product(cand: _Cand) -> bool:
-    """Class: products. An "iName" ("iPod") or a name ending in a product word ("Smart
+    """Class: products. An "iName" ("iWidget") or a name ending in a product word ("Smart
     Keyboard", "Note 10 Plus"): a thing sold, not a body or a person."""
     words = cand.text.split()
     if len(words) == 1 and len(words[0]) > 2 and words[0][0] == "i" and words[0][1].isupper():

@@ -122,7 +122,7 @@ _FULL_ON_SURNAME = "full name on a bare surname:"
 def _same_generation(a: NameForm, b: NameForm) -> bool:
     """Whether a generation suffix lets two names with one given name and surname be one
     person: equal suffixes, or a suffix written in full style (with a middle name or
-    initial, "Joseph R. Biden Jr.") against none; "X Y Jr." against "X Y" is the son."""
+    initial, "Jonas K. Varga Jr.") against none; "X Y Jr." against "X Y" is the son."""
     if a.generation == b.generation:
         return True
     if a.generation and b.generation:
