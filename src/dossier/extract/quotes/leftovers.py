@@ -301,16 +301,7 @@ class LeftoverQuotes:
             return None
         if any(f.kind == "indirect" and last.end <= f.start < quoted.start for f in self.found):
             return None
-        return Attribution(
-            "direct",
-            quoted.start,
-            quoted.end,
-            paragraph.index,
-            "continued",
-            speaker_span=last.speaker_span,
-            via_spans=list(last.via_spans),
-            source_spans=list(last.source_spans),
-        )
+        return _continuing(last, quoted, paragraph)  # no cue of its own
 
     def continued(self, paragraph: Paragraph, quoted: Quoted) -> Attribution | None:
         """A quotation that carries on the previous one: same speaker, same cue."""
@@ -334,18 +325,26 @@ class LeftoverQuotes:
             return None  # a fragment inside the narrator's sentence carries on nothing
         if later_cues or not (same or (last.paragraph == paragraph.index - 1 and starts_paragraph)):
             return None
-        return Attribution(
-            "direct",
-            quoted.start,
-            quoted.end,
-            paragraph.index,
-            "continued",
-            cue=last.cue,
-            speaker_span=last.speaker_span,
-            via_spans=list(last.via_spans),
-            source_spans=list(last.source_spans),
-            cue_lemma=last.cue_lemma,
-        )
+        return _continuing(last, quoted, paragraph, cued=True)
+
+
+def _continuing(
+    last: Attribution, quoted: Quoted, paragraph: Paragraph, *, cued: bool = False
+) -> Attribution:
+    """`quoted` as more of `last`'s words: its speaker, relays and sources, and with `cued` its
+    cue too."""
+    return Attribution(
+        "direct",
+        quoted.start,
+        quoted.end,
+        paragraph.index,
+        "continued",
+        cue=last.cue if cued else None,
+        speaker_span=last.speaker_span,
+        via_spans=list(last.via_spans),
+        source_spans=list(last.source_spans),
+        cue_lemma=last.cue_lemma if cued else "",
+    )
 
 
 def _first_token(doc: Doc, past: Callable[[Token], bool]) -> int:
