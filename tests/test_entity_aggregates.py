@@ -21,6 +21,9 @@ from dossier.web.app import create_app
 from dossier.web.listing import Filters
 from webdb import build_newsroom
 
+#: Merge and split stamp their judgements with the time; nothing they keep may depend on it.
+pytestmark = pytest.mark.clock
+
 
 def snapshot(conn: sqlite3.Connection) -> dict[str, list[tuple[Any, ...]]]:
     return {
